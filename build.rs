@@ -1,0 +1,118 @@
+//! Compiles the article folder into the index blob that the page embeds.
+//!
+//! seeds/*.txt --corpus--> documents, passages, speakers --search--> one blob
+//! in OUT_DIR. The folder is `seeds/` unless `HANOI_CORPUS_DIR` names another,
+//! so a larger corpus can be compiled for benchmarks without touching seeds/.
+
+use std::{collections::BTreeMap, env, fs, path::PathBuf, process::ExitCode};
+
+use corpus::{Corpus, Entity, EntityKind};
+use search::{CountryId, CountryRecord, Date, DocumentRecord, IndexBuilder, PassageRecord, SpeakerRecord};
+
+fn main() -> ExitCode {
+    println!("cargo:rerun-if-env-changed=HANOI_CORPUS_DIR");
+    let dir = env::var_os("HANOI_CORPUS_DIR").map_or_else(|| PathBuf::from("seeds"), PathBuf::from);
+    println!("cargo:rerun-if-changed={}", dir.display());
+
+    let extraction = match corpus::extract_dir(&dir) {
+        Ok(extraction) => extraction,
+        Err(error) => {
+            eprintln!("error: cannot compile the corpus in {}: {error}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &extraction.warnings {
+        println!("cargo:warning={warning}");
+    }
+
+    let corpus = &extraction.corpus;
+    let blob = compile(corpus);
+    let Some(out_dir) = env::var_os("OUT_DIR").map(PathBuf::from) else {
+        eprintln!("error: cargo did not set OUT_DIR");
+        return ExitCode::FAILURE;
+    };
+    if let Err(error) = fs::write(out_dir.join("index.bin"), &blob) {
+        eprintln!("error: cannot write the index blob: {error}");
+        return ExitCode::FAILURE;
+    }
+
+    let passages: usize = corpus.documents.iter().map(|document| document.passages.len()).sum();
+    // Cargo shows a build script's output only as warnings; this is the build's summary line.
+    println!(
+        "cargo:warning=corpus {}: {} documents, {} passages, {} speakers, index {} bytes",
+        dir.display(),
+        corpus.documents.len(),
+        passages,
+        corpus.speakers.len(),
+        blob.len()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Maps the extractor's model onto the index's records. Countries and bodies
+/// are registered once each, in code order, so the blob is deterministic.
+fn compile(corpus: &Corpus) -> Vec<u8> {
+    let mut builder = IndexBuilder::new();
+
+    let mut entities: BTreeMap<&str, &Entity> = BTreeMap::new();
+    let speaker_entities = corpus.speakers.iter().filter_map(|speaker| speaker.entity.as_ref());
+    let mentioned = corpus.documents.iter().flat_map(|d| &d.passages).flat_map(|p| &p.mentions);
+    for entity in speaker_entities.chain(mentioned) {
+        entities.entry(entity.code.as_str()).or_insert(entity);
+    }
+    let country_ids: BTreeMap<&str, CountryId> = entities
+        .into_iter()
+        .map(|(code, entity)| {
+            let id = builder.add_country(CountryRecord {
+                code: entity.code.clone(),
+                name_fr: entity.name_fr.clone(),
+                name_en: entity.name_en.clone(),
+                is_country: entity.kind == EntityKind::Country,
+            });
+            (code, id)
+        })
+        .collect();
+
+    let speaker_ids: Vec<_> = corpus
+        .speakers
+        .iter()
+        .map(|speaker| {
+            builder.add_speaker(SpeakerRecord {
+                name: speaker.display_name(),
+                role: speaker.role.clone(),
+                country: speaker.entity.as_ref().and_then(|entity| country_ids.get(entity.code.as_str()).copied()),
+            })
+        })
+        .collect();
+
+    for document in &corpus.documents {
+        let doc_id = builder.add_document(DocumentRecord {
+            title: document.title.clone(),
+            outlet: document.outlet.clone(),
+            url: document.url.clone(),
+            lang: match document.lang {
+                corpus::Lang::Fr => search::Lang::Fr,
+                corpus::Lang::En => search::Lang::En,
+            },
+            date: document.date.as_ref().map(|dated| Date {
+                year: dated.date.year,
+                month: dated.date.month,
+                day: dated.date.day,
+            }),
+            file: document.file.clone(),
+        });
+        for passage in &document.passages {
+            let mut mentions: Vec<CountryId> =
+                passage.mentions.iter().filter_map(|entity| country_ids.get(entity.code.as_str()).copied()).collect();
+            mentions.sort();
+            mentions.dedup();
+            builder.add_passage(PassageRecord {
+                document: doc_id,
+                text: passage.text.clone(),
+                speaker: passage.speaker.and_then(|id| speaker_ids.get(id.0 as usize).copied()),
+                mentions,
+            });
+        }
+    }
+    builder.finish()
+}

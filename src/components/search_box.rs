@@ -1,0 +1,77 @@
+//! The search field. It reports every keystroke; the page searches as you type.
+//! `/` anywhere on the page focuses it, as on most search-heavy sites.
+
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::strings::UiLang;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub value: String,
+    pub lang: UiLang,
+    pub on_query: Callback<String>,
+}
+
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let strings = props.lang.strings();
+    let input = use_node_ref();
+
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            let focus_on_slash = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                let typing_elsewhere = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if event.key() == "/" && !typing_elsewhere {
+                    if let Some(input) = input.cast::<HtmlInputElement>() {
+                        event.prevent_default();
+                        let _ = input.focus();
+                        input.select();
+                    }
+                }
+            });
+            let document = web_sys::window().and_then(|window| window.document());
+            if let Some(document) = &document {
+                let _ = document
+                    .add_event_listener_with_callback("keydown", focus_on_slash.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(document) = &document {
+                    let _ = document
+                        .remove_event_listener_with_callback("keydown", focus_on_slash.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    let oninput = {
+        let on_query = props.on_query.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            on_query.emit(input.value());
+        })
+    };
+
+    html! {
+        <form class="search" role="search" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+            <label class="visually-hidden" for="search-input">{ strings.search_label }</label>
+            <input
+                id="search-input"
+                ref={input}
+                type="search"
+                value={props.value.clone()}
+                placeholder={strings.search_placeholder}
+                autocomplete="off"
+                spellcheck="false"
+                autofocus=true
+                {oninput}
+            />
+            <kbd class="hint" aria-hidden="true">{ "/" }</kbd>
+        </form>
+    }
+}

@@ -1,0 +1,35 @@
+//! The embedded corpus index, opened once and handed to components by context.
+//!
+//! Opening is cheap: the `search` crate reads the fst and postings in place, so
+//! nothing is parsed or copied when the page starts.
+
+use std::{ops::Deref, rc::Rc};
+
+use search::{Index, IndexError};
+
+static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// A cheaply cloned handle to the index, comparable by identity so yew can
+/// pass it through a context without comparing whole indexes.
+#[derive(Clone)]
+pub struct Engine(Rc<Index<'static>>);
+
+impl Engine {
+    pub fn open() -> Result<Self, IndexError> {
+        Index::open(INDEX_BYTES).map(|index| Engine(Rc::new(index)))
+    }
+}
+
+impl PartialEq for Engine {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Engine {
+    type Target = Index<'static>;
+
+    fn deref(&self) -> &Index<'static> {
+        &self.0
+    }
+}

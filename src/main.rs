@@ -1,0 +1,18 @@
+//! hanoi-explorer's page: a yew front end over the index that `build.rs`
+//! compiled from `seeds/` and embedded in the wasm bundle.
+//!
+//! Everything here is presentation. Text analysis, ranking, facets and snippets
+//! live in the `search` crate; the page only turns the URL hash into a search
+//! request and the results into HTML.
+
+mod app;
+mod components;
+mod engine;
+mod hooks;
+mod present;
+mod route;
+mod strings;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,187 @@
+//! The page's whole state as a URL hash, so every view is a permalink that
+//! works from a static host and from `file://`, and back/forward just work.
+//!
+//! Filters are keyed by what survives a rebuild of the corpus (speaker names,
+//! country codes, article file names), never by internal ids.
+//!
+//! Parsing is pure so it can be tested natively; `hooks` does the DOM part.
+
+use crate::strings::UiLang;
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl SortOrder {
+    fn key(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "relevance",
+            SortOrder::Newest => "newest",
+            SortOrder::Oldest => "oldest",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Self> {
+        [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest]
+            .into_iter()
+            .find(|order| order.key() == key)
+    }
+}
+
+/// A passage of an article, by the article's file name and the passage's
+/// position in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub file: String,
+    pub passage: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    pub query: String,
+    pub speakers: Vec<String>,
+    pub countries: Vec<String>,
+    /// Inclusive ISO dates (`2025`, `2025-10` or `2025-10-24`).
+    pub date_from: Option<String>,
+    pub date_to: Option<String>,
+    pub sort: SortOrder,
+    pub reading: Option<Reading>,
+    pub lang: UiLang,
+}
+
+impl Route {
+    /// Reads a hash such as `#q=cooperation&country=RUS`; unknown keys and
+    /// malformed values are ignored so an old or hand-edited link still opens.
+    pub fn from_hash(hash: &str) -> Route {
+        let mut route = Route::default();
+        let mut file = None;
+        let mut passage = None;
+        let query = hash.strip_prefix('#').unwrap_or(hash);
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match &*key {
+                "q" => route.query = value.to_owned(),
+                "speaker" => push_unique(&mut route.speakers, value),
+                "country" => push_unique(&mut route.countries, value),
+                "from" => route.date_from = Some(value.to_owned()),
+                "to" => route.date_to = Some(value.to_owned()),
+                "sort" => route.sort = SortOrder::from_key(value).unwrap_or_default(),
+                "doc" => file = Some(value.to_owned()),
+                "p" => passage = value.parse().ok(),
+                "lang" => route.lang = UiLang::from_code(value).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        route.reading = file.map(|file| Reading { file, passage });
+        route
+    }
+
+    /// The canonical hash for this state, with a leading `#`; empty values are
+    /// left out so links stay short.
+    pub fn to_hash(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::from("#"));
+        if !self.query.is_empty() {
+            out.append_pair("q", &self.query);
+        }
+        for speaker in &self.speakers {
+            out.append_pair("speaker", speaker);
+        }
+        for country in &self.countries {
+            out.append_pair("country", country);
+        }
+        if let Some(from) = &self.date_from {
+            out.append_pair("from", from);
+        }
+        if let Some(to) = &self.date_to {
+            out.append_pair("to", to);
+        }
+        if self.sort != SortOrder::default() {
+            out.append_pair("sort", self.sort.key());
+        }
+        if let Some(reading) = &self.reading {
+            out.append_pair("doc", &reading.file);
+            if let Some(passage) = reading.passage {
+                out.append_pair("p", &passage.to_string());
+            }
+        }
+        if self.lang != UiLang::default() {
+            out.append_pair("lang", self.lang.code());
+        }
+        out.finish()
+    }
+
+    pub fn has_filters(&self) -> bool {
+        !self.speakers.is_empty()
+            || !self.countries.is_empty()
+            || self.date_from.is_some()
+            || self.date_to.is_some()
+    }
+}
+
+fn push_unique(values: &mut Vec<String>, value: &str) {
+    if !values.iter().any(|existing| existing == value) {
+        values.push(value.to_owned());
+    }
+}
+
+/// Adds `value` if absent, removes it if present: what a facet checkbox does.
+pub fn toggle(values: &[String], value: &str) -> Vec<String> {
+    if values.iter().any(|existing| existing == value) {
+        values.iter().filter(|existing| *existing != value).cloned().collect()
+    } else {
+        let mut next = values.to_vec();
+        next.push(value.to_owned());
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_field() {
+        let route = Route {
+            query: "coopération \"état de droit\" & <b>".into(),
+            speakers: vec!["Ghada Waly".into(), "vice-Premier ministre (Pologne)".into()],
+            countries: vec!["RUS".into()],
+            date_from: Some("2025-10".into()),
+            date_to: Some("2025-10-31".into()),
+            sort: SortOrder::Newest,
+            reading: Some(Reading { file: "001_x.txt".into(), passage: Some(4) }),
+            lang: UiLang::En,
+        };
+        assert_eq!(Route::from_hash(&route.to_hash()), route);
+    }
+
+    #[test]
+    fn default_state_is_an_empty_hash() {
+        assert_eq!(Route::default().to_hash(), "#");
+        assert_eq!(Route::from_hash(""), Route::default());
+        assert_eq!(Route::from_hash("#"), Route::default());
+    }
+
+    #[test]
+    fn ignores_junk_and_keeps_the_rest() {
+        let route = Route::from_hash("#q=cyber&p=notanumber&sort=sideways&zzz=1&%FF=%FE&country=VNM&country=VNM");
+        assert_eq!(route.query, "cyber");
+        assert_eq!(route.sort, SortOrder::Relevance);
+        assert_eq!(route.countries, vec!["VNM".to_owned()]);
+        assert_eq!(route.reading, None);
+    }
+
+    #[test]
+    fn toggle_adds_then_removes() {
+        let once = toggle(&[], "RUS");
+        assert_eq!(once, vec!["RUS".to_owned()]);
+        assert!(toggle(&once, "RUS").is_empty());
+    }
+}

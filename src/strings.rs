@@ -1,0 +1,170 @@
+//! Every string the page shows, in one place per language, so a translation
+//! is one table to fill and a missing entry is a compile error.
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UiLang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl UiLang {
+    pub fn code(self) -> &'static str {
+        match self {
+            UiLang::Fr => "fr",
+            UiLang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "fr" => Some(UiLang::Fr),
+            "en" => Some(UiLang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Self {
+        match self {
+            UiLang::Fr => UiLang::En,
+            UiLang::En => UiLang::Fr,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            UiLang::Fr => &FR,
+            UiLang::En => &EN,
+        }
+    }
+}
+
+pub struct Strings {
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub other_lang_label: &'static str,
+    pub results_one: &'static str,
+    pub results_many: &'static str,
+    pub passages_total: &'static str,
+    pub no_results: &'static str,
+    pub did_you_mean: &'static str,
+    pub relax_filters: &'static str,
+    pub show_more: &'static str,
+    pub back_to_results: &'static str,
+    pub source: &'static str,
+    pub speakers: &'static str,
+    pub countries: &'static str,
+    pub dates: &'static str,
+    pub date_from: &'static str,
+    pub date_to: &'static str,
+    pub clear_all: &'static str,
+    pub remove_filter: &'static str,
+    pub sort_label: &'static str,
+    pub sort_relevance: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_oldest: &'static str,
+    pub filters: &'static str,
+    pub unknown_date: &'static str,
+    pub broken_index: &'static str,
+    pub article_missing: &'static str,
+    pub months: [&'static str; 12],
+}
+
+pub static FR: Strings = Strings {
+    app_title: "Hanoi Explorer",
+    tagline: "Qui a dit quoi sur la Convention des Nations unies contre la cybercriminalité",
+    search_label: "Rechercher dans les déclarations",
+    search_placeholder: "Rechercher : coopération, Waly, « droits humains »…",
+    other_lang_label: "English",
+    results_one: "passage",
+    results_many: "passages",
+    passages_total: "passages dans le corpus",
+    no_results: "Aucun passage ne correspond.",
+    did_you_mean: "Vouliez-vous dire",
+    relax_filters: "Retirer les filtres",
+    show_more: "Afficher plus",
+    back_to_results: "← Retour aux résultats",
+    source: "Source",
+    speakers: "Orateurs",
+    countries: "Pays et organisations",
+    dates: "Dates",
+    date_from: "Du",
+    date_to: "Au",
+    clear_all: "Tout effacer",
+    remove_filter: "Retirer le filtre",
+    sort_label: "Trier par",
+    sort_relevance: "pertinence",
+    sort_newest: "plus récents",
+    sort_oldest: "plus anciens",
+    filters: "Filtres",
+    unknown_date: "date inconnue",
+    broken_index: "L'index embarqué est illisible. Reconstruisez la page.",
+    article_missing: "Cet article n'existe pas dans ce corpus.",
+    months: [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre",
+    ],
+};
+
+pub static EN: Strings = Strings {
+    app_title: "Hanoi Explorer",
+    tagline: "Who said what about the UN Convention against Cybercrime",
+    search_label: "Search the statements",
+    search_placeholder: "Search: cooperation, Waly, \"human rights\"…",
+    other_lang_label: "Français",
+    results_one: "passage",
+    results_many: "passages",
+    passages_total: "passages in the corpus",
+    no_results: "No passage matches.",
+    did_you_mean: "Did you mean",
+    relax_filters: "Remove the filters",
+    show_more: "Show more",
+    back_to_results: "← Back to results",
+    source: "Source",
+    speakers: "Speakers",
+    countries: "Countries and bodies",
+    dates: "Dates",
+    date_from: "From",
+    date_to: "To",
+    clear_all: "Clear all",
+    remove_filter: "Remove filter",
+    sort_label: "Sort by",
+    sort_relevance: "relevance",
+    sort_newest: "newest",
+    sort_oldest: "oldest",
+    filters: "Filters",
+    unknown_date: "unknown date",
+    broken_index: "The embedded index cannot be read. Rebuild the page.",
+    article_missing: "This article is not in this corpus.",
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+};
+
+/// A partial date as people read it: "24 octobre 2025", "October 2025", "2025".
+pub fn format_date(lang: UiLang, year: i32, month: Option<u8>, day: Option<u8>) -> String {
+    let month_name = month
+        .and_then(|m| usize::from(m).checked_sub(1))
+        .and_then(|index| lang.strings().months.get(index));
+    match (month_name, day) {
+        (Some(name), Some(day)) => format!("{day} {name} {year}"),
+        (Some(name), None) => format!("{name} {year}"),
+        (None, _) => year.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_each_precision() {
+        assert_eq!(format_date(UiLang::Fr, 2025, Some(10), Some(24)), "24 octobre 2025");
+        assert_eq!(format_date(UiLang::En, 2025, Some(10), None), "October 2025");
+        assert_eq!(format_date(UiLang::Fr, 2020, None, None), "2020");
+        assert_eq!(format_date(UiLang::Fr, 2020, Some(13), Some(1)), "2020");
+    }
+}
