@@ -1,0 +1,89 @@
+//! Accent and punctuation folding with a way back to the original text.
+//!
+//! One of the seeds has lost all its accents, and users will paste text with
+//! curly or straight apostrophes, non-breaking spaces and every kind of dash.
+//! Every rule in this crate therefore matches on a *folded* copy of the text
+//! (accents removed, apostrophes, quotes, dashes and spaces unified, case
+//! kept), and maps match offsets back to the original so that what users see
+//! (names, roles) keeps its accents.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A folded copy of a text and, for each of its bytes, the offset of the
+/// original character it came from.
+#[derive(Debug, Clone)]
+pub struct Folded<'a> {
+    pub original: &'a str,
+    pub text: String,
+    map: Vec<usize>,
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(original: &'a str) -> Folded<'a> {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (offset, c) in original.char_indices() {
+            let f = fold_char(c);
+            for _ in 0..f.len_utf8() {
+                map.push(offset);
+            }
+            text.push(f);
+        }
+        map.push(original.len());
+        Folded { original, text, map }
+    }
+
+    /// The original text behind the folded byte range `start..end`.
+    pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
+        let s = self.map.get(start).copied().unwrap_or(self.original.len());
+        let e = self.map.get(end).copied().unwrap_or(self.original.len());
+        self.original.get(s..e.max(s)).unwrap_or("")
+    }
+}
+
+/// Folds one character to one character, so positions stay aligned.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
+        '\u{2013}' | '\u{2014}' | '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' | '\t' => ' ',
+        'đ' => 'd',
+        'Đ' => 'D',
+        'œ' => 'o',
+        'Œ' => 'O',
+        'æ' => 'a',
+        'Æ' => 'A',
+        'ß' => 's',
+        'ø' => 'o',
+        'Ø' => 'O',
+        'ł' => 'l',
+        'Ł' => 'L',
+        c if c.is_ascii() => c,
+        c => c.nfd().next().unwrap_or(c),
+    }
+}
+
+/// Folded and lowercased form of a short string, used as a lookup key.
+pub fn key(s: &str) -> String {
+    s.chars().map(fold_char).flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_maps_back() {
+        let f = Folded::new("Le président a déclaré « oui »");
+        assert_eq!(f.text, "Le president a declare « oui »");
+        let start = f.text.find("president").unwrap();
+        assert_eq!(f.original_slice(start, start + 9), "président");
+    }
+
+    #[test]
+    fn folds_vietnamese_and_punctuation() {
+        assert_eq!(key("Đặng Đình Quý"), "dang dinh quy");
+        assert_eq!(key("l’ONU – Viêt Nam"), "l'onu - viet nam");
+    }
+}

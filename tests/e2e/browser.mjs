@@ -1,0 +1,53 @@
+// Shared set-up for the browser tests: serve dist/ and drive Debian's Chromium
+// headless through playwright-core (which cannot download a browser here).
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = path.join(root, 'dist');
+export const artifacts = path.join(here, 'artifacts');
+
+const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((candidate) => candidate && fs.existsSync(candidate));
+  if (!found) throw new Error('Chromium not found: run scripts/setup, or set CHROMIUM_PATH');
+  return found;
+}
+
+/** Serves dist/ (optionally under `base`) and opens a fresh browser; call close() after. */
+export async function openExplorer({ base = '/' } = {}) {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run `make build` first');
+  }
+  fs.mkdirSync(artifacts, { recursive: true });
+  const server = await serve({ root: dist, base });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanoi-e2e-'));
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`] });
+  const errors = [];
+  const newPage = async (viewport = { width: 1280, height: 900 }) => {
+    const page = await browser.newPage({ viewport });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    return page;
+  };
+  return {
+    url: server.url,
+    newPage,
+    errors,
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The walking skeleton end to end: the release bundle served on 127.0.0.1,
+// searched by typing in headless Chromium, a result opened in context.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openExplorer, artifacts } from './browser.mjs';
+
+let explorer;
+before(async () => { explorer = await openExplorer(); });
+after(async () => { await explorer?.close(); });
+
+const cardFiles = (page) => page.$$eval('.card', (cards) => cards.map((card) => new URLSearchParams(card.hash.slice(1)).get('doc')));
+
+test('typing an accent-free word finds accented and accent-free articles, highlighted', async () => {
+  const page = await explorer.newPage();
+  await page.goto(explorer.url);
+  const input = page.getByRole('searchbox');
+  await input.waitFor();
+  await input.pressSequentially('cooperation', { delay: 20 });
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === 'cooperation');
+  await page.locator('.card').first().waitFor();
+
+  const files = await cardFiles(page);
+  assert.ok(files.some((file) => file.startsWith('001_')), `no hit from 001 in ${files}`);
+  assert.ok(files.some((file) => file.startsWith('004_')), `no hit from 004 in ${files}`);
+  const marks = await page.$$eval('.card mark', (marks) => marks.map((mark) => mark.textContent.toLowerCase()));
+  assert.ok(marks.some((mark) => mark.startsWith('coopération')), `no highlighted "coopération" in ${marks}`);
+  assert.ok(marks.some((mark) => mark.startsWith('cooperation')), `no highlighted "cooperation" in ${marks}`);
+  await page.screenshot({ path: path.join(artifacts, 'results.png'), fullPage: false });
+
+  await page.locator('.card').first().click();
+  const focused = page.locator('.passage.focused');
+  await focused.waitFor();
+  assert.ok((await focused.locator('mark').count()) > 0, 'the opened passage shows no highlight');
+  assert.ok((await page.locator('.reading h2').textContent()).length > 10, 'the article has no title');
+  await page.screenshot({ path: path.join(artifacts, 'article.png') });
+
+  await page.goBack();
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.getByRole('searchbox').inputValue(), 'cooperation');
+  assert.deepEqual(explorer.errors, []);
+});
+
+test('a prefix of the last word matches while typing', async () => {
+  const page = await explorer.newPage();
+  await page.goto(`${explorer.url}#q=cybercrimin`);
+  await page.locator('.card').first().waitFor();
+  const marks = await page.$$eval('.card mark', (marks) => marks.map((mark) => mark.textContent.toLowerCase()));
+  assert.ok(marks.some((mark) => mark.startsWith('cybercriminalit')), `prefix not highlighted: ${marks}`);
+});
+
+test('the page fits a 360 px phone without horizontal scrolling', async () => {
+  const page = await explorer.newPage({ width: 360, height: 740 });
+  await page.goto(`${explorer.url}#q=convention`);
+  await page.locator('.card').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  await page.screenshot({ path: path.join(artifacts, 'phone.png') });
+});
+
+test('markup in a query is shown as text, never run', async () => {
+  const page = await explorer.newPage();
+  let dialog = false;
+  page.on('dialog', async (d) => { dialog = true; await d.dismiss(); });
+  await page.goto(`${explorer.url}#q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+  await page.getByRole('searchbox').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByRole('searchbox').inputValue(), '<img src=x onerror=alert(1)>');
+  assert.equal(await page.locator('img[src=x]').count(), 0);
+  assert.equal(dialog, false);
+});
