@@ -1,0 +1,269 @@
+//! The text analyser: one pipeline for indexing and querying.
+//!
+//! Text is cut into words (letters and digits, joined by inner apostrophes
+//! and hyphens), each piece is folded (NFKD, accents and other combining
+//! marks dropped, a few letters NFKD keeps whole spelled out, lowercased),
+//! French elisions (`l'`, `qu'`, `jusqu'`...) are dropped, and a compound
+//! (`socio-économique`, `aujourd'hui`) yields its joined form plus its parts.
+//! Stop words and stems are decided per language by the caller through
+//! [`is_stop_word`] and [`stem`], because the tokenizer itself is language
+//! free: the highlighter must find the same tokens the indexer saw.
+//!
+//! Using one function on both sides is what makes search case- and
+//! accent-insensitive in both directions: `Coopération`, `cooperation` and
+//! `COOPERATION` all become `cooperation`.
+
+use std::ops::Range;
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use crate::stopwords;
+use crate::types::Lang;
+
+/// What a token stands for inside a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word without inner joiners.
+    Plain,
+    /// A compound joined without its hyphens/apostrophes, e.g. `socioeconomique`.
+    /// Shares the position of its first part.
+    Whole,
+    /// One piece of a compound, e.g. `socio`; parts take consecutive positions.
+    Part,
+}
+
+/// One analysed token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The folded form, the key in the term dictionary.
+    pub term: String,
+    /// Byte range in the analysed text.
+    pub range: Range<usize>,
+    /// Word position, for phrases and proximity.
+    pub position: u32,
+    pub kind: TokenKind,
+}
+
+/// Articles and pronouns that French glues to the next word with an apostrophe.
+const ELISIONS: [&str; 13] =
+    ["c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t"];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// A letter or digit that can start a word. U+02BC is a letter to Unicode
+/// but an apostrophe to French typesetters.
+fn is_word_start(c: char) -> bool {
+    c.is_alphanumeric() && !is_apostrophe(c)
+}
+
+fn is_word_char(c: char) -> bool {
+    is_word_start(c) || is_combining_mark(c)
+}
+
+/// Folds a piece of text to its search form: compatibility decomposition,
+/// combining marks dropped, lowercase. Letters that NFKD leaves whole but a
+/// French or Vietnamese reader treats as accented are spelled out, so that
+/// `œuvre` meets `oeuvre` and `Đà Nẵng` meets `Da Nang`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        decompose_compatible(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            match d {
+                'œ' | 'Œ' => out.push_str("oe"),
+                'æ' | 'Æ' => out.push_str("ae"),
+                'ß' => out.push_str("ss"),
+                'ø' | 'Ø' => out.push('o'),
+                'đ' | 'Đ' => out.push('d'),
+                'ł' | 'Ł' => out.push('l'),
+                _ => out.extend(d.to_lowercase()),
+            }
+        });
+    }
+    out
+}
+
+/// Cuts `text` into tokens, appending them to `out` (cleared first).
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let mut position = 0u32;
+    let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if !is_word_start(c) {
+            chars.next();
+            continue;
+        }
+        // One word: pieces of word characters separated by single joiners.
+        // Each piece remembers whether an apostrophe follows it (elisions).
+        pieces.clear();
+        let mut piece_start = start;
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                chars.next();
+                end = i + c.len_utf8();
+                continue;
+            }
+            let joiner = is_apostrophe(c) || is_hyphen(c);
+            let next_is_word = text[i + c.len_utf8()..].chars().next().is_some_and(is_word_start);
+            if joiner && next_is_word {
+                pieces.push((piece_start..end, is_apostrophe(c)));
+                chars.next();
+                piece_start = i + c.len_utf8();
+                continue;
+            }
+            break;
+        }
+        pieces.push((piece_start..end, false));
+        emit_word(text, &pieces, &mut position, out);
+    }
+}
+
+fn emit_word(text: &str, pieces: &[(Range<usize>, bool)], position: &mut u32, out: &mut Vec<Token>) {
+    let mut folded: Vec<(String, Range<usize>)> = Vec::with_capacity(pieces.len());
+    let mut skipping_elisions = true;
+    for (range, apostrophe_follows) in pieces {
+        let term = fold(&text[range.clone()]);
+        if skipping_elisions && *apostrophe_follows && ELISIONS.contains(&term.as_str()) {
+            continue;
+        }
+        skipping_elisions = false;
+        if !term.is_empty() {
+            folded.push((term, range.clone()));
+        }
+    }
+    match folded.as_slice() {
+        [] => {}
+        [(term, range)] => {
+            out.push(Token { term: term.clone(), range: range.clone(), position: *position, kind: TokenKind::Plain });
+            *position += 1;
+        }
+        [first, .., last] => {
+            let whole: String = folded.iter().map(|(t, _)| t.as_str()).collect();
+            out.push(Token { term: whole, range: first.1.start..last.1.end, position: *position, kind: TokenKind::Whole });
+            for (term, range) in folded {
+                out.push(Token { term, range, position: *position, kind: TokenKind::Part });
+                *position += 1;
+            }
+        }
+    }
+}
+
+/// Cuts `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Whether a folded term is a stop word of `lang` (not indexed).
+pub fn is_stop_word(term: &str, lang: Lang) -> bool {
+    stopwords::list(lang).binary_search(&term).is_ok()
+}
+
+/// Whether a folded term is a stop word in any language; the query side
+/// does not know the language of the passages it will meet.
+pub fn is_stop_word_anywhere(term: &str) -> bool {
+    Lang::ALL.iter().any(|&lang| is_stop_word(term, lang))
+}
+
+/// The Snowball stem of a folded term, or `None` when stemming would not
+/// help (numbers, very short words) or changes nothing.
+pub fn stem(term: &str, lang: Lang) -> Option<String> {
+    if term.chars().count() < 4 || term.chars().any(|c| c.is_numeric()) {
+        return None;
+    }
+    let algorithm = match lang {
+        Lang::Fr => rust_stemmers::Algorithm::French,
+        Lang::En => rust_stemmers::Algorithm::English,
+    };
+    let stemmed = rust_stemmers::Stemmer::create(algorithm).stem(term).into_owned();
+    (!stemmed.is_empty()).then_some(stemmed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<(String, TokenKind, u32)> {
+        tokenize(text).into_iter().map(|t| (t.term, t.kind, t.position)).collect()
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Coopération SÉCURITÉ"), "cooperation securite");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(fold("ﬁn"), "fin");
+    }
+
+    #[test]
+    fn splits_elisions_with_every_apostrophe() {
+        for text in ["l'ONU", "l’ONU", "lʼONU"] {
+            assert_eq!(terms(text), vec![("onu".to_string(), TokenKind::Plain, 0)], "{text}");
+        }
+        assert_eq!(tokenize("jusqu'au")[0].term, "au");
+        assert_eq!(tokenize("lorsqu’elle")[0].term, "elle");
+        assert_eq!(tokenize("qu'il")[0].term, "il");
+    }
+
+    #[test]
+    fn compounds_are_indexed_whole_and_split() {
+        let t = terms("socio-économique x");
+        assert_eq!(
+            t,
+            vec![
+                ("socioeconomique".into(), TokenKind::Whole, 0),
+                ("socio".into(), TokenKind::Part, 0),
+                ("economique".into(), TokenKind::Part, 1),
+                ("x".into(), TokenKind::Plain, 2),
+            ]
+        );
+        let whole = &tokenize("vice-Premier")[0];
+        assert_eq!(whole.range, 0.."vice-Premier".len());
+        assert_eq!(tokenize("aujourd'hui")[0].term, "aujourdhui");
+    }
+
+    #[test]
+    fn keeps_numbers_and_skips_punctuation() {
+        let t: Vec<String> = tokenize("les 193 États — 31/12/2026 !").into_iter().map(|t| t.term).collect();
+        assert_eq!(t, ["les", "193", "etats", "31", "12", "2026"]);
+        assert!(tokenize("- ' -- 😀 ’").is_empty());
+    }
+
+    #[test]
+    fn ranges_point_at_the_original_text() {
+        let text = "L’Assemblée générale";
+        for token in tokenize(text) {
+            assert_eq!(fold(&text[token.range.clone()]), token.term);
+        }
+    }
+
+    #[test]
+    fn stop_words_and_stems() {
+        assert!(is_stop_word("la", Lang::Fr));
+        assert!(is_stop_word("the", Lang::En));
+        assert!(!is_stop_word("convention", Lang::Fr));
+        assert_eq!(stem("cooperation", Lang::Fr), stem("cooperations", Lang::Fr));
+        assert_eq!(stem("conventions", Lang::En), stem("convention", Lang::En));
+        assert_eq!(stem("2025", Lang::Fr), None);
+    }
+
+    #[test]
+    fn stop_lists_are_sorted_and_folded() {
+        for lang in Lang::ALL {
+            let list = stopwords::list(lang);
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{lang:?} list must be sorted for binary search");
+            assert!(list.iter().all(|w| fold(w) == *w), "{lang:?} list must hold folded words");
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! Builds the blob at build time from records.
+//!
+//! Everything is collected in memory, analysed with [`crate::analysis`], and
+//! written in one go by [`IndexBuilder::finish`]. Only ordered maps are used
+//! so the same input always gives the same bytes (the blob is committed to
+//! a wasm bundle, and reproducible builds make diffs meaningful).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::analysis::{is_stop_word, stem, tokenize_into, Token, TokenKind};
+use crate::codec::{checksum, put_u32, put_u64};
+use crate::format::{self, Section, HEADER_LEN, MAGIC, NONE, VERSION};
+use crate::postings::{self, BodyPosting};
+use crate::types::{
+    CountryId, CountryRecord, Date, DocId, DocumentRecord, Lang, PassageId, PassageRecord, SpeakerId, SpeakerRecord,
+};
+
+/// Collects records and writes the index blob.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    countries: Vec<CountryRecord>,
+    speakers: Vec<SpeakerRecord>,
+    documents: Vec<DocumentRecord>,
+    passages: Vec<PassageRecord>,
+}
+
+/// Everything known about one term while building.
+#[derive(Default)]
+struct TermEntry {
+    title: Vec<(u32, u32)>,
+    speaker: Vec<(u32, u32)>,
+    body: Vec<(u32, Vec<u32>)>,
+}
+
+impl IndexBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a country or an international body (ONU, ONUDC...).
+    pub fn add_country(&mut self, c: CountryRecord) -> CountryId {
+        self.countries.push(c);
+        CountryId(self.countries.len() as u32 - 1)
+    }
+
+    pub fn add_speaker(&mut self, s: SpeakerRecord) -> SpeakerId {
+        self.speakers.push(s);
+        SpeakerId(self.speakers.len() as u32 - 1)
+    }
+
+    pub fn add_document(&mut self, d: DocumentRecord) -> DocId {
+        self.documents.push(d);
+        DocId(self.documents.len() as u32 - 1)
+    }
+
+    /// Adds a passage. Add a document's passages together and in reading
+    /// order: a document's passages are read back as one id range.
+    pub fn add_passage(&mut self, p: PassageRecord) -> PassageId {
+        self.passages.push(p);
+        PassageId(self.passages.len() as u32 - 1)
+    }
+
+    fn doc_lang(&self, doc: DocId) -> Lang {
+        self.documents.get(doc.0 as usize).map_or(Lang::Fr, |d| d.lang)
+    }
+
+    fn speaker_country(&self, speaker: Option<SpeakerId>) -> Option<CountryId> {
+        let country = self.speakers.get(speaker?.0 as usize)?.country?;
+        ((country.0 as usize) < self.countries.len()).then_some(country)
+    }
+
+    /// Writes the blob. Deterministic: same input, same bytes.
+    pub fn finish(self) -> Vec<u8> {
+        let mut terms: BTreeMap<String, TermEntry> = BTreeMap::new();
+        let mut stems: BTreeMap<Vec<u8>, BTreeSet<String>> = BTreeMap::new();
+        let mut tokens: Vec<Token> = Vec::new();
+
+        let mut passage_lens = Vec::with_capacity(self.passages.len());
+        for (id, passage) in self.passages.iter().enumerate() {
+            let lang = self.doc_lang(passage.document);
+            tokenize_into(&passage.text, &mut tokens);
+            let mut per_term: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+            for token in tokens.iter().filter(|t| !is_stop_word(&t.term, lang)) {
+                per_term.entry(&token.term).or_default().push(token.position);
+            }
+            passage_lens.push(indexed_len(&tokens, lang));
+            for (term, mut positions) in per_term {
+                positions.sort_unstable();
+                positions.dedup();
+                add_stem(&mut stems, term, lang);
+                terms.entry(term.to_string()).or_default().body.push((id as u32, positions));
+            }
+        }
+
+        let mut title_lens = Vec::with_capacity(self.documents.len());
+        for (id, doc) in self.documents.iter().enumerate() {
+            tokenize_into(&doc.title, &mut tokens);
+            title_lens.push(indexed_len(&tokens, doc.lang));
+            for (term, tf) in field_counts(&tokens, doc.lang) {
+                add_stem(&mut stems, &term, doc.lang);
+                terms.entry(term).or_default().title.push((id as u32, tf));
+            }
+        }
+
+        let mut speaker_lens = Vec::with_capacity(self.speakers.len());
+        for (id, speaker) in self.speakers.iter().enumerate() {
+            let field = match &speaker.role {
+                Some(role) => format!("{} {}", speaker.name, role),
+                None => speaker.name.clone(),
+            };
+            tokenize_into(&field, &mut tokens);
+            // Names are not French or English; only the shared stop words go.
+            let lang = Lang::Fr;
+            speaker_lens.push(indexed_len(&tokens, lang));
+            for (term, tf) in field_counts(&tokens, lang) {
+                terms.entry(term).or_default().speaker.push((id as u32, tf));
+            }
+        }
+
+        let mut out = Sections::default();
+
+        // Terms, their postings and the stem groups pointing at them.
+        let mut term_map = fst::MapBuilder::memory();
+        let mut term_numbers: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut offsets = Vec::with_capacity(terms.len() * 4 + 4);
+        let mut postings_bytes = Vec::new();
+        for (number, (term, entry)) in terms.iter().enumerate() {
+            // BTreeMap iterates in byte order without duplicates, which is all
+            // the fst builder asks for.
+            if term_map.insert(term, number as u64).is_err() {
+                continue;
+            }
+            term_numbers.insert(term, number as u32);
+            put_u32(&mut offsets, postings_bytes.len() as u32);
+            let body: Vec<BodyPosting> =
+                entry.body.iter().map(|(p, positions)| BodyPosting { passage: *p, positions }).collect();
+            postings::encode(&mut postings_bytes, &entry.title, &entry.speaker, &body);
+        }
+        put_u32(&mut offsets, postings_bytes.len() as u32);
+        let mut stem_map = fst::MapBuilder::memory();
+        let mut stem_terms = Vec::new();
+        for (key, group) in &stems {
+            let start = (stem_terms.len() / 4) as u64;
+            let numbers: Vec<u32> = group.iter().filter_map(|t| term_numbers.get(t.as_str()).copied()).collect();
+            for &n in &numbers {
+                put_u32(&mut stem_terms, n);
+            }
+            let _ = stem_map.insert(key, (start << 32) | numbers.len() as u64);
+        }
+
+        // Records.
+        let mut lists = ListWriter::default();
+        let mut speaker_passages: Vec<Vec<u32>> = vec![Vec::new(); self.speakers.len()];
+        let mut country_passages: Vec<Vec<u32>> = vec![Vec::new(); self.countries.len()];
+        for (id, passage) in self.passages.iter().enumerate() {
+            if let Some(list) = passage.speaker.and_then(|s| speaker_passages.get_mut(s.0 as usize)) {
+                list.push(id as u32);
+            }
+            if let Some(list) = self.speaker_country(passage.speaker).and_then(|c| country_passages.get_mut(c.0 as usize)) {
+                list.push(id as u32);
+            }
+        }
+        let mut strings = StringWriter::default();
+
+        let mut countries = Vec::with_capacity(self.countries.len() * format::country::WIDTH);
+        for (country, passages) in self.countries.iter().zip(&country_passages) {
+            strings.put(&mut countries, Some(&country.code));
+            strings.put(&mut countries, Some(&country.name_fr));
+            strings.put(&mut countries, Some(&country.name_en));
+            put_u32(&mut countries, u32::from(country.is_country));
+            lists.put(&mut countries, passages);
+        }
+
+        let mut speakers = Vec::with_capacity(self.speakers.len() * format::speaker::WIDTH);
+        for ((speaker, passages), len) in self.speakers.iter().zip(&speaker_passages).zip(&speaker_lens) {
+            strings.put(&mut speakers, Some(&speaker.name));
+            strings.put(&mut speakers, speaker.role.as_deref());
+            let country = speaker.country.filter(|c| (c.0 as usize) < self.countries.len());
+            put_u32(&mut speakers, country.map_or(NONE, |c| c.0));
+            lists.put(&mut speakers, passages);
+            put_u32(&mut speakers, *len);
+        }
+
+        // A document's passages: from its first to its last added passage.
+        let mut ranges: Vec<Option<(u32, u32)>> = vec![None; self.documents.len()];
+        for (id, passage) in self.passages.iter().enumerate() {
+            if let Some(range) = ranges.get_mut(passage.document.0 as usize) {
+                let id = id as u32;
+                *range = Some(range.map_or((id, id + 1), |(start, _)| (start, id + 1)));
+            }
+        }
+        let mut documents = Vec::with_capacity(self.documents.len() * format::document::WIDTH);
+        for ((doc, range), len) in self.documents.iter().zip(&ranges).zip(&title_lens) {
+            strings.put(&mut documents, Some(&doc.title));
+            strings.put(&mut documents, doc.outlet.as_deref());
+            strings.put(&mut documents, doc.url.as_deref());
+            strings.put(&mut documents, Some(&doc.file));
+            put_u32(&mut documents, Date::pack(doc.date));
+            put_u32(&mut documents, u32::from(doc.lang.code()));
+            let (start, end) = range.unwrap_or((0, 0));
+            put_u32(&mut documents, start);
+            put_u32(&mut documents, end);
+            put_u32(&mut documents, *len);
+        }
+
+        let mut passages = Vec::with_capacity(self.passages.len() * format::passage::WIDTH);
+        for (passage, len) in self.passages.iter().zip(&passage_lens) {
+            let doc = self.documents.get(passage.document.0 as usize);
+            strings.put(&mut passages, Some(&passage.text));
+            put_u32(&mut passages, if doc.is_some() { passage.document.0 } else { NONE });
+            let speaker = passage.speaker.filter(|s| (s.0 as usize) < self.speakers.len());
+            put_u32(&mut passages, speaker.map_or(NONE, |s| s.0));
+            put_u32(&mut passages, self.speaker_country(speaker).map_or(NONE, |c| c.0));
+            put_u32(&mut passages, Date::pack(doc.and_then(|d| d.date)));
+            let mentions: Vec<u32> =
+                passage.mentions.iter().filter(|c| (c.0 as usize) < self.countries.len()).map(|c| c.0).collect();
+            lists.put(&mut passages, &mentions);
+            put_u32(&mut passages, *len);
+        }
+
+        let mut stats = Vec::with_capacity(format::stats::LEN);
+        for lens in [&passage_lens, &title_lens, &speaker_lens] {
+            let avg = if lens.is_empty() { 1.0 } else { lens.iter().map(|&l| l as f64).sum::<f64>() / lens.len() as f64 };
+            put_u32(&mut stats, (avg.max(1.0) as f32).to_bits());
+        }
+
+        out.set(Section::Strings, strings.bytes);
+        out.set(Section::Countries, countries);
+        out.set(Section::Speakers, speakers);
+        out.set(Section::Documents, documents);
+        out.set(Section::Passages, passages);
+        out.set(Section::Lists, lists.bytes);
+        out.set(Section::Terms, term_map.into_inner().unwrap_or_default());
+        out.set(Section::TermOffsets, offsets);
+        out.set(Section::Postings, postings_bytes);
+        out.set(Section::Stems, stem_map.into_inner().unwrap_or_default());
+        out.set(Section::StemTerms, stem_terms);
+        out.set(Section::Stats, stats);
+        out.write()
+    }
+}
+
+/// Number of tokens that reach the index, the field length for BM25F.
+/// Compound wholes are not counted: they double their parts.
+fn indexed_len(tokens: &[Token], lang: Lang) -> u32 {
+    tokens.iter().filter(|t| t.kind != TokenKind::Whole && !is_stop_word(&t.term, lang)).count() as u32
+}
+
+fn field_counts(tokens: &[Token], lang: Lang) -> BTreeMap<String, u32> {
+    let mut counts = BTreeMap::new();
+    for token in tokens.iter().filter(|t| !is_stop_word(&t.term, lang)) {
+        *counts.entry(token.term.clone()).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn add_stem(stems: &mut BTreeMap<Vec<u8>, BTreeSet<String>>, term: &str, lang: Lang) {
+    if let Some(stem) = stem(term, lang) {
+        stems.entry(stem_key(&stem, lang)).or_default().insert(term.to_string());
+    }
+}
+
+/// The key of a stem group: the language first, since the same letters
+/// stem differently in French and English.
+pub(crate) fn stem_key(stem: &str, lang: Lang) -> Vec<u8> {
+    let mut key = Vec::with_capacity(stem.len() + 1);
+    key.push(lang.code());
+    key.extend_from_slice(stem.as_bytes());
+    key
+}
+
+#[derive(Default)]
+struct StringWriter {
+    bytes: Vec<u8>,
+}
+
+impl StringWriter {
+    /// Appends the string and writes its (offset, len) reference to `record`.
+    fn put(&mut self, record: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                put_u32(record, self.bytes.len() as u32);
+                put_u32(record, s.len() as u32);
+                self.bytes.extend_from_slice(s.as_bytes());
+            }
+            None => {
+                put_u32(record, NONE);
+                put_u32(record, 0);
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct ListWriter {
+    bytes: Vec<u8>,
+}
+
+impl ListWriter {
+    /// Appends the list and writes its (start, len) reference to `record`.
+    fn put(&mut self, record: &mut Vec<u8>, list: &[u32]) {
+        put_u32(record, (self.bytes.len() / 4) as u32);
+        put_u32(record, list.len() as u32);
+        for &x in list {
+            put_u32(&mut self.bytes, x);
+        }
+    }
+}
+
+#[derive(Default)]
+struct Sections {
+    bytes: Vec<Vec<u8>>,
+}
+
+impl Sections {
+    fn set(&mut self, section: Section, bytes: Vec<u8>) {
+        let i = section as usize;
+        if self.bytes.len() <= i {
+            self.bytes.resize(i + 1, Vec::new());
+        }
+        self.bytes[i] = bytes;
+    }
+
+    fn write(self) -> Vec<u8> {
+        let table_len = Section::ALL.len() * 8;
+        let total = HEADER_LEN + table_len + self.bytes.iter().map(Vec::len).sum::<usize>();
+        let mut body = Vec::with_capacity(total);
+        let mut offset = HEADER_LEN + table_len;
+        for i in 0..Section::ALL.len() {
+            let len = self.bytes.get(i).map_or(0, Vec::len);
+            put_u32(&mut body, offset as u32);
+            put_u32(&mut body, len as u32);
+            offset += len;
+        }
+        for section in self.bytes {
+            body.extend_from_slice(&section);
+        }
+        let mut out = Vec::with_capacity(total);
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, VERSION);
+        put_u32(&mut out, Section::ALL.len() as u32);
+        put_u64(&mut out, checksum(&body));
+        out.extend_from_slice(&body);
+        out
+    }
+}

@@ -1,0 +1,109 @@
+//! Facet selections as passage bitsets, from both [`Filters`] and the
+//! query's `speaker:`, `country:` and `date:` fields.
+//!
+//! Each facet is kept as its own bitset (or `None` when nothing is selected)
+//! so that the facet counts can leave out their own selection while
+//! applying the others (disjunctive faceting). Within a facet the choices
+//! are ORed, across facets ANDed; date ranges narrow each other.
+
+use crate::analysis::{fold, tokenize, TokenKind};
+use crate::bitset::BitSet;
+use crate::index::Index;
+use crate::query::ParsedQuery;
+use crate::types::Filters;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Facet {
+    Speaker,
+    Country,
+    Date,
+}
+
+pub(crate) struct Selection {
+    pub speakers: Option<BitSet>,
+    pub countries: Option<BitSet>,
+    pub dates: Option<BitSet>,
+}
+
+impl Selection {
+    pub(crate) fn resolve(index: &Index<'_>, query: &ParsedQuery, filters: &Filters) -> Selection {
+        let n = index.passage_count();
+
+        let speakers = (!filters.speakers.is_empty() || !query.speakers.is_empty()).then(|| {
+            let mut set = BitSet::empty(n);
+            let by_name = index.speakers().filter(|(_, s)| {
+                let text = match s.role {
+                    Some(role) => format!("{} {}", s.name, role),
+                    None => s.name.to_string(),
+                };
+                query.speakers.iter().any(|value| words_match(value, &text))
+            });
+            for id in filters.speakers.iter().copied().chain(by_name.map(|(id, _)| id)) {
+                for passage in index.speaker_passages(id.0) {
+                    set.insert(passage);
+                }
+            }
+            set
+        });
+
+        let countries = (!filters.countries.is_empty() || !query.countries.is_empty()).then(|| {
+            let mut set = BitSet::empty(n);
+            let by_name = index.countries().filter(|(_, c)| {
+                query.countries.iter().any(|value| {
+                    fold(value.trim()) == fold(c.code) || words_match(value, c.name_fr) || words_match(value, c.name_en)
+                })
+            });
+            for id in filters.countries.iter().copied().chain(by_name.map(|(id, _)| id)) {
+                for passage in index.country_passages(id.0) {
+                    set.insert(passage);
+                }
+            }
+            set
+        });
+
+        let mut from = filters.date_from;
+        let mut to = filters.date_to;
+        for range in &query.dates {
+            from = from.max(range.from);
+            to = match (to, range.to) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        let dates = (from.is_some() || to.is_some()).then(|| {
+            let low = from.map_or(0, |d| d.day_span().0);
+            let high = to.map_or(u32::MAX, |d| d.day_span().1);
+            let mut set = BitSet::empty(n);
+            for passage in 0..n as u32 {
+                if let Some(date) = index.passage_date(passage) {
+                    let (first, last) = date.day_span();
+                    if low <= first && last <= high {
+                        set.insert(passage);
+                    }
+                }
+            }
+            set
+        });
+
+        Selection { speakers, countries, dates }
+    }
+
+    /// Narrows `set` to the selection, leaving out one facet if asked.
+    pub(crate) fn apply(&self, set: &mut BitSet, except: Option<Facet>) {
+        for (facet, selected) in
+            [(Facet::Speaker, &self.speakers), (Facet::Country, &self.countries), (Facet::Date, &self.dates)]
+        {
+            if let Some(selected) = selected.as_ref().filter(|_| except != Some(facet)) {
+                set.intersect(selected);
+            }
+        }
+    }
+}
+
+/// Whether every word of `value` starts a word of `text`: `waly` finds
+/// "Ghada Waly", `"vice-premier"` finds "vice-Premier ministre (Pologne)".
+fn words_match(value: &str, text: &str) -> bool {
+    let wanted: Vec<String> = tokenize(value).into_iter().filter(|t| t.kind != TokenKind::Part).map(|t| t.term).collect();
+    let have: Vec<String> = tokenize(text).into_iter().map(|t| t.term).collect();
+    !wanted.is_empty() && wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
+}

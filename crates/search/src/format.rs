@@ -1,0 +1,115 @@
+//! The blob layout, shared by the writer ([`crate::builder`]) and the reader
+//! ([`crate::index`]) so the two cannot drift apart.
+//!
+//! ```text
+//! header   magic "HANOIIDX" | version u32 | section count u32 | checksum u64 of all bytes after the header
+//! table    per section: offset u32, length u32 (offsets from the blob start)
+//! sections in `Section` order, each a plain byte range
+//! ```
+//! All integers are little-endian. Records are fixed width so row `i`
+//! is found by multiplication; strings are `(offset, length)` pairs into
+//! the strings section, `NONE` as offset meaning "absent".
+
+pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
+pub(crate) const VERSION: u32 = 1;
+pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
+/// Marks an absent string or id.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// The sections, in blob order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// All strings, UTF-8, validated once at open.
+    Strings,
+    Countries,
+    Speakers,
+    Documents,
+    Passages,
+    /// `u32` lists: passage mentions, and passages per speaker and per country.
+    Lists,
+    /// fst map: folded term -> term number.
+    Terms,
+    /// `u32` per term plus one: where each term's postings start (and end).
+    TermOffsets,
+    Postings,
+    /// fst map: language byte + stem -> (start << 32 | count) into `StemTerms`.
+    Stems,
+    /// `u32` term numbers grouped by stem.
+    StemTerms,
+    /// Corpus statistics for BM25F, see [`stats`].
+    Stats,
+}
+
+impl Section {
+    pub(crate) const ALL: [Section; 12] = [
+        Section::Strings,
+        Section::Countries,
+        Section::Speakers,
+        Section::Documents,
+        Section::Passages,
+        Section::Lists,
+        Section::Terms,
+        Section::TermOffsets,
+        Section::Postings,
+        Section::Stems,
+        Section::StemTerms,
+        Section::Stats,
+    ];
+}
+
+/// Byte offsets of the fields inside a country record.
+pub(crate) mod country {
+    pub const CODE: usize = 0;
+    pub const NAME_FR: usize = 8;
+    pub const NAME_EN: usize = 16;
+    pub const IS_COUNTRY: usize = 24;
+    /// (start, len) into `Lists`: the passages whose speaker is of this country.
+    pub const PASSAGES: usize = 28;
+    pub const WIDTH: usize = 36;
+}
+
+pub(crate) mod speaker {
+    pub const NAME: usize = 0;
+    pub const ROLE: usize = 8;
+    pub const COUNTRY: usize = 16;
+    /// (start, len) into `Lists`: the speaker's passages.
+    pub const PASSAGES: usize = 20;
+    /// Indexed tokens in the speaker field (BM25F length).
+    pub const FIELD_LEN: usize = 28;
+    pub const WIDTH: usize = 32;
+}
+
+pub(crate) mod document {
+    pub const TITLE: usize = 0;
+    pub const OUTLET: usize = 8;
+    pub const URL: usize = 16;
+    pub const FILE: usize = 24;
+    pub const DATE: usize = 32;
+    pub const LANG: usize = 36;
+    pub const FIRST_PASSAGE: usize = 40;
+    pub const END_PASSAGE: usize = 44;
+    /// Indexed tokens in the title (BM25F length).
+    pub const FIELD_LEN: usize = 48;
+    pub const WIDTH: usize = 52;
+}
+
+pub(crate) mod passage {
+    pub const TEXT: usize = 0;
+    pub const DOCUMENT: usize = 8;
+    pub const SPEAKER: usize = 12;
+    pub const COUNTRY: usize = 16;
+    pub const DATE: usize = 20;
+    /// (start, len) into `Lists`.
+    pub const MENTIONS: usize = 24;
+    /// Indexed tokens in the body (BM25F length).
+    pub const FIELD_LEN: usize = 32;
+    pub const WIDTH: usize = 36;
+}
+
+/// The `Stats` section: average field lengths as `f32` bits.
+pub(crate) mod stats {
+    pub const AVG_BODY: usize = 0;
+    pub const AVG_TITLE: usize = 4;
+    pub const AVG_SPEAKER: usize = 8;
+    pub const LEN: usize = 12;
+}

@@ -1,0 +1,344 @@
+//! The zero-copy reader over the blob.
+//!
+//! [`Index::open`] checks the header, the checksum, that every section lies
+//! inside the blob, that record sections are whole numbers of records, that
+//! the strings are UTF-8 and that the fst maps are well formed. After that
+//! nothing is copied or rebuilt: records, strings and postings are read in
+//! place, each read bounds-checked, so a lie inside a valid-looking blob
+//! yields `None` or an empty result, never a panic.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::codec::{checksum, read_u32, read_u64};
+use crate::format::{self, Section, HEADER_LEN, MAGIC, NONE, VERSION};
+use crate::postings::{self, Postings};
+use crate::types::{
+    CountryId, CountryView, Date, DocId, DocumentView, Lang, PassageId, PassageView, SpeakerId, SpeakerView,
+};
+
+/// Why a blob was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexError {
+    /// Shorter than its header or section table.
+    Truncated,
+    /// Not an index blob.
+    BadMagic,
+    /// Written by another format version; rebuild it.
+    UnsupportedVersion(u32),
+    /// The bytes were damaged after being written.
+    Checksum,
+    /// A section lies outside the blob or has an impossible shape.
+    BadSection(Section),
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::Truncated => f.write_str("index blob is truncated"),
+            IndexError::BadMagic => f.write_str("not a search index blob"),
+            IndexError::UnsupportedVersion(v) => write!(f, "index format version {v} is not supported (expected {VERSION})"),
+            IndexError::Checksum => f.write_str("index blob is damaged (checksum mismatch)"),
+            IndexError::BadSection(s) => write!(f, "index section {s:?} is malformed"),
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// Fixed-width records.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Table<'a> {
+    bytes: &'a [u8],
+    width: usize,
+}
+
+impl<'a> Table<'a> {
+    fn new(bytes: &'a [u8], width: usize, section: Section) -> Result<Self, IndexError> {
+        if bytes.len() % width != 0 {
+            return Err(IndexError::BadSection(section));
+        }
+        Ok(Table { bytes, width })
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.bytes.len() / self.width
+    }
+
+    pub(crate) fn u32(&self, row: u32, field: usize) -> Option<u32> {
+        read_u32(self.bytes, (row as usize).checked_mul(self.width)?.checked_add(field)?)
+    }
+}
+
+/// Average field lengths, the denominators of BM25F length normalisation.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Stats {
+    pub avg_body: f32,
+    pub avg_title: f32,
+    pub avg_speaker: f32,
+}
+
+/// A search index read in place from its blob.
+pub struct Index<'a> {
+    strings: &'a str,
+    pub(crate) countries: Table<'a>,
+    pub(crate) speakers: Table<'a>,
+    pub(crate) documents: Table<'a>,
+    pub(crate) passages: Table<'a>,
+    lists: &'a [u8],
+    pub(crate) terms: fst::Map<&'a [u8]>,
+    term_offsets: &'a [u8],
+    postings: &'a [u8],
+    pub(crate) stems: fst::Map<&'a [u8]>,
+    stem_terms: &'a [u8],
+    pub(crate) stats: Stats,
+}
+
+impl fmt::Debug for Index<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Index")
+            .field("passages", &self.passage_count())
+            .field("documents", &self.document_count())
+            .field("terms", &self.terms.len())
+            .finish()
+    }
+}
+
+impl<'a> Index<'a> {
+    /// Opens a blob written by [`crate::IndexBuilder::finish`].
+    pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
+        if bytes.len() < HEADER_LEN {
+            return Err(IndexError::Truncated);
+        }
+        if &bytes[..MAGIC.len()] != MAGIC {
+            return Err(IndexError::BadMagic);
+        }
+        let version = read_u32(bytes, 8).ok_or(IndexError::Truncated)?;
+        if version != VERSION {
+            return Err(IndexError::UnsupportedVersion(version));
+        }
+        let count = read_u32(bytes, 12).ok_or(IndexError::Truncated)? as usize;
+        if count != Section::ALL.len() {
+            return Err(IndexError::UnsupportedVersion(version));
+        }
+        let stored_checksum = read_u64(bytes, 16).ok_or(IndexError::Truncated)?;
+        if checksum(&bytes[HEADER_LEN..]) != stored_checksum {
+            return Err(IndexError::Checksum);
+        }
+        let section = |s: Section| -> Result<&'a [u8], IndexError> {
+            let entry = HEADER_LEN + s as usize * 8;
+            let offset = read_u32(bytes, entry).ok_or(IndexError::Truncated)? as usize;
+            let len = read_u32(bytes, entry + 4).ok_or(IndexError::Truncated)? as usize;
+            bytes.get(offset..offset.checked_add(len).ok_or(IndexError::BadSection(s))?).ok_or(IndexError::BadSection(s))
+        };
+        let strings = std::str::from_utf8(section(Section::Strings)?)
+            .map_err(|_| IndexError::BadSection(Section::Strings))?;
+        let fst_map = |s: Section| fst::Map::new(section(s)?).map_err(|_| IndexError::BadSection(s));
+        let terms = fst_map(Section::Terms)?;
+        let term_offsets = section(Section::TermOffsets)?;
+        if term_offsets.len() != (terms.len() + 1) * 4 {
+            return Err(IndexError::BadSection(Section::TermOffsets));
+        }
+        let stats_bytes = section(Section::Stats)?;
+        let stat = |at: usize| {
+            read_u32(stats_bytes, at)
+                .map(f32::from_bits)
+                .filter(|x| x.is_finite() && *x >= 1.0)
+                .ok_or(IndexError::BadSection(Section::Stats))
+        };
+        let stats = Stats {
+            avg_body: stat(format::stats::AVG_BODY)?,
+            avg_title: stat(format::stats::AVG_TITLE)?,
+            avg_speaker: stat(format::stats::AVG_SPEAKER)?,
+        };
+        Ok(Index {
+            strings,
+            countries: Table::new(section(Section::Countries)?, format::country::WIDTH, Section::Countries)?,
+            speakers: Table::new(section(Section::Speakers)?, format::speaker::WIDTH, Section::Speakers)?,
+            documents: Table::new(section(Section::Documents)?, format::document::WIDTH, Section::Documents)?,
+            passages: Table::new(section(Section::Passages)?, format::passage::WIDTH, Section::Passages)?,
+            lists: section(Section::Lists)?,
+            terms,
+            term_offsets,
+            postings: section(Section::Postings)?,
+            stems: fst_map(Section::Stems)?,
+            stem_terms: section(Section::StemTerms)?,
+            stats,
+        })
+    }
+
+    pub fn passage_count(&self) -> usize {
+        self.passages.len()
+    }
+
+    pub fn document_count(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn speaker_count(&self) -> usize {
+        self.speakers.len()
+    }
+
+    pub fn country_count(&self) -> usize {
+        self.countries.len()
+    }
+
+    /// All speakers, in id order.
+    pub fn speakers(&self) -> impl Iterator<Item = (SpeakerId, SpeakerView<'a>)> + '_ {
+        (0..self.speakers.len() as u32).filter_map(|i| Some((SpeakerId(i), self.speaker(SpeakerId(i))?)))
+    }
+
+    /// All countries and bodies, in id order.
+    pub fn countries(&self) -> impl Iterator<Item = (CountryId, CountryView<'a>)> + '_ {
+        (0..self.countries.len() as u32).filter_map(|i| Some((CountryId(i), self.country(CountryId(i))?)))
+    }
+
+    pub fn speaker(&self, id: SpeakerId) -> Option<SpeakerView<'a>> {
+        use format::speaker::*;
+        Some(SpeakerView {
+            name: self.string(self.speakers, id.0, NAME)??,
+            role: self.string(self.speakers, id.0, ROLE)?,
+            country: self.id(self.speakers, id.0, COUNTRY)?.map(CountryId),
+        })
+    }
+
+    pub fn country(&self, id: CountryId) -> Option<CountryView<'a>> {
+        use format::country::*;
+        Some(CountryView {
+            code: self.string(self.countries, id.0, CODE)??,
+            name_fr: self.string(self.countries, id.0, NAME_FR)??,
+            name_en: self.string(self.countries, id.0, NAME_EN)??,
+            is_country: self.countries.u32(id.0, IS_COUNTRY)? != 0,
+        })
+    }
+
+    pub fn document(&self, id: DocId) -> Option<DocumentView<'a>> {
+        use format::document::*;
+        let t = self.documents;
+        Some(DocumentView {
+            title: self.string(t, id.0, TITLE)??,
+            outlet: self.string(t, id.0, OUTLET)?,
+            url: self.string(t, id.0, URL)?,
+            lang: Lang::from_code(t.u32(id.0, LANG)?)?,
+            date: Date::unpack(t.u32(id.0, DATE)?),
+            file: self.string(t, id.0, FILE)??,
+            passages: self.document_passages(id.0)?,
+        })
+    }
+
+    pub fn passage(&self, id: PassageId) -> Option<PassageView<'a>> {
+        use format::passage::*;
+        let t = self.passages;
+        Some(PassageView {
+            text: self.passage_text(id.0)?,
+            document: DocId(self.id(t, id.0, DOCUMENT)??),
+            speaker: self.passage_speaker(id.0),
+            country: self.passage_country(id.0),
+            mentions: self.list(t, id.0, MENTIONS)?.map(CountryId).collect(),
+            date: self.passage_date(id.0),
+        })
+    }
+
+    /// Reads a string reference; `Some(None)` is an absent string, `None` a damaged one.
+    fn string(&self, table: Table<'a>, row: u32, field: usize) -> Option<Option<&'a str>> {
+        let offset = table.u32(row, field)?;
+        if offset == NONE {
+            return Some(None);
+        }
+        let len = table.u32(row, field + 4)? as usize;
+        let start = offset as usize;
+        self.strings.get(start..start.checked_add(len)?).map(Some)
+    }
+
+    /// Reads an optional id; `Some(None)` is an absent id.
+    fn id(&self, table: Table<'a>, row: u32, field: usize) -> Option<Option<u32>> {
+        let value = table.u32(row, field)?;
+        Some((value != NONE).then_some(value))
+    }
+
+    /// Reads a `(start, len)` list reference into the lists section.
+    pub(crate) fn list(&self, table: Table<'a>, row: u32, field: usize) -> Option<impl Iterator<Item = u32> + 'a> {
+        let start = table.u32(row, field)? as usize;
+        let len = table.u32(row, field + 4)? as usize;
+        let bytes = self.lists.get(start.checked_mul(4)?..start.checked_add(len)?.checked_mul(4)?)?;
+        Some(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])))
+    }
+
+    pub(crate) fn passage_text(&self, passage: u32) -> Option<&'a str> {
+        self.string(self.passages, passage, format::passage::TEXT)?
+    }
+
+    pub(crate) fn passage_document(&self, passage: u32) -> Option<u32> {
+        self.id(self.passages, passage, format::passage::DOCUMENT)?
+    }
+
+    pub(crate) fn passage_speaker(&self, passage: u32) -> Option<SpeakerId> {
+        self.id(self.passages, passage, format::passage::SPEAKER)?.map(SpeakerId)
+    }
+
+    pub(crate) fn passage_country(&self, passage: u32) -> Option<CountryId> {
+        self.id(self.passages, passage, format::passage::COUNTRY)?.map(CountryId)
+    }
+
+    /// The packed date (`0` when undated), which sorts like the date.
+    pub(crate) fn passage_date_key(&self, passage: u32) -> u32 {
+        self.passages.u32(passage, format::passage::DATE).unwrap_or(0)
+    }
+
+    pub(crate) fn passage_date(&self, passage: u32) -> Option<Date> {
+        Date::unpack(self.passage_date_key(passage))
+    }
+
+    pub(crate) fn passage_len(&self, passage: u32) -> u32 {
+        self.passages.u32(passage, format::passage::FIELD_LEN).unwrap_or(0)
+    }
+
+    pub(crate) fn document_passages(&self, doc: u32) -> Option<Range<u32>> {
+        let start = self.documents.u32(doc, format::document::FIRST_PASSAGE)?;
+        let end = self.documents.u32(doc, format::document::END_PASSAGE)?;
+        Some(start..end.max(start).min(self.passages.len() as u32))
+    }
+
+    pub(crate) fn title_len(&self, doc: u32) -> u32 {
+        self.documents.u32(doc, format::document::FIELD_LEN).unwrap_or(0)
+    }
+
+    pub(crate) fn speaker_len(&self, speaker: u32) -> u32 {
+        self.speakers.u32(speaker, format::speaker::FIELD_LEN).unwrap_or(0)
+    }
+
+    pub(crate) fn speaker_passages(&self, speaker: u32) -> impl Iterator<Item = u32> + 'a {
+        self.list(self.speakers, speaker, format::speaker::PASSAGES).into_iter().flatten()
+    }
+
+    pub(crate) fn country_passages(&self, country: u32) -> impl Iterator<Item = u32> + 'a {
+        self.list(self.countries, country, format::country::PASSAGES).into_iter().flatten()
+    }
+
+    /// The postings bytes of a term number.
+    fn term_bytes(&self, term: u32) -> Option<&'a [u8]> {
+        let start = read_u32(self.term_offsets, term as usize * 4)? as usize;
+        let end = read_u32(self.term_offsets, term as usize * 4 + 4)? as usize;
+        self.postings.get(start..end)
+    }
+
+    pub(crate) fn postings(&self, term: u32) -> Postings<'a> {
+        self.term_bytes(term).and_then(Postings::decode).unwrap_or_default()
+    }
+
+    /// Number of passage bodies holding the term, without decoding it.
+    pub(crate) fn body_frequency(&self, term: u32) -> u32 {
+        self.term_bytes(term).map_or(0, postings::body_len)
+    }
+
+    /// The term numbers of a stem group.
+    pub(crate) fn stem_group(&self, packed: u64) -> impl Iterator<Item = u32> + 'a {
+        let start = (packed >> 32) as usize;
+        let len = (packed & 0xffff_ffff) as usize;
+        let bytes = start
+            .checked_add(len)
+            .and_then(|end| self.stem_terms.get(start.checked_mul(4)?..end.checked_mul(4)?))
+            .unwrap_or(&[]);
+        bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+    }
+}

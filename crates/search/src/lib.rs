@@ -1,0 +1,40 @@
+//! Offline full-text search over the Hanoi Convention corpus.
+//!
+//! At build time an [`IndexBuilder`] analyses the passages and writes one
+//! blob; at run time (native or wasm) [`Index::open`] reads that blob in
+//! place and answers [`SearchRequest`]s with ranked hits, snippets and
+//! facet counts. See the crate README for the blob format and the query
+//! syntax.
+//!
+//! The modules follow the data: [`analysis`] (shared by both sides),
+//! `builder` and `postings` (writing), `index` (reading), `query`,
+//! `expand`, `evaluate`, `filters`, `rank`, `facets`, `snippet` and
+//! `suggest` (answering).
+
+pub mod analysis;
+mod bitset;
+mod builder;
+mod codec;
+mod evaluate;
+mod expand;
+mod facets;
+mod filters;
+mod format;
+mod index;
+mod postings;
+mod query;
+mod rank;
+mod search;
+mod snippet;
+mod stopwords;
+mod suggest;
+mod types;
+
+pub use builder::IndexBuilder;
+pub use format::Section;
+pub use index::{Index, IndexError};
+pub use types::{
+    CountryId, CountryRecord, CountryView, Date, DateParseError, DocId, DocumentRecord, DocumentView, Facets, Filters,
+    Hit, KwicLine, Lang, PassageId, PassageRecord, PassageView, SearchRequest, SearchResults, Snippet, Sort,
+    SpeakerId, SpeakerRecord, SpeakerView,
+};

@@ -1,0 +1,200 @@
+//! Orders the matching passages: BM25F over body, title and speaker, a
+//! bonus when the query words stand close together, and tiers that keep
+//! exact matches above typo-only ones and AND matches above the OR
+//! fallback, whatever the scores say.
+//!
+//! Scores are accumulated in dense per-passage arrays (cheap to index,
+//! one allocation each); only the page asked for is fully sorted, and only
+//! the best few get the proximity pass, which needs positions.
+
+use std::cmp::Ordering;
+
+use crate::bitset::BitSet;
+use crate::evaluate::{Evaluation, BODY, SPEAKER, TITLE};
+use crate::expand::MatchKind;
+use crate::index::Index;
+use crate::types::Sort;
+
+const K1: f32 = 1.2;
+/// Field weights: a word in the title or the speaker's name says more about
+/// the passage than one more occurrence in the body.
+const WEIGHT: [f32; 3] = [1.0, 2.0, 1.5];
+/// Length normalisation per field.
+const B: [f32; 3] = [0.75, 0.5, 0.3];
+/// Score multiplier for query words that stand next to each other.
+const PROXIMITY: f32 = 0.5;
+/// Tier added to passages found only by the OR fallback.
+const OR_TIER: u32 = 1 << 16;
+
+/// A scored passage.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Scored {
+    pub passage: u32,
+    pub score: f32,
+    /// Lower ranks first: count of words matched only through typos, plus
+    /// [`OR_TIER`] when not all words matched.
+    tier: u32,
+    date: u32,
+}
+
+/// The best `want` passages of `results`, in order.
+pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, sort: Sort, want: usize) -> Vec<Scored> {
+    let n = index.passage_count();
+    let mut score = vec![0f32; n];
+    let mut tier = vec![0u32; n];
+    // Per passage, for the current word: best score, and whether any match was not a typo.
+    let mut best = vec![(0f32, false); n];
+    let mut touched = Vec::new();
+    for word in &eval.words {
+        for term in &word.terms {
+            let df = term.hits.len() as f32;
+            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+            let weight = term.matched.kind.weight() * idf;
+            let fuzzy = term.matched.kind == MatchKind::Fuzzy;
+            for hit in term.hits.iter().filter(|h| results.contains(h.passage)) {
+                let s = weight * bm25f(index, hit.passage, hit.tf);
+                let slot = &mut best[hit.passage as usize];
+                if slot.0 == 0.0 {
+                    touched.push(hit.passage);
+                }
+                slot.0 = slot.0.max(s);
+                slot.1 |= !fuzzy;
+            }
+        }
+        for passage in touched.drain(..) {
+            let (s, exact) = std::mem::take(&mut best[passage as usize]);
+            score[passage as usize] += s;
+            if !exact && !word.optional {
+                tier[passage as usize] += 1;
+            }
+        }
+    }
+    let mut scored: Vec<Scored> = results
+        .iter()
+        .map(|p| Scored {
+            passage: p,
+            score: score[p as usize],
+            tier: tier[p as usize] + if eval.all.contains(p) { 0 } else { OR_TIER },
+            date: index.passage_date_key(p),
+        })
+        .collect();
+
+    let by_date = sort != Sort::Relevance || eval.words.is_empty();
+    let compare = |a: &Scored, b: &Scored| -> Ordering {
+        if by_date {
+            let dates = if sort == Sort::DateAsc { a.date.cmp(&b.date) } else { b.date.cmp(&a.date) };
+            (a.tier / OR_TIER).cmp(&(b.tier / OR_TIER)).then(dates).then(b.score.total_cmp(&a.score))
+        } else {
+            a.tier.cmp(&b.tier).then(b.score.total_cmp(&a.score))
+        }
+        .then(a.passage.cmp(&b.passage))
+    };
+    let want = want.min(scored.len());
+    if want == 0 {
+        return Vec::new();
+    }
+    // Proximity can reorder the head, so look a little further than asked.
+    let head = if by_date { want } else { (want * 2).max(40).min(scored.len()) };
+    if head < scored.len() {
+        scored.select_nth_unstable_by(head - 1, compare);
+        scored.truncate(head);
+    }
+    if !by_date {
+        proximity(eval, &mut scored);
+    }
+    scored.sort_unstable_by(compare);
+    scored.truncate(want);
+    scored
+}
+
+fn bm25f(index: &Index<'_>, passage: u32, tf: [u32; 3]) -> f32 {
+    let norm = |field: usize, len: u32, avg: f32| -> f32 {
+        WEIGHT[field] * tf[field] as f32 / (1.0 - B[field] + B[field] * len as f32 / avg)
+    };
+    let mut x = 0.0;
+    if tf[BODY] > 0 {
+        x += norm(BODY, index.passage_len(passage), index.stats.avg_body);
+    }
+    if tf[TITLE] > 0 {
+        let len = index.passage_document(passage).map_or(0, |d| index.title_len(d));
+        x += norm(TITLE, len, index.stats.avg_title);
+    }
+    if tf[SPEAKER] > 0 {
+        let len = index.passage_speaker(passage).map_or(0, |s| index.speaker_len(s.0));
+        x += norm(SPEAKER, len, index.stats.avg_speaker);
+    }
+    x * (K1 + 1.0) / (K1 + x)
+}
+
+/// Raises the score of passages where the required words stand close
+/// together in the body, by up to [`PROXIMITY`] when they are adjacent.
+fn proximity(eval: &Evaluation<'_>, head: &mut [Scored]) {
+    let words: Vec<_> = eval.words.iter().filter(|w| !w.optional).collect();
+    if words.len() < 2 || head.is_empty() {
+        return;
+    }
+    let mut passages: Vec<u32> = head.iter().map(|s| s.passage).collect();
+    passages.sort_unstable();
+    // events[candidate] = (position, word)
+    let mut events: Vec<Vec<(u32, usize)>> = vec![Vec::new(); passages.len()];
+    for (w, word) in words.iter().enumerate() {
+        for term in &word.terms {
+            term.postings.for_each_positions(
+                |p| passages.binary_search(&p).is_ok(),
+                |i, positions| {
+                    let slot = term.postings.body.get(i).and_then(|&(p, _)| passages.binary_search(&p).ok());
+                    if let Some(slot) = slot {
+                        events[slot].extend(positions.iter().map(|&pos| (pos, w)));
+                    }
+                },
+            );
+        }
+    }
+    for scored in head.iter_mut() {
+        let Ok(slot) = passages.binary_search(&scored.passage) else { continue };
+        if let Some(span) = min_span(&mut events[slot], words.len()) {
+            let ideal = (words.len() - 1) as f32;
+            scored.score *= 1.0 + PROXIMITY * ideal / (span as f32).max(ideal);
+        }
+    }
+}
+
+/// Smallest `last - first` position of a window holding every word.
+fn min_span(events: &mut [(u32, usize)], words: usize) -> Option<u32> {
+    events.sort_unstable();
+    let mut counts = vec![0usize; words];
+    let mut covered = 0;
+    let mut best: Option<u32> = None;
+    let mut left = 0;
+    for right in 0..events.len() {
+        let w = events[right].1;
+        counts[w] += 1;
+        if counts[w] == 1 {
+            covered += 1;
+        }
+        while covered == words {
+            let span = events[right].0 - events[left].0;
+            best = Some(best.map_or(span, |b: u32| b.min(span)));
+            let lw = events[left].1;
+            counts[lw] -= 1;
+            if counts[lw] == 0 {
+                covered -= 1;
+            }
+            left += 1;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::min_span;
+
+    #[test]
+    fn min_span_finds_the_tightest_window() {
+        let mut events = vec![(0, 0), (10, 1), (12, 0), (30, 1), (13, 1)];
+        assert_eq!(min_span(&mut events, 2), Some(1));
+        let mut events = vec![(0, 0), (3, 0)];
+        assert_eq!(min_span(&mut events, 2), None);
+    }
+}

@@ -1,0 +1,187 @@
+//! What to show of a matching passage: the byte ranges to highlight, the
+//! window with the best matches, and keyword-in-context lines.
+//!
+//! Highlighting re-tokenizes the passage with the indexing analyser and
+//! looks each token up in the term dictionary, then keeps the tokens whose
+//! term was matched by the query. That way typo, stem and prefix matches
+//! light up exactly as they were found, and a hyphenated compound lights up
+//! whole when it was matched whole.
+
+use std::ops::Range;
+
+use crate::analysis::tokenize;
+use crate::evaluate::Evaluation;
+use crate::index::Index;
+use crate::types::{KwicLine, PassageId, Snippet};
+
+/// Target snippet length in bytes; passages up to [`WHOLE`] are shown whole.
+const WINDOW: usize = 220;
+const WHOLE: usize = 280;
+/// Bytes of context kept before the first match of a window.
+const LEAD: usize = 60;
+/// How far a window edge may move to land on a space.
+const SNAP: usize = 24;
+
+pub(crate) struct Highlighter<'i, 'a> {
+    index: &'i Index<'a>,
+    /// Term numbers matched by the query, sorted.
+    terms: Vec<u32>,
+}
+
+impl<'i, 'a> Highlighter<'i, 'a> {
+    pub(crate) fn new(index: &'i Index<'a>, eval: &Evaluation<'_>) -> Self {
+        let mut terms: Vec<u32> = eval
+            .words
+            .iter()
+            .filter(|w| !w.optional)
+            .flat_map(|w| w.terms.iter().map(|t| t.matched.term))
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        Highlighter { index, terms }
+    }
+
+    /// Matched tokens of `text`: byte range and term number, in text order.
+    fn matches(&self, text: &str) -> Vec<(Range<usize>, u32)> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        tokenize(text)
+            .into_iter()
+            .filter_map(|token| {
+                let term = self.index.terms.get(&token.term)? as u32;
+                self.terms.binary_search(&term).is_ok().then_some((token.range, term))
+            })
+            .collect()
+    }
+
+    /// Sorted, disjoint byte ranges of `text` to highlight.
+    pub(crate) fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        merge(self.matches(text).into_iter().map(|(r, _)| r).collect())
+    }
+
+    pub(crate) fn snippet(&self, text: &str) -> Snippet {
+        let matches = self.matches(text);
+        let (start, end) = if text.len() <= WHOLE { (0, text.len()) } else { window(text, &matches) };
+        let highlights = merge(
+            matches
+                .into_iter()
+                .filter(|(r, _)| r.start >= start && r.end <= end)
+                .map(|(r, _)| r.start - start..r.end - start)
+                .collect(),
+        );
+        Snippet {
+            text: text[start..end].to_string(),
+            highlights,
+            truncated_start: start > 0,
+            truncated_end: end < text.len(),
+        }
+    }
+
+    /// Appends one line per highlighted word of the passage, up to `limit` lines in all.
+    pub(crate) fn kwic(&self, passage: PassageId, text: &str, width: usize, limit: usize, out: &mut Vec<KwicLine>) {
+        for range in self.ranges(text) {
+            if out.len() >= limit {
+                return;
+            }
+            let left: String = {
+                let mut chars: Vec<char> = text[..range.start].chars().rev().take(width).collect();
+                chars.reverse();
+                chars.into_iter().collect()
+            };
+            let right: String = text[range.end..].chars().take(width).collect();
+            let flat = |s: &str| s.replace(['\n', '\r', '\t'], " ");
+            out.push(KwicLine { passage, left: flat(&left), keyword: flat(&text[range]), right: flat(&right) });
+        }
+    }
+}
+
+/// Sorts and unites overlapping ranges (a compound and its parts).
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// The window of about [`WINDOW`] bytes holding the most distinct matched
+/// terms (then the most matches, then the earliest), widened to spaces.
+fn window(text: &str, matches: &[(Range<usize>, u32)]) -> (usize, usize) {
+    let mut best = (0usize, 0usize, 0usize); // (distinct, count, start)
+    let mut seen: Vec<u32> = Vec::new();
+    for (i, (first, _)) in matches.iter().enumerate() {
+        let start = first.start.saturating_sub(LEAD);
+        let end = start + WINDOW;
+        seen.clear();
+        let mut count = 0;
+        for (range, term) in &matches[i..] {
+            if range.end > end {
+                break;
+            }
+            count += 1;
+            if !seen.contains(term) {
+                seen.push(*term);
+            }
+        }
+        if (seen.len(), count) > (best.0, best.1) {
+            best = (seen.len(), count, start);
+        }
+    }
+    let mut start = floor_boundary(text, best.2);
+    if let Some(space) = text[start.saturating_sub(SNAP).min(start)..start].rfind(char::is_whitespace) {
+        start = start.saturating_sub(SNAP).min(start) + space + 1;
+    }
+    if start <= SNAP {
+        start = 0;
+    }
+    let mut end = ceil_boundary(text, (best.2 + WINDOW).min(text.len()));
+    let reach = ceil_boundary(text, (end + SNAP).min(text.len()));
+    if let Some(space) = text[end..reach].find(char::is_whitespace) {
+        end += space;
+    } else if reach == text.len() {
+        end = reach;
+    }
+    (start, end)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_unites_compound_and_parts() {
+        assert_eq!(merge(vec![6..16, 0..16, 0..5, 20..25]), vec![0..16, 20..25]);
+    }
+
+    #[test]
+    fn window_lands_on_boundaries_around_the_densest_matches() {
+        let text = format!("{}coopération internationale{}", "é ".repeat(200), " fin".repeat(100));
+        let at = text.find("coop").unwrap();
+        let term_end = at + "coopération".len();
+        let (start, end) = window(&text, &[(at..term_end, 1)]);
+        assert!(start <= at && term_end <= end, "{start}..{end} must hold {at}..{term_end}");
+        assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        assert!(end - start <= WINDOW + 2 * SNAP + 4);
+    }
+}

@@ -1,0 +1,30 @@
+//! Stop words per language, in folded form and sorted for binary search.
+//!
+//! They are left out of the index (they would take a large share of the
+//! postings while telling passages apart poorly) but still count as
+//! positions, so phrases keep their shape.
+
+use crate::types::Lang;
+
+pub(crate) fn list(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+    }
+}
+
+const FR: &[&str] = &[
+    "a", "ai", "aie", "ait", "au", "aux", "avait", "avec", "c", "ce", "ceci", "cela", "ces", "cet", "cette", "d",
+    "dans", "de", "des", "du", "elle", "elles", "en", "est", "et", "etaient", "etait", "ete", "etre", "eu", "il",
+    "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes",
+    "moi", "mon", "n", "ne", "nos", "notre", "nous", "on", "ont", "ou", "par", "pas", "pour", "qu", "que", "qui",
+    "s", "sa", "se", "ses", "si", "son", "sont", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une",
+    "vos", "votre", "vous", "y",
+];
+
+const EN: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does", "for", "from", "had",
+    "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "our", "s",
+    "she", "so", "t", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "was", "we", "were", "which", "who", "will", "with", "would", "you", "your",
+];

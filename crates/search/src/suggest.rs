@@ -1,0 +1,68 @@
+//! "Did you mean": when nothing matches, replace each word the dictionary
+//! does not know with its most frequent neighbour within two edits.
+//!
+//! Typos within the normal tolerance already match, so this only has to
+//! help with worse ones and with short words, which get no tolerance.
+
+use crate::analysis::is_stop_word_anywhere;
+use crate::expand::{exact_and_stems, neighbours};
+use crate::index::Index;
+use crate::query::ParsedQuery;
+
+pub(crate) fn suggest(index: &Index<'_>, query: &ParsedQuery) -> Option<String> {
+    let mut changed = false;
+    let mut words = Vec::with_capacity(query.words.len());
+    for word in &query.words {
+        let known = !exact_and_stems(index, &word.term).is_empty();
+        let replacement = (!known && !word.optional && word.term.chars().count() >= 3)
+            .then(|| best_neighbour(index, &word.term))
+            .flatten();
+        match replacement {
+            Some(better) => {
+                changed = true;
+                words.push(better);
+            }
+            None => words.push(word.term.clone()),
+        }
+    }
+    changed.then(|| words.join(" "))
+}
+
+fn best_neighbour(index: &Index<'_>, term: &str) -> Option<String> {
+    let edits = if term.chars().count() >= 6 { 2 } else { 1 };
+    neighbours(index, term, edits)
+        .into_iter()
+        .filter(|(candidate, _)| !is_stop_word_anywhere(candidate))
+        .map(|(candidate, number)| (distance(term, &candidate), std::cmp::Reverse(index.body_frequency(number)), candidate))
+        .min()
+        .map(|(_, _, candidate)| candidate)
+}
+
+/// Levenshtein distance over chars.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance;
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("convention", "convention"), 0);
+        assert_eq!(distance("convnetion", "convention"), 2);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("chat", "chats"), 1);
+    }
+}

@@ -1,0 +1,231 @@
+//! The public API on a small hand-made corpus: the behaviours the app relies on.
+
+use search::*;
+
+struct Corpus {
+    blob: Vec<u8>,
+    waly: SpeakerId,
+    pologne: SpeakerId,
+    vietnam: CountryId,
+    russie: CountryId,
+}
+
+fn corpus() -> Corpus {
+    let mut b = IndexBuilder::new();
+    let vietnam = b.add_country(CountryRecord { code: "VN".into(), name_fr: "Viêt Nam".into(), name_en: "Viet Nam".into(), is_country: true });
+    let russie = b.add_country(CountryRecord { code: "RU".into(), name_fr: "Russie".into(), name_en: "Russia".into(), is_country: true });
+    let pl = b.add_country(CountryRecord { code: "PL".into(), name_fr: "Pologne".into(), name_en: "Poland".into(), is_country: true });
+    let onudc = b.add_country(CountryRecord { code: "ONUDC".into(), name_fr: "ONUDC".into(), name_en: "UNODC".into(), is_country: false });
+    let waly = b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("directrice exécutive de l'ONUDC".into()), country: Some(onudc) });
+    let pologne = b.add_speaker(SpeakerRecord { name: "vice-Premier ministre (Pologne)".into(), role: None, country: Some(pl) });
+    let minh = b.add_speaker(SpeakerRecord { name: "Pham Minh Chinh".into(), role: Some("Premier ministre".into()), country: Some(vietnam) });
+    let d1 = b.add_document(DocumentRecord {
+        title: "Le Vietnam renforce son engagement contre la cybercriminalité".into(),
+        outlet: Some("VOV".into()),
+        url: None,
+        lang: Lang::Fr,
+        date: Some(Date::ymd(2025, 10, 24)),
+        file: "000.txt".into(),
+    });
+    let d2 = b.add_document(DocumentRecord {
+        title: "Signature a Hanoi".into(),
+        outlet: None,
+        url: Some("https://example.org/a".into()),
+        lang: Lang::Fr,
+        date: Some(Date::ymd(2025, 10, 25)),
+        file: "001.txt".into(),
+    });
+    let d3 = b.add_document(DocumentRecord {
+        title: "Cooperation without accents".into(),
+        outlet: None,
+        url: None,
+        lang: Lang::En,
+        date: Some(Date::ym(2025, 11)),
+        file: "002.txt".into(),
+    });
+    let passage = |b: &mut IndexBuilder, document, text: &str, speaker, mentions: Vec<CountryId>| {
+        b.add_passage(PassageRecord { document, text: text.into(), speaker, mentions })
+    };
+    passage(&mut b, d1, "La coopération internationale est essentielle pour la sécurité du cyberespace.", Some(minh), vec![vietnam]);
+    passage(&mut b, d1, "L’ONUDC soutiendra les États dans la mise en œuvre de la Convention.", Some(waly), vec![]);
+    passage(&mut b, d2, "La Russie a salué l'adoption de la convention socio-économique à Hanoï.", Some(pologne), vec![russie]);
+    passage(&mut b, d2, "Une lutte contre la cybercriminalité qui respecte les droits humains.", Some(waly), vec![]);
+    passage(&mut b, d3, "International cooperation and securite are needed, said the minister.", None, vec![]);
+    Corpus { blob: b.finish(), waly, pologne, vietnam, russie }
+}
+
+fn ids(index: &Index, query: &str) -> Vec<u32> {
+    let mut v: Vec<u32> = index.matches(&SearchRequest { query: query.into(), ..Default::default() }).into_iter().map(|p| p.0).collect();
+    v.sort();
+    v
+}
+
+fn search(index: &Index, query: &str) -> SearchResults {
+    index.search(&SearchRequest { query: query.into(), limit: 10, ..Default::default() })
+}
+
+#[test]
+fn builds_deterministically_and_reads_back() {
+    let c = corpus();
+    assert_eq!(c.blob, corpus().blob);
+    let index = Index::open(&c.blob).unwrap();
+    assert_eq!(index.passage_count(), 5);
+    assert_eq!(index.document_count(), 3);
+    let doc = index.document(DocId(1)).unwrap();
+    assert_eq!(doc.title, "Signature a Hanoi");
+    assert_eq!(doc.url, Some("https://example.org/a"));
+    assert_eq!(doc.outlet, None);
+    assert_eq!(doc.passages, 2..4);
+    assert_eq!(doc.date.unwrap().to_string(), "2025-10-25");
+    let p = index.passage(PassageId(2)).unwrap();
+    assert!(p.text.starts_with("La Russie"));
+    assert_eq!(p.speaker, Some(c.pologne));
+    assert_eq!(p.mentions, vec![c.russie]);
+    assert_eq!(index.passage(PassageId(0)).unwrap().country, Some(c.vietnam));
+    assert!(index.passage(PassageId(5)).is_none());
+    assert_eq!(index.speakers().count(), 3);
+    let (_, waly) = index.speakers().find(|(id, _)| *id == c.waly).unwrap();
+    assert_eq!(waly.name, "Ghada Waly");
+    assert_eq!(index.countries().filter(|(_, c)| c.is_country).count(), 3);
+}
+
+#[test]
+fn accent_and_case_insensitive_both_ways() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    assert_eq!(ids(&index, "cooperation "), [0, 4]);
+    assert_eq!(ids(&index, "COOPÉRATION "), [0, 4]);
+    assert_eq!(ids(&index, "sécurité "), [0, 4]);
+    assert_eq!(ids(&index, "hanoi "), [2, 3]); // body of 2, title of 2 and 3
+}
+
+#[test]
+fn prefix_stem_typo_phrase_exclusion() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    assert_eq!(ids(&index, "coop"), [0, 4]);
+    assert_eq!(ids(&index, "coop "), Vec::<u32>::new());
+    assert_eq!(ids(&index, "conventions "), [1, 2]);
+    assert_eq!(ids(&index, "cybercriminalte "), [0, 1, 3]);
+    assert_eq!(ids(&index, "\"contre la cybercriminalité\""), [3]);
+    assert_eq!(ids(&index, "\"cybercriminalité contre\""), Vec::<u32>::new());
+    assert_eq!(ids(&index, "convention -russie "), [1]);
+    assert_eq!(ids(&index, "socio-économique "), [2]);
+    assert_eq!(ids(&index, "socioeconomique "), [2]);
+    assert_eq!(ids(&index, "économique "), [2]);
+    assert_eq!(ids(&index, "oeuvre "), [1]);
+}
+
+#[test]
+fn field_filters_and_dates() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    assert_eq!(ids(&index, "speaker:waly"), [1, 3]);
+    assert_eq!(ids(&index, "orateur:\"vice-premier\""), [2]);
+    assert_eq!(ids(&index, "pays:pologne"), [2]);
+    assert_eq!(ids(&index, "country:VN"), [0]);
+    assert_eq!(ids(&index, "date:2025-10"), [0, 1, 2, 3]);
+    assert_eq!(ids(&index, "date:2025-10-25"), [2, 3]);
+    assert_eq!(ids(&index, "date:2025-10-01..2025-10-24"), [0, 1]);
+    assert_eq!(ids(&index, "date:2025-11.."), [4]);
+    assert_eq!(ids(&index, "convention speaker:waly"), [1]);
+    let r = index.search(&SearchRequest {
+        filters: Filters { speakers: vec![c.waly], ..Default::default() },
+        query: "speaker:pham".into(),
+        ..Default::default()
+    });
+    assert_eq!(r.total, 3, "speaker selections are ORed");
+}
+
+#[test]
+fn empty_query_browses_newest_first() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    let r = index.search(&SearchRequest { limit: 10, ..Default::default() });
+    assert_eq!(r.total, 5);
+    let order: Vec<u32> = r.hits.iter().map(|h| h.passage.0).collect();
+    assert_eq!(order, [4, 2, 3, 0, 1]);
+    let r = index.search(&SearchRequest { sort: Sort::DateAsc, limit: 2, offset: 1, ..Default::default() });
+    assert_eq!(r.hits.iter().map(|h| h.passage.0).collect::<Vec<_>>(), [1, 2]);
+}
+
+#[test]
+fn hits_have_highlighted_snippets() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    let r = search(&index, "cooperation internat");
+    assert_eq!(r.total, 2);
+    for hit in &r.hits {
+        let words: Vec<&str> = hit.snippet.highlights.iter().map(|h| &hit.snippet.text[h.clone()]).collect();
+        assert_eq!(words.len(), 2, "{words:?}");
+        assert!(words[0].to_lowercase().starts_with("coop") || words[1].to_lowercase().starts_with("coop"));
+    }
+    let ranges = index.highlight("cybercriminalte", PassageId(3));
+    let text = index.passage(PassageId(3)).unwrap().text;
+    assert_eq!(ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["cybercriminalité"]);
+    let lines = index.concordance(&SearchRequest { query: "convention ".into(), ..Default::default() }, 10, 10);
+    assert_eq!(lines.len(), 2);
+    assert!(lines.iter().all(|l| l.keyword.eq_ignore_ascii_case("convention")));
+}
+
+#[test]
+fn facets_are_disjunctive() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    let r = index.search(&SearchRequest {
+        query: "convention".into(),
+        filters: Filters { speakers: vec![c.waly], ..Default::default() },
+        ..Default::default()
+    });
+    assert_eq!(r.total, 1);
+    // The speaker facet ignores its own selection: both convention speakers show.
+    assert_eq!(r.facets.speakers, vec![(c.waly, 1), (c.pologne, 1)]);
+    assert_eq!(r.facets.countries.iter().map(|x| x.1).sum::<u32>(), 1);
+    assert_eq!(r.facets.months, vec![(Date::ym(2025, 10), 1)]);
+    assert_eq!(r.facets.days, vec![(Date::ymd(2025, 10, 24), 1)]);
+}
+
+#[test]
+fn suggestion_when_nothing_matches() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    // Within the typo tolerance: found, no suggestion needed.
+    assert_eq!(search(&index, "convntiom ").total, 2);
+    // Short words get no tolerance, but a suggestion.
+    let r = search(&index, "hano ");
+    assert_eq!(r.total, 0);
+    assert_eq!(r.suggestion.as_deref(), Some("hanoi"));
+    assert_eq!(search(&index, "convention ").suggestion, None);
+}
+
+#[test]
+fn or_fallback_ranks_partial_matches_below() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    let r = search(&index, "convention russie ");
+    assert_eq!(r.hits[0].passage, PassageId(2));
+    assert!(r.total > 1);
+}
+
+#[test]
+fn garbage_and_hostile_queries_never_panic() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    for q in ["\"", "-", "- -", "\"\"", "speaker:", "date:..", "date:2025-13", "😀😀", "مرحبا بالعالم", "ab:cd:ef", "-\"", "a\u{301}"] {
+        let _ = search(&index, q);
+        let _ = index.concordance(&SearchRequest { query: q.into(), ..Default::default() }, 5, 5);
+        let _ = index.highlight(q, PassageId(0));
+    }
+    let long = "x".repeat(10_000);
+    let _ = search(&index, &long);
+    let long = "coopération ".repeat(1000);
+    assert!(search(&index, &long).total > 0);
+
+    assert!(Index::open(&[]).is_err());
+    assert!(Index::open(&c.blob[..c.blob.len() - 1]).is_err());
+    let mut damaged = c.blob.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    assert_eq!(Index::open(&damaged).unwrap_err(), IndexError::Checksum);
+    assert_eq!(Index::open(&IndexBuilder::new().finish()).unwrap().passage_count(), 0);
+}
