@@ -1,0 +1,273 @@
+//! Countries and international bodies, in French and English.
+//!
+//! Officials are introduced by a country name ("la Russie"), an adjective in
+//! any gender and number ("ouzbèkes", "Polish"), a capital used as metonymy
+//! ("Moscou et Hanoï") or a body's acronym ("ONUDC"). The data lives in
+//! `gazetteer/*.tsv` so editors can extend it without touching code; French
+//! adjective inflections are generated from the masculine singular.
+
+use crate::fold::key;
+use crate::tokens::{is_all_caps, is_capitalized, joined, Token};
+use crate::{Entity, EntityKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const STATES: &str = include_str!("gazetteer/states.tsv");
+const BODIES: &str = include_str!("gazetteer/bodies.tsv");
+
+/// How an entity was named; capitals count for a document's home country
+/// but are not reported as mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Adjective,
+    Capital,
+}
+
+/// How a form must be written in the text to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// Acronyms: exactly as listed, so "UN" is not the French "un".
+    Exact,
+    /// Proper names: any accents, first letter upper case ("Grenade", not
+    /// "grenade").
+    Capitalized,
+    /// French adjectives are lower case but may open a sentence.
+    Any,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    entity: usize,
+    form: Form,
+    case: Case,
+}
+
+/// One match of the gazetteer in a text, as a range of token indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub entity: usize,
+    pub form: Form,
+    pub first: usize,
+    pub last: usize,
+}
+
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    forms: HashMap<String, Vec<Entry>>,
+    longest: usize,
+}
+
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::load)
+}
+
+/// Finds an entity by code ("RUS"), or by any of its names ("Russie").
+pub fn lookup_entity(name_or_code: &str) -> Option<Entity> {
+    let g = gazetteer();
+    let wanted = name_or_code.trim();
+    if let Some(e) = g.entities.iter().find(|e| e.code.eq_ignore_ascii_case(wanted)) {
+        return Some(e.clone());
+    }
+    let exact: Vec<&str> = wanted.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    g.forms
+        .get(&exact.join(" "))
+        .or_else(|| g.forms.get(&words_key(wanted)))?
+        .iter()
+        .find(|e| e.form == Form::Name)
+        .map(|e| g.entities[e.entity].clone())
+}
+
+fn words_key(s: &str) -> String {
+    key(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer { entities: Vec::new(), forms: HashMap::new(), longest: 1 };
+        g.load_table(STATES, EntityKind::Country);
+        g.load_table(BODIES, EntityKind::Organization);
+        g
+    }
+
+    fn load_table(&mut self, table: &str, kind: EntityKind) {
+        for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let col = |i: usize| cols.get(i).copied().unwrap_or("");
+            let idx = self.entities.len();
+            self.entities.push(Entity {
+                code: col(0).to_string(),
+                kind,
+                name_fr: col(1).to_string(),
+                name_en: col(2).to_string(),
+            });
+            let split = |s: &str| -> Vec<String> {
+                s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+            };
+            let mut names = vec![col(1).to_string(), col(2).to_string()];
+            names.extend(split(col(3)));
+            for name in names {
+                let case = if is_all_caps(&name) { Case::Exact } else { Case::Capitalized };
+                self.add(&name, Entry { entity: idx, form: Form::Name, case });
+            }
+            for adj in split(col(4)) {
+                for form in french_inflections(&adj) {
+                    self.add(&form, Entry { entity: idx, form: Form::Adjective, case: Case::Any });
+                }
+            }
+            for adj in split(col(5)) {
+                self.add(&adj, Entry { entity: idx, form: Form::Adjective, case: Case::Capitalized });
+            }
+            for capital in split(col(6)) {
+                self.add(&capital, Entry { entity: idx, form: Form::Capital, case: Case::Capitalized });
+            }
+        }
+    }
+
+    fn add(&mut self, form: &str, entry: Entry) {
+        let k = if entry.case == Case::Exact {
+            form.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+        } else {
+            words_key(form)
+        };
+        if k.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(k.split(' ').count());
+        let entries = self.forms.entry(k).or_default();
+        if !entries.iter().any(|e| e.entity == entry.entity && e.form == entry.form && e.case == entry.case) {
+            entries.push(entry);
+        }
+    }
+
+    pub fn entity(&self, idx: usize) -> &Entity {
+        &self.entities[idx]
+    }
+
+    /// Longest non-overlapping matches, left to right.
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match self.longest_at(text, tokens, i) {
+                Some(hit) => {
+                    i = hit.last + 1;
+                    hits.push(hit);
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    fn longest_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
+        let mut n = 1;
+        while n < self.longest && i + n < tokens.len() && joined(text, &tokens[i + n - 1], &tokens[i + n]) {
+            n += 1;
+        }
+        for len in (1..=n).rev() {
+            let words: Vec<&str> = tokens[i..i + len].iter().map(|t| t.text(text)).collect();
+            let exact = words.join(" ");
+            let lower = exact.to_lowercase();
+            let candidates = self.forms.get(&exact).into_iter().chain(self.forms.get(&lower)).flatten();
+            for entry in candidates {
+                let ok = match entry.case {
+                    Case::Exact | Case::Any => true,
+                    Case::Capitalized => is_capitalized(words[0]),
+                };
+                if !ok {
+                    continue;
+                }
+                if entry.form != Form::Adjective && len == 1 && looks_like_first_name(text, tokens, i) {
+                    continue;
+                }
+                return Some(Hit { entity: entry.entity, form: entry.form, first: i, last: i + len - 1 });
+            }
+        }
+        None
+    }
+}
+
+/// "Maurice", "Jordan", "Victoria" are also first names: a single-word place
+/// directly followed by another capitalized word is taken for a person.
+fn looks_like_first_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    match tokens.get(i + 1) {
+        Some(next) => {
+            let gap = text.get(tokens[i].end..next.start).unwrap_or(",");
+            let w = next.text(text);
+            gap == " " && is_capitalized(w) && !is_all_caps(w) && gazetteer_free(w)
+        }
+        None => false,
+    }
+}
+
+fn gazetteer_free(word: &str) -> bool {
+    !gazetteer().forms.contains_key(&word.to_lowercase())
+}
+
+/// French adjectives agree in gender and number; the table holds the
+/// masculine singular unless it lists the forms explicitly ("a,b,c").
+fn french_inflections(base: &str) -> Vec<String> {
+    if base.contains(',') {
+        return base.split(',').map(|s| s.trim().to_string()).collect();
+    }
+    let b = base.to_string();
+    let forms = if b.ends_with('e') {
+        vec![b.clone(), format!("{b}s")]
+    } else if b.ends_with('s') || b.ends_with('x') {
+        vec![b.clone(), format!("{b}e"), format!("{b}es")]
+    } else if b.ends_with("en") {
+        vec![b.clone(), format!("{b}s"), format!("{b}ne"), format!("{b}nes")]
+    } else {
+        vec![b.clone(), format!("{b}s"), format!("{b}e"), format!("{b}es")]
+    };
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::Folded;
+    use crate::tokens::tokenize;
+
+    fn codes(s: &str) -> Vec<String> {
+        let f = Folded::new(s);
+        let toks = tokenize(&f.text);
+        let g = gazetteer();
+        g.find(&f.text, &toks).into_iter().map(|h| g.entity(h.entity).code.clone()).collect()
+    }
+
+    #[test]
+    fn finds_names_adjectives_with_and_without_accents() {
+        assert_eq!(codes("la délégation vietnamienne et les ministres ouzbèkes"), ["VNM", "UZB"]);
+        assert_eq!(codes("le vice-president equatorien et le ministre polonais"), ["ECU", "POL"]);
+        assert_eq!(codes("the Polish and Cambodian delegates met in Viet Nam"), ["POL", "KHM", "VNM"]);
+        assert_eq!(codes("Les Etats-Unis et la Fédération de Russie"), ["USA", "RUS"]);
+        assert_eq!(codes("le représentant de l'Ouzbekistan"), ["UZB"]);
+    }
+
+    #[test]
+    fn prefers_longest_body_name_and_exact_acronyms() {
+        assert_eq!(codes("l'Office des Nations Unies contre la drogue et le crime (ONUDC)"), ["UNODC", "UNODC"]);
+        assert_eq!(codes("un accord avec l'ONU et un pays"), ["UN"]);
+        assert_eq!(codes("the UN Security Council said"), ["UNSC"]);
+    }
+
+    #[test]
+    fn skips_first_names_and_common_words() {
+        assert!(codes("Maurice Dupont a parlé de la grenade").is_empty());
+        assert_eq!(codes("à l'île Maurice"), ["MUS"]);
+    }
+
+    #[test]
+    fn looks_up_by_code_or_name() {
+        assert_eq!(lookup_entity("rus").unwrap().name_fr, "Russie");
+        assert_eq!(lookup_entity("Viet Nam").unwrap().code, "VNM");
+        assert_eq!(lookup_entity("ONUDC").unwrap().code, "UNODC");
+    }
+}

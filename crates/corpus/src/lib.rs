@@ -1,0 +1,333 @@
+//! Corpus understanding for the Hanoi Convention explorer: who said what, for
+//! which country, and when.
+//!
+//! This crate runs at build time only. It turns raw news articles (French or
+//! English web text with boilerplate, sometimes without accents) into
+//! documents made of passages, each attributed to a speaker, with the
+//! countries and bodies it mentions and the dates it gives. The pipeline is
+//! deliberately rule based and general: articles it has never seen will keep
+//! arriving, so no rule may know about a particular file.
+//!
+//! The stages, one module each: [`decode`] bytes to text, [`clean`] strips
+//! boilerplate, [`metadata`] finds title, outlet, URL and language, [`dates`]
+//! reads dates, [`gazetteer`] knows states and bodies, [`speakers`] attributes
+//! passages, [`identity`] merges name variants across the corpus, and
+//! [`overrides`] applies the editors' optional `corpus.toml`.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::path::Path;
+
+mod clean;
+mod dates;
+mod decode;
+mod fold;
+mod gazetteer;
+mod identity;
+mod metadata;
+mod overrides;
+mod speakers;
+mod tokens;
+
+pub use gazetteer::lookup_entity;
+
+/// Everything extracted from a directory of articles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extraction {
+    pub corpus: Corpus,
+    pub warnings: Vec<Warning>,
+}
+
+/// A problem with one input file. The file is never dropped silently: either
+/// it is still in the corpus and the warning explains what was repaired, or
+/// the warning says why it could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub file: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+/// A failure that stops the whole extraction: the directory cannot be read,
+/// or the editors' overrides file is malformed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// The documents and the speakers they share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    /// Deduplicated across the corpus; [`Passage::speaker`] indexes into it.
+    pub speakers: Vec<Speaker>,
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub file: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub lang: Lang,
+    pub date: Option<DatedEvidence>,
+    pub passages: Vec<Passage>,
+    /// Speakers of this document alone, as returned by [`extract_article`]:
+    /// there, [`Passage::speaker`] indexes into this list. Once the document
+    /// is part of a [`Corpus`] the ids index [`Corpus::speakers`] and this
+    /// list is empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<Speaker>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A date known to the day, the month or only the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+impl PartialDate {
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Dates serialize as ISO strings whose length gives the precision.
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A date and the text that justifies it, so editors can check it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DatedEvidence {
+    pub date: PartialDate,
+    pub precision: Precision,
+    pub evidence: String,
+}
+
+/// Whether a passage is article body or page furniture kept for context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    Body,
+    Heading,
+    Caption,
+}
+
+/// One paragraph of an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// Cleaned paragraph text exactly as shown to users.
+    pub text: String,
+    pub kind: PassageKind,
+    pub speaker: Option<SpeakerId>,
+    /// Countries and bodies named in the passage, in order, without repeats.
+    pub mentions: Vec<Entity>,
+    pub dates: Vec<PartialDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct SpeakerId(pub u32);
+
+/// A person, an unnamed official (role and country) or a country or body
+/// speaking for itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub entity: Option<Entity>,
+    /// Other spellings met in the text, honorifics included.
+    pub aliases: Vec<String>,
+}
+
+impl Speaker {
+    pub fn display_name(&self) -> String {
+        let entity = self.entity.as_ref().map(|e| e.name_fr.as_str());
+        match (&self.name, &self.role, entity) {
+            (Some(name), _, _) => name.clone(),
+            (None, Some(role), Some(e)) => format!("{role} ({e})"),
+            (None, Some(role), None) => role.clone(),
+            (None, None, Some(e)) => e.to_string(),
+            (None, None, None) => String::from("?"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Entity {
+    /// ISO 3166-1 alpha-3 for states, an acronym for bodies.
+    pub code: String,
+    pub kind: EntityKind,
+    pub name_fr: String,
+    pub name_en: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Country,
+    Organization,
+}
+
+/// Extracts every `*.txt` of `dir`, in file-name order, then applies
+/// `dir/corpus.toml` when present.
+pub fn extract_dir(dir: &Path) -> Result<Extraction, CorpusError> {
+    let dir_name = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| CorpusError {
+        file: dir_name.clone(),
+        line: None,
+        message: format!("cannot read directory: {e}"),
+    })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| CorpusError {
+            file: dir_name.clone(),
+            line: None,
+            message: format!("cannot list directory: {e}"),
+        })?;
+        let path = entry.path();
+        if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+            paths.push(path);
+        }
+    }
+    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+
+    let overrides = overrides::load(&dir.join("corpus.toml"))?;
+    let mut documents = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        let display = path.display().to_string();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| display.clone());
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                warnings.push(Warning { file: display, message: format!("cannot read file, skipped: {e}") });
+                continue;
+            }
+        };
+        match extract_article(&name, &bytes) {
+            Ok((doc, ws)) => {
+                warnings.extend(ws.into_iter().map(|w| Warning { file: display.clone(), message: w.message }));
+                documents.push(doc);
+            }
+            Err(w) => warnings.push(Warning { file: display, message: w.message }),
+        }
+    }
+    let mut corpus = identity::merge(documents);
+    dates::infer_missing_years(&mut corpus);
+    if let Some(o) = overrides {
+        warnings.extend(o.apply(&mut corpus));
+    }
+    Ok(Extraction { corpus, warnings })
+}
+
+/// Extracts one article. Errors (as a [`Warning`]) only when the bytes cannot
+/// be an article at all: empty or binary.
+pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Warning> {
+    let warn = |message: String| Warning { file: file_name.to_string(), message };
+    let decoded = decode::decode(bytes).map_err(warn)?;
+    let mut warnings: Vec<Warning> = decoded.notes.into_iter().map(warn).collect();
+    let cleaned = clean::clean(&decoded.text);
+    warnings.extend(cleaned.notes.iter().cloned().map(warn));
+    if cleaned.paragraphs.is_empty() {
+        return Err(warn(String::from("no article text left after removing boilerplate")));
+    }
+    let meta = metadata::detect(&decoded.text, &cleaned);
+    let body: Vec<&clean::Paragraph> = cleaned
+        .paragraphs
+        .iter()
+        .skip(usize::from(meta.title_is_first_paragraph))
+        .collect();
+    let date = dates::document_date(&meta.date_lines, body.iter().map(|p| p.text.as_str()), meta.lang);
+    let context_year = date.as_ref().map(|d| d.date.year);
+    let analysed = speakers::attribute(&body, meta.lang, context_year);
+    let passages = body
+        .iter()
+        .zip(analysed.passages)
+        .map(|(p, a)| Passage {
+            text: p.text.clone(),
+            kind: p.kind,
+            speaker: a.speaker,
+            mentions: a.mentions,
+            dates: dates::passage_dates(&p.text, context_year),
+        })
+        .collect();
+    let doc = Document {
+        file: file_name.to_string(),
+        title: meta.title,
+        outlet: meta.outlet,
+        url: meta.url,
+        lang: meta.lang,
+        date,
+        passages,
+        speakers: analysed.speakers,
+    };
+    Ok((doc, warnings))
+}

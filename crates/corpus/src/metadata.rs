@@ -1,0 +1,270 @@
+//! Document metadata: title, outlet, source URL, language, and the lines that
+//! carry a publication date.
+//!
+//! Outlets sign in many ways: a "Source : URL" line, a dateline such as
+//! "New York (VNA) –", a trailing "-VNA/VI", a site name glued to the date.
+//! These are ranked by how directly they name the publisher: a source URL
+//! beats a byline, which beats a dateline agency (agencies are republished
+//! by other sites).
+
+use crate::clean::{Cleaned, Paragraph};
+use crate::fold::{fold_char, key};
+use crate::{Lang, PassageKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+const OUTLETS: &str = include_str!("gazetteer/outlets.tsv");
+
+pub struct Meta {
+    pub title: String,
+    pub title_is_first_paragraph: bool,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub lang: Lang,
+    /// Short raw lines that look like publication metadata and hold a date.
+    pub date_lines: Vec<String>,
+}
+
+struct Outlet {
+    name: String,
+    domains: Vec<String>,
+    markers: Vec<String>,
+}
+
+fn outlets() -> &'static [Outlet] {
+    static O: OnceLock<Vec<Outlet>> = OnceLock::new();
+    O.get_or_init(|| {
+        OUTLETS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                let list = |i: usize| -> Vec<String> {
+                    cols.get(i)
+                        .map(|c| c.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect())
+                        .unwrap_or_default()
+                };
+                Outlet { name: cols.first().unwrap_or(&"").to_string(), domains: list(1), markers: list(2) }
+            })
+            .collect()
+    })
+}
+
+struct Patterns {
+    url: Regex,
+    source: Regex,
+    date_line: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        url: Regex::new(r"https?://[^\s)>\]]+").expect("static regex"),
+        source: Regex::new(r"(?i)^\s*(source|nguon|via)\s*:\s*(.+)$").expect("static regex"),
+        date_line: Regex::new(r"(?i)(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\b\d{1,2}(er)? [a-z]+ \d{4}\b|\b[A-Z][a-z]+\.? \d{1,2}, \d{4}\b)").expect("static regex"),
+    })
+}
+
+pub fn detect(raw: &str, cleaned: &Cleaned) -> Meta {
+    let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let (url, outlet) = source_and_outlet(&lines);
+    let first = cleaned.paragraphs.first();
+    let title_is_first_paragraph = first.is_some_and(|p| p.kind == PassageKind::Heading) && cleaned.paragraphs.len() > 1;
+    let title = match first {
+        Some(p) if title_is_first_paragraph => p.text.clone(),
+        _ => derived_title(&cleaned.paragraphs),
+    };
+    let body: String = cleaned.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+    let date_lines = lines
+        .iter()
+        .filter(|l| {
+            let f: String = l.chars().map(fold_char).collect();
+            let lower = f.trim().to_lowercase();
+            (l.split_whitespace().count() <= 8 && patterns().date_line.is_match(&f))
+                || lower.starts_with("date ")
+                || lower.starts_with("published")
+                || lower.starts_with("publie")
+                || lower.starts_with("mis a jour")
+                || lower.starts_with("updated")
+        })
+        .map(|l| l.chars().take(200).collect())
+        .collect();
+    Meta { title, title_is_first_paragraph, outlet, url, lang: detect_lang(&body), date_lines }
+}
+
+/// Without a title line, the first sentence stands in for one.
+fn derived_title(paragraphs: &[Paragraph]) -> String {
+    let Some(p) = paragraphs.iter().find(|p| p.kind == PassageKind::Body).or(paragraphs.first()) else {
+        return String::new();
+    };
+    let sentence_end = p.text.find(". ").map(|i| i + 1).unwrap_or(p.text.len());
+    let sentence = &p.text[..sentence_end];
+    if sentence.chars().count() <= 140 {
+        return sentence.to_string();
+    }
+    let mut cut: String = sentence.chars().take(140).collect();
+    if let Some(space) = cut.rfind(' ') {
+        cut.truncate(space);
+    }
+    format!("{cut}…")
+}
+
+fn source_and_outlet(lines: &[&str]) -> (Option<String>, Option<String>) {
+    let p = patterns();
+    // (rank, outlet): lower rank wins; ties go to the first seen.
+    let mut best: Option<(u8, String)> = None;
+    let mut offer = |rank: u8, name: &str| {
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, name.to_string()));
+        }
+    };
+    let mut url = None;
+    for line in lines {
+        if let Some(c) = p.source.captures(line) {
+            let value = c.get(2).map_or("", |m| m.as_str()).trim();
+            if let Some(u) = p.url.find(value) {
+                url.get_or_insert_with(|| u.as_str().to_string());
+                if let Some(o) = outlet_by_domain(u.as_str()) {
+                    offer(0, &o);
+                }
+            } else if let Some(o) = outlet_by_name(value) {
+                offer(1, &o);
+            }
+        }
+    }
+    for line in lines {
+        if let Some(u) = p.url.find(line) {
+            if line.len() < 300 {
+                url.get_or_insert_with(|| u.as_str().to_string());
+                if let Some(o) = outlet_by_domain(u.as_str()) {
+                    offer(2, &o);
+                }
+            }
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let near_edge = i < 8 || i + 8 >= lines.len();
+        if near_edge && line.chars().count() <= 80 && !line.ends_with('.') {
+            if let Some(o) = outlet_by_name(line) {
+                offer(3, &o);
+            }
+        }
+        if let Some(o) = outlet_by_signature(line) {
+            offer(4, &o);
+        }
+    }
+    (url, best.map(|(_, o)| o))
+}
+
+fn outlet_by_domain(url: &str) -> Option<String> {
+    let host = url.split("://").nth(1)?.split('/').next()?.to_lowercase();
+    outlets()
+        .iter()
+        .find(|o| o.domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}"))))
+        .map(|o| o.name.clone())
+}
+
+/// A site name written out in a short line ("VietnamPlus25/10/2025").
+fn outlet_by_name(line: &str) -> Option<String> {
+    let k = key(line);
+    outlets()
+        .iter()
+        .find(|o| {
+            std::iter::once(&o.name)
+                .chain(o.markers.iter().filter(|m| m.chars().count() > 4))
+                .any(|m| k.contains(&key(m)))
+        })
+        .map(|o| o.name.clone())
+}
+
+/// A line that is only a site's name or domain: a banner, not text.
+pub fn is_site_name(line: &str) -> bool {
+    let k = key(line.trim());
+    let domain = !k.contains(' ') && k.contains('.') && k.rsplit('.').next().is_some_and(|tld| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
+    domain || outlets().iter().any(|o| key(&o.name) == k || o.markers.iter().any(|m| key(m) == k))
+}
+
+/// Agency markers in datelines and signatures: "Paris (AFP) –",
+/// "(VOVWORLD) -", "... citoyens. -VNA/VI", "(Vietnam+)".
+fn outlet_by_signature(line: &str) -> Option<String> {
+    let f: String = line.chars().map(fold_char).collect();
+    outlets()
+        .iter()
+        .find(|o| {
+            o.markers.iter().any(|m| {
+                let m: String = m.chars().map(fold_char).collect();
+                let paren = format!("({m})");
+                let dateline = f.find(&paren).is_some_and(|i| {
+                    let before = &f[..i];
+                    let after = f[i + paren.len()..].trim_start();
+                    (before.trim().is_empty() || before.split_whitespace().count() <= 3)
+                        && (after.is_empty() || after.starts_with('-') || after.starts_with(':'))
+                });
+                let trimmed = f.trim_end();
+                let signature = [format!("-{m}"), format!("- {m}")].iter().any(|s| {
+                    trimmed.ends_with(s.as_str())
+                        || trimmed.rsplit_once('/').is_some_and(|(head, tail)| {
+                            tail.len() <= 4 && tail.chars().all(|c| c.is_ascii_uppercase()) && head.ends_with(s.as_str())
+                        })
+                });
+                dateline || signature
+            })
+        })
+        .map(|o| o.name.clone())
+}
+
+/// Function words settle French against English even without accents.
+fn detect_lang(text: &str) -> Lang {
+    const FR: &[&str] = &["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "que", "qui", "sur", "avec", "au", "aux", "a"];
+    const EN: &[&str] = &["the", "and", "of", "to", "is", "in", "that", "for", "with", "on", "was", "by", "as", "are", "has"];
+    let (mut fr, mut en) = (0usize, 0usize);
+    for w in text.split(|c: char| !c.is_alphabetic()).take(5000) {
+        let w = w.to_lowercase();
+        if FR.contains(&w.as_str()) {
+            fr += 1;
+        }
+        if EN.contains(&w.as_str()) {
+            en += 1;
+        }
+    }
+    if en > fr {
+        Lang::En
+    } else {
+        Lang::Fr
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+
+    fn meta(raw: &str) -> Meta {
+        detect(raw, &clean(raw))
+    }
+
+    #[test]
+    fn source_url_wins_over_banner_and_credit() {
+        let m = meta("Vietnam.vn\n\nUn titre court ici\n\nLe texte dit une chose. (Photo : X/VNA)\n\nSource : https://www.vietnamplus.vn/abc-post1.vnp\n");
+        assert_eq!(m.outlet.as_deref(), Some("VietnamPlus"));
+        assert_eq!(m.url.as_deref(), Some("https://www.vietnamplus.vn/abc-post1.vnp"));
+        assert_eq!(m.title, "Un titre court ici");
+        assert!(m.title_is_first_paragraph);
+    }
+
+    #[test]
+    fn datelines_and_signatures() {
+        assert_eq!(meta("Paris (VNA) – Le ministre a parlé.\nFin.").outlet.as_deref(), Some("VNA"));
+        assert_eq!(meta("(VOVWORLD) - Le ministre a parlé.").outlet.as_deref(), Some("VOV World"));
+        assert_eq!(meta("Le ministre a parlé. -VNA/VI").outlet.as_deref(), Some("VNA"));
+        assert_eq!(meta("LONDON (Reuters) - The minister spoke on Monday.").outlet.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn title_from_first_sentence_and_language() {
+        let m = meta("The minister said the treaty matters. It was signed in Hanoi by many states.");
+        assert_eq!(m.title, "The minister said the treaty matters.");
+        assert_eq!(m.lang, Lang::En);
+        assert_eq!(meta("Le ministre a dit que le traite est important pour les pays").lang, Lang::Fr);
+    }
+}
