@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::{is_stop_word, stem, tokenize_into, Token, TokenKind};
 use crate::codec::{checksum, put_u32, put_u64};
-use crate::format::{self, Section, HEADER_LEN, MAGIC, NONE, VERSION};
+use crate::format::{self, Section, TermValue, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::{self, BodyPosting};
 use crate::types::{
     CountryId, CountryRecord, Date, DocId, DocumentRecord, Lang, PassageId, PassageRecord, SpeakerId, SpeakerRecord,
@@ -120,32 +120,33 @@ impl IndexBuilder {
         let mut out = Sections::default();
 
         // Terms, their postings and the stem groups pointing at them.
+        // A term is known by where its postings start; the fst value also
+        // carries its body frequency so expansions can keep the most frequent
+        // terms without touching the postings.
         let mut term_map = fst::MapBuilder::memory();
-        let mut term_numbers: BTreeMap<&str, u32> = BTreeMap::new();
-        let mut offsets = Vec::with_capacity(terms.len() * 4 + 4);
+        let mut term_ids: BTreeMap<&str, u32> = BTreeMap::new();
         let mut postings_bytes = Vec::new();
-        for (number, (term, entry)) in terms.iter().enumerate() {
+        for (term, entry) in &terms {
+            let id = postings_bytes.len() as u32;
             // BTreeMap iterates in byte order without duplicates, which is all
             // the fst builder asks for.
-            if term_map.insert(term, number as u64).is_err() {
+            if term_map.insert(term, TermValue { id, frequency: entry.body.len() as u32 }.pack()).is_err() {
                 continue;
             }
-            term_numbers.insert(term, number as u32);
-            put_u32(&mut offsets, postings_bytes.len() as u32);
+            term_ids.insert(term, id);
             let body: Vec<BodyPosting> =
                 entry.body.iter().map(|(p, positions)| BodyPosting { passage: *p, positions }).collect();
             postings::encode(&mut postings_bytes, &entry.title, &entry.speaker, &body);
         }
-        put_u32(&mut offsets, postings_bytes.len() as u32);
         let mut stem_map = fst::MapBuilder::memory();
         let mut stem_terms = Vec::new();
         for (key, group) in &stems {
             let start = (stem_terms.len() / 4) as u64;
-            let numbers: Vec<u32> = group.iter().filter_map(|t| term_numbers.get(t.as_str()).copied()).collect();
-            for &n in &numbers {
-                put_u32(&mut stem_terms, n);
+            let ids: Vec<u32> = group.iter().filter_map(|t| term_ids.get(t.as_str()).copied()).collect();
+            for &id in &ids {
+                put_u32(&mut stem_terms, id);
             }
-            let _ = stem_map.insert(key, (start << 32) | numbers.len() as u64);
+            let _ = stem_map.insert(key, (start << 32) | ids.len() as u64);
         }
 
         // Records.
@@ -231,7 +232,6 @@ impl IndexBuilder {
         out.set(Section::Passages, passages);
         out.set(Section::Lists, lists.bytes);
         out.set(Section::Terms, term_map.into_inner().unwrap_or_default());
-        out.set(Section::TermOffsets, offsets);
         out.set(Section::Postings, postings_bytes);
         out.set(Section::Stems, stem_map.into_inner().unwrap_or_default());
         out.set(Section::StemTerms, stem_terms);

@@ -139,10 +139,10 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
     let mut candidates = BitSet::full(n);
     let mut terms = Vec::with_capacity(phrase.terms.len());
     for (term, offset) in &phrase.terms {
-        let Some(number) = index.terms.get(term) else {
+        let Some(value) = index.term(term) else {
             return (BitSet::empty(n), Vec::new());
         };
-        let matched = TermMatch { term: number as u32, kind: MatchKind::Exact };
+        let matched = TermMatch { term: value.id, kind: MatchKind::Exact };
         let hits = term_hits(index, matched);
         let mut body = BitSet::empty(n);
         for &(passage, _) in &hits.postings.body {

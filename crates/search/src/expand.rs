@@ -8,12 +8,14 @@
 //! Expansions are capped so a one-letter prefix cannot decode half of the
 //! postings on a keystroke; the most frequent terms are kept.
 
-use fst::automaton::{Levenshtein, Str};
+use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
 
 use crate::analysis::stem;
 use crate::builder::stem_key;
+use crate::format::TermValue;
 use crate::index::Index;
+use crate::levenshtein::{Levenshtein, MAX_CHARS};
 use crate::query::QueryWord;
 use crate::types::Lang;
 
@@ -44,19 +46,23 @@ pub(crate) struct TermMatch {
     pub kind: MatchKind,
 }
 
-/// Most terms one prefix or typo expansion may add.
-const MAX_EXPANSIONS: usize = 48;
+/// Most terms one prefix or typo expansion may add; fewer for the first
+/// letters typed, which would otherwise pull in a large part of the index.
+fn max_expansions(chars: usize) -> usize {
+    match chars {
+        0 | 1 => 8,
+        2 => 16,
+        _ => 48,
+    }
+}
 /// Most dictionary keys looked at for one expansion.
 const MAX_SCANNED: usize = 20_000;
-/// Levenshtein automata grow with word length; beyond this, no typos.
-const MAX_FUZZY_CHARS: usize = 24;
-
 /// Edits allowed for a word of `chars` characters: 1 from 5 letters, 2 from
 /// 9; a prefix being typed gets 1 from 4 letters (none below, where almost
 /// everything would match).
-pub(crate) fn allowed_edits(chars: usize, prefix: bool) -> u32 {
+pub(crate) fn allowed_edits(chars: usize, prefix: bool) -> u8 {
     match chars {
-        c if c > MAX_FUZZY_CHARS => 0,
+        c if c > MAX_CHARS => 0,
         c if c >= 9 => 2,
         c if c >= 5 => 1,
         4 if prefix => 1,
@@ -67,19 +73,16 @@ pub(crate) fn allowed_edits(chars: usize, prefix: bool) -> u32 {
 /// The terms matching `word`, sorted by term number, best kind per term.
 pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
     let mut matches = exact_and_stems(index, &word.term);
+    let chars = word.term.chars().count();
+    let cap = max_expansions(chars);
     if word.prefix {
         let automaton = Str::new(&word.term).starts_with();
-        add_all(&mut matches, scan(index, automaton), MatchKind::Prefix);
+        add_all(&mut matches, scan(index, automaton, cap), MatchKind::Prefix);
     }
-    let edits = allowed_edits(word.term.chars().count(), word.prefix);
-    if edits > 0 {
-        if let Ok(automaton) = Levenshtein::new(&word.term, edits) {
-            if word.prefix {
-                add_all(&mut matches, scan(index, automaton.starts_with()), MatchKind::Fuzzy);
-            } else {
-                add_all(&mut matches, scan(index, automaton), MatchKind::Fuzzy);
-            }
-        }
+    let edits = allowed_edits(chars, word.prefix);
+    if let Some(automaton) = Levenshtein::new(&word.term, edits).filter(|_| edits > 0) {
+        let found = if word.prefix { scan(index, automaton.starts_with(), cap) } else { scan(index, automaton, cap) };
+        add_all(&mut matches, found, MatchKind::Fuzzy);
     }
     matches.sort_by_key(|m| (m.term, m.kind));
     matches.dedup_by_key(|m| m.term);
@@ -90,8 +93,8 @@ pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
 /// and what the did-you-mean check looks for.
 pub(crate) fn exact_and_stems(index: &Index<'_>, term: &str) -> Vec<TermMatch> {
     let mut matches = Vec::new();
-    if let Some(number) = index.terms.get(term) {
-        matches.push(TermMatch { term: number as u32, kind: MatchKind::Exact });
+    if let Some(value) = index.term(term) {
+        matches.push(TermMatch { term: value.id, kind: MatchKind::Exact });
     }
     for lang in Lang::ALL {
         let Some(stemmed) = stem(term, lang) else { continue };
@@ -108,32 +111,32 @@ fn add_all(matches: &mut Vec<TermMatch>, terms: Vec<u32>, kind: MatchKind) {
     matches.extend(terms.into_iter().map(|term| TermMatch { term, kind }));
 }
 
-/// Term numbers accepted by `automaton`, at most [`MAX_EXPANSIONS`] of them,
-/// the most frequent first when there are more.
-fn scan<A: Automaton>(index: &Index<'_>, automaton: A) -> Vec<u32> {
+/// Term numbers accepted by `automaton`, at most `cap` of them, the most
+/// frequent first when there are more.
+fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize) -> Vec<u32> {
     let mut stream = index.terms.search(automaton).into_stream();
     let mut terms = Vec::new();
-    while let Some((_, number)) = stream.next() {
-        terms.push(number as u32);
+    while let Some((_, value)) = stream.next() {
+        terms.push(TermValue::unpack(value));
         if terms.len() >= MAX_SCANNED {
             break;
         }
     }
-    if terms.len() > MAX_EXPANSIONS {
-        terms.sort_by_key(|&t| (std::cmp::Reverse(index.body_frequency(t)), t));
-        terms.truncate(MAX_EXPANSIONS);
+    if terms.len() > cap {
+        terms.sort_by_key(|t| (std::cmp::Reverse(t.frequency), t.id));
+        terms.truncate(cap);
     }
-    terms
+    terms.into_iter().map(|t| t.id).collect()
 }
 
-/// Terms within `edits` of `term`, for suggestions.
-pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u32) -> Vec<(String, u32)> {
-    let Ok(automaton) = Levenshtein::new(term, edits) else { return Vec::new() };
+/// Terms within `edits` of `term`, with their body frequency, for suggestions.
+pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(String, u32)> {
+    let Some(automaton) = Levenshtein::new(term, edits) else { return Vec::new() };
     let mut stream = index.terms.search(automaton).into_stream();
     let mut found = Vec::new();
-    while let Some((key, number)) = stream.next() {
+    while let Some((key, value)) = stream.next() {
         if let Ok(key) = std::str::from_utf8(key) {
-            found.push((key.to_string(), number as u32));
+            found.push((key.to_string(), TermValue::unpack(value).frequency));
         }
         if found.len() >= MAX_SCANNED {
             break;

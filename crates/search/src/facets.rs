@@ -5,49 +5,104 @@
 //! not make the other speakers vanish from the list. Counting walks the
 //! bitset once per facet and reads the fixed-width passage records.
 
-use std::collections::BTreeMap;
-
 use crate::bitset::BitSet;
 use crate::filters::{Facet, Selection};
 use crate::index::Index;
 use crate::types::{CountryId, Date, Facets, SpeakerId};
 
 pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) -> Facets {
-    let narrowed = |facet| {
-        let mut set = matches.clone();
-        selection.apply(&mut set, Some(facet));
-        set
-    };
+    let mut counter = Counter::new(index);
+    if selection.speakers.is_none() && selection.countries.is_none() && selection.dates.is_none() {
+        // Nothing selected: all facets count the same passages, in one pass.
+        for passage in matches.iter() {
+            counter.speaker(passage);
+            counter.country(passage);
+            counter.date(passage);
+        }
+    } else {
+        let narrowed = |facet| {
+            let mut set = matches.clone();
+            selection.apply(&mut set, Some(facet));
+            set
+        };
+        narrowed(Facet::Speaker).iter().for_each(|p| counter.speaker(p));
+        narrowed(Facet::Country).iter().for_each(|p| counter.country(p));
+        narrowed(Facet::Date).iter().for_each(|p| counter.date(p));
+    }
+    counter.finish()
+}
 
-    let mut speaker_counts = vec![0u32; index.speaker_count()];
-    for passage in narrowed(Facet::Speaker).iter() {
-        if let Some(slot) = index.passage_speaker(passage).and_then(|s| speaker_counts.get_mut(s.0 as usize)) {
+struct Counter<'i, 'a> {
+    index: &'i Index<'a>,
+    speakers: Vec<u32>,
+    countries: Vec<u32>,
+    /// (packed date, count), sorted by date; few distinct dates, and passages
+    /// of one document are consecutive, hence the cache of the last slot.
+    dates: Vec<(u32, u32)>,
+    last: Option<(u32, usize)>,
+}
+
+impl<'i, 'a> Counter<'i, 'a> {
+    fn new(index: &'i Index<'a>) -> Self {
+        Counter {
+            index,
+            speakers: vec![0; index.speaker_count()],
+            countries: vec![0; index.country_count()],
+            dates: Vec::new(),
+            last: None,
+        }
+    }
+
+    fn speaker(&mut self, passage: u32) {
+        if let Some(slot) = self.index.passage_speaker(passage).and_then(|s| self.speakers.get_mut(s.0 as usize)) {
             *slot += 1;
         }
     }
-    let mut country_counts = vec![0u32; index.country_count()];
-    for passage in narrowed(Facet::Country).iter() {
-        if let Some(slot) = index.passage_country(passage).and_then(|c| country_counts.get_mut(c.0 as usize)) {
+
+    fn country(&mut self, passage: u32) {
+        if let Some(slot) = self.index.passage_country(passage).and_then(|c| self.countries.get_mut(c.0 as usize)) {
             *slot += 1;
         }
     }
-    let mut months: BTreeMap<Date, u32> = BTreeMap::new();
-    let mut days: BTreeMap<Date, u32> = BTreeMap::new();
-    for passage in narrowed(Facet::Date).iter() {
-        let Some(date) = index.passage_date(passage) else { continue };
-        if let Some(month) = date.to_month() {
-            *months.entry(month).or_insert(0) += 1;
+
+    fn date(&mut self, passage: u32) {
+        let key = self.index.passage_date_key(passage);
+        if key == 0 {
+            return;
+        }
+        let slot = match self.last {
+            Some((last_key, slot)) if last_key == key => slot,
+            _ => match self.dates.binary_search_by_key(&key, |&(k, _)| k) {
+                Ok(slot) => slot,
+                Err(slot) => {
+                    self.dates.insert(slot, (key, 0));
+                    slot
+                }
+            },
+        };
+        self.last = Some((key, slot));
+        self.dates[slot].1 += 1;
+    }
+
+    fn finish(self) -> Facets {
+        let mut months: Vec<(Date, u32)> = Vec::new();
+        let mut days = Vec::new();
+        for (date, count) in self.dates.into_iter().filter_map(|(key, n)| Some((Date::unpack(key)?, n))) {
+            let Some(month) = date.to_month() else { continue };
+            match months.last_mut() {
+                Some((m, total)) if *m == month => *total += count,
+                _ => months.push((month, count)),
+            }
             if date.day.is_some() {
-                *days.entry(date).or_insert(0) += 1;
+                days.push((date, count));
             }
         }
-    }
-
-    Facets {
-        speakers: ranked(speaker_counts).into_iter().map(|(id, n)| (SpeakerId(id), n)).collect(),
-        countries: ranked(country_counts).into_iter().map(|(id, n)| (CountryId(id), n)).collect(),
-        months: months.into_iter().collect(),
-        days: days.into_iter().collect(),
+        Facets {
+            speakers: ranked(self.speakers).into_iter().map(|(id, n)| (SpeakerId(id), n)).collect(),
+            countries: ranked(self.countries).into_iter().map(|(id, n)| (CountryId(id), n)).collect(),
+            months,
+            days,
+        }
     }
 }
 

@@ -27,10 +27,9 @@ pub enum Section {
     Passages,
     /// `u32` lists: passage mentions, and passages per speaker and per country.
     Lists,
-    /// fst map: folded term -> term number.
+    /// fst map: folded term -> [`TermValue`].
     Terms,
-    /// `u32` per term plus one: where each term's postings start (and end).
-    TermOffsets,
+    /// Each term's postings, self-delimiting, in term order.
     Postings,
     /// fst map: language byte + stem -> (start << 32 | count) into `StemTerms`.
     Stems,
@@ -41,7 +40,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub(crate) const ALL: [Section; 12] = [
+    pub(crate) const ALL: [Section; 11] = [
         Section::Strings,
         Section::Countries,
         Section::Speakers,
@@ -49,12 +48,29 @@ impl Section {
         Section::Passages,
         Section::Lists,
         Section::Terms,
-        Section::TermOffsets,
         Section::Postings,
         Section::Stems,
         Section::StemTerms,
         Section::Stats,
     ];
+}
+
+/// The fst value of a term: its id, which is where its postings start, and
+/// the number of passage bodies holding it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TermValue {
+    pub id: u32,
+    pub frequency: u32,
+}
+
+impl TermValue {
+    pub(crate) fn pack(self) -> u64 {
+        (u64::from(self.frequency) << 32) | u64::from(self.id)
+    }
+
+    pub(crate) fn unpack(value: u64) -> TermValue {
+        TermValue { id: value as u32, frequency: (value >> 32) as u32 }
+    }
 }
 
 /// Byte offsets of the fields inside a country record.

@@ -11,8 +11,8 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::codec::{checksum, read_u32, read_u64};
-use crate::format::{self, Section, HEADER_LEN, MAGIC, NONE, VERSION};
-use crate::postings::{self, Postings};
+use crate::format::{self, Section, TermValue, HEADER_LEN, MAGIC, NONE, VERSION};
+use crate::postings::Postings;
 use crate::types::{
     CountryId, CountryView, Date, DocId, DocumentView, Lang, PassageId, PassageView, SpeakerId, SpeakerView,
 };
@@ -80,6 +80,8 @@ pub(crate) struct Stats {
 
 /// A search index read in place from its blob.
 pub struct Index<'a> {
+    /// Section lengths, for size reports.
+    sizes: [(Section, usize); Section::ALL.len()],
     strings: &'a str,
     pub(crate) countries: Table<'a>,
     pub(crate) speakers: Table<'a>,
@@ -87,7 +89,6 @@ pub struct Index<'a> {
     pub(crate) passages: Table<'a>,
     lists: &'a [u8],
     pub(crate) terms: fst::Map<&'a [u8]>,
-    term_offsets: &'a [u8],
     postings: &'a [u8],
     pub(crate) stems: fst::Map<&'a [u8]>,
     stem_terms: &'a [u8],
@@ -135,10 +136,6 @@ impl<'a> Index<'a> {
             .map_err(|_| IndexError::BadSection(Section::Strings))?;
         let fst_map = |s: Section| fst::Map::new(section(s)?).map_err(|_| IndexError::BadSection(s));
         let terms = fst_map(Section::Terms)?;
-        let term_offsets = section(Section::TermOffsets)?;
-        if term_offsets.len() != (terms.len() + 1) * 4 {
-            return Err(IndexError::BadSection(Section::TermOffsets));
-        }
         let stats_bytes = section(Section::Stats)?;
         let stat = |at: usize| {
             read_u32(stats_bytes, at)
@@ -151,7 +148,12 @@ impl<'a> Index<'a> {
             avg_title: stat(format::stats::AVG_TITLE)?,
             avg_speaker: stat(format::stats::AVG_SPEAKER)?,
         };
+        let mut sizes = Section::ALL.map(|s| (s, 0));
+        for (s, len) in &mut sizes {
+            *len = section(*s)?.len();
+        }
         Ok(Index {
+            sizes,
             strings,
             countries: Table::new(section(Section::Countries)?, format::country::WIDTH, Section::Countries)?,
             speakers: Table::new(section(Section::Speakers)?, format::speaker::WIDTH, Section::Speakers)?,
@@ -159,12 +161,17 @@ impl<'a> Index<'a> {
             passages: Table::new(section(Section::Passages)?, format::passage::WIDTH, Section::Passages)?,
             lists: section(Section::Lists)?,
             terms,
-            term_offsets,
             postings: section(Section::Postings)?,
             stems: fst_map(Section::Stems)?,
             stem_terms: section(Section::StemTerms)?,
             stats,
         })
+    }
+
+    /// Bytes taken by each section: `Strings` is the stored text, the rest
+    /// is index overhead.
+    pub fn sizes(&self) -> [(Section, usize); Section::ALL.len()] {
+        self.sizes
     }
 
     pub fn passage_count(&self) -> usize {
@@ -315,20 +322,14 @@ impl<'a> Index<'a> {
         self.list(self.countries, country, format::country::PASSAGES).into_iter().flatten()
     }
 
-    /// The postings bytes of a term number.
-    fn term_bytes(&self, term: u32) -> Option<&'a [u8]> {
-        let start = read_u32(self.term_offsets, term as usize * 4)? as usize;
-        let end = read_u32(self.term_offsets, term as usize * 4 + 4)? as usize;
-        self.postings.get(start..end)
+    /// The id and frequency of a folded term, if the dictionary has it.
+    pub(crate) fn term(&self, term: &str) -> Option<TermValue> {
+        self.terms.get(term).map(TermValue::unpack)
     }
 
+    /// A term's postings; empty if the id points at damaged bytes.
     pub(crate) fn postings(&self, term: u32) -> Postings<'a> {
-        self.term_bytes(term).and_then(Postings::decode).unwrap_or_default()
-    }
-
-    /// Number of passage bodies holding the term, without decoding it.
-    pub(crate) fn body_frequency(&self, term: u32) -> u32 {
-        self.term_bytes(term).map_or(0, postings::body_len)
+        self.postings.get(term as usize..).and_then(Postings::decode).unwrap_or_default()
     }
 
     /// The term numbers of a stem group.

@@ -21,6 +21,7 @@ mod facets;
 mod filters;
 mod format;
 mod index;
+mod levenshtein;
 mod postings;
 mod query;
 mod rank;

@@ -49,7 +49,7 @@ impl<'i, 'a> Highlighter<'i, 'a> {
         tokenize(text)
             .into_iter()
             .filter_map(|token| {
-                let term = self.index.terms.get(&token.term)? as u32;
+                let term = self.index.term(&token.term)?.id;
                 self.terms.binary_search(&term).is_ok().then_some((token.range, term))
             })
             .collect()

@@ -33,7 +33,7 @@ fn best_neighbour(index: &Index<'_>, term: &str) -> Option<String> {
     neighbours(index, term, edits)
         .into_iter()
         .filter(|(candidate, _)| !is_stop_word_anywhere(candidate))
-        .map(|(candidate, number)| (distance(term, &candidate), std::cmp::Reverse(index.body_frequency(number)), candidate))
+        .map(|(candidate, frequency)| (distance(term, &candidate), std::cmp::Reverse(frequency), candidate))
         .min()
         .map(|(_, _, candidate)| candidate)
 }
