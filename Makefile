@@ -37,3 +37,9 @@ test-e2e:
 
 clean:
 	rm -rf dist target tests/e2e/artifacts
+
+# Benchmarks (not tests): synthetic corpora, our engine native and wasm beside
+# MiniSearch and FlexSearch; writes BENCHMARKS.md. About 15 minutes on 2 cores.
+.PHONY: bench
+bench:
+	bash bench/run.sh

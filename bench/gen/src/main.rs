@@ -1,0 +1,69 @@
+//! `hanoi-bench`: the native side of `make bench`.
+//!
+//! ```text
+//! hanoi-bench generate --seeds DIR --passages N --out DIR   corpus + queries as JSON files
+//! hanoi-bench native --corpus DIR [--reps R]                 blob, sizes, native latency -> DIR/native.json
+//! ```
+//! Generation and measurement are separate commands so the JavaScript side
+//! (our wasm build and the peers) can read the very same files in between.
+
+mod blob;
+mod corpus;
+mod native;
+mod queries;
+mod rng;
+mod sections;
+mod vocab;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// One seed for everything: the corpora are the same on every run.
+const SEED: u64 = 0x4841_4E4F_4920_3235; // "HANOI 25"
+/// Distinct words available to the Zipf draw; the 100k corpus uses most.
+const VOCABULARY: usize = 60_000;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let result = match args.first().map(String::as_str) {
+        Some("generate") => generate(
+            PathBuf::from(flag("--seeds").unwrap_or_else(|| "seeds".into())),
+            flag("--passages").and_then(|n| n.parse().ok()).unwrap_or(10_000),
+            PathBuf::from(flag("--out").unwrap_or_else(|| "bench/out/10k".into())),
+        ),
+        Some("native") => native::run(
+            &PathBuf::from(flag("--corpus").unwrap_or_else(|| "bench/out/10k".into())),
+            flag("--reps").and_then(|n| n.parse().ok()).unwrap_or(5),
+        ),
+        _ => Err("usage: hanoi-bench generate --seeds DIR --passages N --out DIR | native --corpus DIR [--reps R]".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("hanoi-bench: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate(seeds: PathBuf, passages: usize, out: PathBuf) -> Result<(), String> {
+    let mut root = rng::Rng::new(SEED);
+    // Same vocabulary for every size; corpus and queries vary with the size.
+    let vocab = vocab::Vocabulary::build(&seeds, VOCABULARY, &mut root.fork(1))
+        .map_err(|e| format!("cannot read the seeds in {}: {e}", seeds.display()))?;
+    let corpus = corpus::Corpus::generate(&vocab, passages, &mut root.fork(passages as u64));
+    let queries = queries::QuerySet::generate(&corpus, &mut root.fork(passages as u64 + 1));
+    corpus.write(&out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    std::fs::write(out.join("queries.json"), serde_json::to_vec_pretty(&queries).unwrap())
+        .map_err(|e| format!("cannot write queries.json: {e}"))?;
+    eprintln!(
+        "generated {}: {} passages, {} documents, {} bytes of text, vocabulary {}",
+        out.display(),
+        corpus.passages.len(),
+        corpus.documents.len(),
+        corpus.text_bytes(),
+        vocab.words.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,137 @@
+// One corpus, three engines, one Node process: our engine compiled to wasm,
+// MiniSearch and FlexSearch index the same passages and answer the same
+// queries, timed the same way (performance.now() around each call, one
+// warm-up pass, then `reps` passes, engines interleaved per class so they
+// share the machine's state). Writes <corpus>/js.json for report.mjs.
+//
+// usage: node bench.mjs <corpus dir> <wasm-bindgen nodejs output dir> <reps>
+
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { loadCorpus } from './corpus.mjs';
+import { miniSearch, flexSearch, facetCounts, snippets } from './peers.mjs';
+import { words } from './fold.mjs';
+
+const [dir, wasmDir, repsArg] = process.argv.slice(2);
+const reps = Number(repsArg ?? 5);
+const corpus = loadCorpus(dir);
+const { passages, facet, queries } = corpus;
+
+function timed(fn) {
+  const started = performance.now();
+  const value = fn();
+  return [performance.now() - started, value];
+}
+
+// Our engine: load the wasm module and open the blob the native side built.
+const [wasmLoadMs, wasm] = timed(() => createRequire(import.meta.url)(resolve(wasmDir, 'hanoi_bench_wasm.js')));
+const [openMs] = timed(() => wasm.open(corpus.blob));
+const ours = {
+  name: 'ours (wasm)',
+  // The page's whole keystroke: hits, 10 snippets and facets, in one call.
+  page: (q) => wasm.search(q, 10),
+  matches: (q) => wasm.matches(q),
+};
+
+const peers = [];
+for (const make of [miniSearch, flexSearch]) {
+  const [buildMs, engine] = timed(() => make(passages));
+  const [exportMs, size] = timed(() => engine.size());
+  peers.push({
+    ...engine,
+    buildMs,
+    exportMs,
+    size,
+    // The same keystroke work as ours: search, facets over all hits, 10 snippets.
+    page(q) {
+      const ids = engine.search(q);
+      facetCounts(ids, facet);
+      snippets(ids, passages, q);
+      return ids.length;
+    },
+    matches: (q) => engine.search(q),
+  });
+}
+
+function percentile(samples, q) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length))) - 1];
+}
+
+function measure(fn, list) {
+  let hits = 0;
+  let nonEmpty = 0;
+  for (const q of list) {
+    const n = fn(q);
+    hits += n;
+    if (n > 0) nonEmpty += 1;
+  }
+  const samples = [];
+  for (let r = 0; r < reps; r++) {
+    for (const q of list) samples.push(timed(() => fn(q))[0]);
+  }
+  return {
+    p50_ms: percentile(samples, 0.5),
+    p95_ms: percentile(samples, 0.95),
+    max_ms: percentile(samples, 1),
+    mean_hits: hits / list.length,
+    non_empty: nonEmpty,
+  };
+}
+
+const classes = queries.classes.map(([name, list]) => {
+  const row = { name, queries: list.length, samples: list.length * reps, engines: {} };
+  row.engines.ours = measure((q) => ours.page(q), list);
+  for (const peer of peers) {
+    row.engines[peer.name] = measure((q) => peer.page(q), list);
+    row.engines[peer.name].search_only = measure((q) => peer.search(q).length, list);
+  }
+  return row;
+});
+
+// Sanity: each engine's AND matches against the passages a reader would
+// count (every intended word present after folding; the last as a prefix
+// for prefix queries).
+const passageWords = passages.map((p) => new Set(words(p.text)));
+const sanity = queries.sanity.map((s) => {
+  const wanted = words(s.intended);
+  const expected = new Set();
+  passageWords.forEach((set, id) => {
+    const ok = wanted.every((w, i) =>
+      s.prefix && i === wanted.length - 1 ? [...set].some((x) => x.startsWith(w)) : set.has(w));
+    if (ok) expected.add(id);
+  });
+  const recall = (ids) => {
+    if (expected.size === 0) return null;
+    let found = 0;
+    for (const id of ids) if (expected.has(id)) found += 1;
+    return found / expected.size;
+  };
+  const row = { query: s.query, kind: s.kind, expected: expected.size, engines: {} };
+  for (const engine of [ours, ...peers]) {
+    const ids = Array.from(engine.matches(s.query));
+    row.engines[engine.name] = { hits: ids.length, recall: recall(ids) };
+  }
+  return row;
+});
+
+const blob = corpus.blob;
+const report = {
+  reps,
+  ours: {
+    wasm_load_ms: wasmLoadMs,
+    open_ms: openMs,
+    size: { raw: blob.length, gzip: gzipSync(blob, { level: 9 }).length },
+  },
+  peers: Object.fromEntries(
+    peers.map((p) => [p.name, { build_ms: p.buildMs, export_ms: p.exportMs, size: p.size }]),
+  ),
+  heap_mb: process.memoryUsage().heapUsed / 2 ** 20,
+  classes,
+  sanity,
+};
+writeFileSync(join(dir, 'js.json'), JSON.stringify(report, null, 2));
+console.error(`node bench done: ${dir}`);

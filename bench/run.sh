@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# `make bench`: generates the 1k, 10k and 100k synthetic corpora, measures
+# our engine natively and as wasm in Node beside MiniSearch and FlexSearch,
+# and writes BENCHMARKS.md at the repository root.
+#
+# BENCH_SIZES (default "1000 10000 100000") picks the corpora, e.g.
+# BENCH_SIZES=1000 for a quick check of the pipeline.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+tools="${HANOI_TOOLS_DIR:-$root/.tools}"
+[ -f "$tools/env" ] && [ -f "$tools/wasm-env" ] || bash scripts/setup
+# shellcheck disable=SC1091
+. "$tools/env"
+
+bench="$root/bench"
+out="$bench/out"
+export CARGO_TARGET_DIR="$bench/target"
+sizes="${BENCH_SIZES:-1000 10000 100000}"
+started=$SECONDS
+step() { printf '\n==> [%3ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
+
+# Timed passes per query: fewer on the big corpus, where the JS peers are
+# slow, so the whole run stays within about 15 minutes on two cores.
+reps_for() {
+    case "$1" in
+        1000) echo 10 ;;
+        10000) echo 5 ;;
+        *) echo 2 ;;
+    esac
+}
+
+step "native build (release, opt-level 3)"
+cargo build --release --quiet --manifest-path bench/Cargo.toml -p hanoi-bench
+
+step "wasm build (release, opt-level 3, wasm-opt -O3)"
+wasm_pkg="$bench/target/wasm-pkg"
+(
+    # shellcheck disable=SC1091
+    . "$tools/wasm-env"
+    # wasm-env moves the target dir when it swaps the compiler (build-std);
+    # follow it, but inside bench/target.
+    [ "$CARGO_TARGET_DIR" = "$bench/target" ] || export CARGO_TARGET_DIR="$bench/target/wasm-build-std"
+    cargo build --release --quiet --manifest-path bench/Cargo.toml -p hanoi-bench-wasm --target wasm32-unknown-unknown
+    wasm-bindgen --target nodejs --out-dir "$wasm_pkg" \
+        "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/hanoi_bench_wasm.wasm"
+)
+wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$wasm_pkg/hanoi_bench_wasm_bg.wasm" -o "$wasm_pkg/hanoi_bench_wasm_bg.wasm"
+
+step "JavaScript peers (npm ci)"
+(cd bench && npm ci --silent --no-audit --no-fund)
+
+native="$bench/target/release/hanoi-bench"
+for n in $sizes; do
+    dir="$out/$((n / 1000))k"
+    step "corpus of $n passages"
+    "$native" generate --seeds seeds --passages "$n" --out "$dir"
+    step "native: build, size, latency ($(reps_for "$n") passes)"
+    "$native" native --corpus "$dir" --reps "$(reps_for "$n")"
+    step "wasm, MiniSearch, FlexSearch in Node ($(reps_for "$n") passes)"
+    node --max-old-space-size=8192 bench/js/bench.mjs "$dir" "$wasm_pkg" "$(reps_for "$n")"
+done
+
+step "BENCHMARKS.md"
+BENCH_COMMAND="make bench" BENCH_SIZES="$sizes" BENCH_RUSTC="$(rustc --version)" \
+    BENCH_SECONDS="$((SECONDS - started))" node bench/js/report.mjs "$out" "$root/BENCHMARKS.md"
+step "done"
