@@ -130,7 +130,7 @@ impl IndexBuilder {
             let id = postings_bytes.len() as u32;
             // BTreeMap iterates in byte order without duplicates, which is all
             // the fst builder asks for.
-            if term_map.insert(term, TermValue { id, frequency: entry.body.len() as u32 }.pack()).is_err() {
+            if term_map.insert(term, TermValue::new(id, entry.body.len()).pack()).is_err() {
                 continue;
             }
             term_ids.insert(term, id);

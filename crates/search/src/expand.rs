@@ -123,20 +123,20 @@ fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize) -> Vec<u32> {
         }
     }
     if terms.len() > cap {
-        terms.sort_by_key(|t| (std::cmp::Reverse(t.frequency), t.id));
+        terms.sort_by_key(|t| (std::cmp::Reverse(t.frequency_class), t.id));
         terms.truncate(cap);
     }
     terms.into_iter().map(|t| t.id).collect()
 }
 
-/// Terms within `edits` of `term`, with their body frequency, for suggestions.
-pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(String, u32)> {
+/// Terms within `edits` of `term`, with their frequency class, for suggestions.
+pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(String, u8)> {
     let Some(automaton) = Levenshtein::new(term, edits) else { return Vec::new() };
     let mut stream = index.terms.search(automaton).into_stream();
     let mut found = Vec::new();
     while let Some((key, value)) = stream.next() {
         if let Ok(key) = std::str::from_utf8(key) {
-            found.push((key.to_string(), TermValue::unpack(value).frequency));
+            found.push((key.to_string(), TermValue::unpack(value).frequency_class));
         }
         if found.len() >= MAX_SCANNED {
             break;

@@ -56,20 +56,27 @@ impl Section {
 }
 
 /// The fst value of a term: its id, which is where its postings start, and
-/// the number of passage bodies holding it.
+/// the rough number of passage bodies holding it, as a bit length (0 for
+/// none, 1 for one, 2 for two or three...), which is enough to keep the most
+/// frequent terms of an expansion. The id goes high so that values grow with
+/// the keys, which is what keeps the fst's shared outputs small.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct TermValue {
     pub id: u32,
-    pub frequency: u32,
+    pub frequency_class: u8,
 }
 
 impl TermValue {
+    pub(crate) fn new(id: u32, frequency: usize) -> TermValue {
+        TermValue { id, frequency_class: (usize::BITS - frequency.leading_zeros()) as u8 }
+    }
+
     pub(crate) fn pack(self) -> u64 {
-        (u64::from(self.frequency) << 32) | u64::from(self.id)
+        (u64::from(self.id) << 6) | u64::from(self.frequency_class & 0x3f)
     }
 
     pub(crate) fn unpack(value: u64) -> TermValue {
-        TermValue { id: value as u32, frequency: (value >> 32) as u32 }
+        TermValue { id: (value >> 6) as u32, frequency_class: (value & 0x3f) as u8 }
     }
 }
 

@@ -30,12 +30,7 @@ pub(crate) struct Highlighter<'i, 'a> {
 
 impl<'i, 'a> Highlighter<'i, 'a> {
     pub(crate) fn new(index: &'i Index<'a>, eval: &Evaluation<'_>) -> Self {
-        let mut terms: Vec<u32> = eval
-            .words
-            .iter()
-            .filter(|w| !w.optional)
-            .flat_map(|w| w.terms.iter().map(|t| t.matched.term))
-            .collect();
+        let mut terms: Vec<u32> = eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.term)).collect();
         terms.sort_unstable();
         terms.dedup();
         Highlighter { index, terms }

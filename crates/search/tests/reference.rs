@@ -1,0 +1,456 @@
+//! Query semantics and facet counts against a brute-force reference on
+//! random small corpora.
+//!
+//! The reference reads the passages directly: it shares only the analyser
+//! (tokenizer, stop words, stemmer), which has its own tests, and decides
+//! matches by comparing tokens, edit distances and positions one by one,
+//! with no index. Corpora and queries are drawn from a small vocabulary
+//! full of accent, case, stem and typo neighbours so the interesting cases
+//! come up often.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proptest::prelude::*;
+use search::analysis::{fold, is_stop_word, is_stop_word_anywhere, stem, tokenize, TokenKind};
+use search::*;
+
+const WORDS: &[&str] = &[
+    "coopération", "Cooperation", "sécurité", "SECURITE", "convention", "conventions", "conventionnel", "cyberespace",
+    "lutte", "luttes", "droits", "humains", "Hanoï", "hanoi", "États", "etat", "socio-économique", "l'ONU",
+    "d’accord", "2025", "la", "de", "the", "of", "criminalité", "crime", "crimes", "signature", "signer", "signé",
+    "internationale", "international", "data", "dette", "œuvre", "oeuvres",
+];
+const SEPARATORS: &[&str] = &[" ", ", ", " ; ", ". ", " (", ") "];
+const SPEAKERS: &[&str] = &["Ghada Waly", "Ana Pérez", "vice-Premier ministre (Pologne)"];
+const DATES: &[Option<(i32, Option<u8>, Option<u8>)>] =
+    &[None, Some((2025, Some(10), Some(24))), Some((2025, Some(10), Some(25))), Some((2025, Some(11), None)), Some((2024, None, None))];
+
+#[derive(Clone, Debug)]
+struct Spec {
+    docs: Vec<(Lang, usize, String)>,
+    speakers: Vec<(usize, Option<usize>)>,
+    countries: usize,
+    passages: Vec<(usize, String, Option<usize>)>,
+}
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![4 => proptest::sample::select(WORDS).prop_map(str::to_string), 1 => "[a-dé]{3,10}"]
+}
+
+fn text(words: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    proptest::collection::vec((word(), proptest::sample::select(SEPARATORS)), words).prop_map(|parts| {
+        parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect::<String>()
+    })
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    let docs = proptest::collection::vec(
+        (prop_oneof![Just(Lang::Fr), Just(Lang::En)], 0..DATES.len(), text(0..3)),
+        1..4,
+    );
+    let speakers = proptest::collection::vec((0..SPEAKERS.len(), proptest::option::of(0usize..3)), 0..4);
+    (docs, speakers).prop_flat_map(|(docs, speakers)| {
+        let n_docs = docs.len();
+        let n_speakers = speakers.len();
+        let passage = (
+            0..n_docs,
+            text(1..10),
+            if n_speakers == 0 { Just(None).boxed() } else { proptest::option::of(0..n_speakers).boxed() },
+        );
+        proptest::collection::vec(passage, 1..16).prop_map(move |mut passages| {
+            passages.sort_by_key(|p| p.0);
+            Spec { docs: docs.clone(), speakers: speakers.clone(), countries: 3, passages }
+        })
+    })
+}
+
+fn build(spec: &Spec) -> Vec<u8> {
+    let mut b = IndexBuilder::new();
+    for i in 0..spec.countries {
+        b.add_country(CountryRecord { code: format!("C{i}"), name_fr: format!("Pays {i}"), name_en: format!("Country {i}"), is_country: true });
+    }
+    for (name, country) in &spec.speakers {
+        b.add_speaker(SpeakerRecord { name: SPEAKERS[*name].into(), role: None, country: country.map(|c| CountryId(c as u32)) });
+    }
+    for (i, (lang, date, title)) in spec.docs.iter().enumerate() {
+        b.add_document(DocumentRecord {
+            title: title.clone(),
+            outlet: None,
+            url: None,
+            lang: *lang,
+            date: DATES[*date].map(|(year, month, day)| Date { year, month, day }),
+            file: format!("{i}.txt"),
+        });
+    }
+    for (doc, text, speaker) in &spec.passages {
+        b.add_passage(PassageRecord {
+            document: DocId(*doc as u32),
+            text: text.clone(),
+            speaker: speaker.map(|s| SpeakerId(s as u32)),
+            mentions: vec![],
+        });
+    }
+    b.finish()
+}
+
+/// The reference: the corpus as plain token lists.
+struct Reference<'s> {
+    spec: &'s Spec,
+    /// Per stemming language, the terms that went through it (bodies and titles).
+    stemmed_terms: BTreeMap<Lang, BTreeSet<String>>,
+}
+
+#[derive(Clone, Debug)]
+struct Word {
+    term: String,
+    prefix: bool,
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            d[i][j] = (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1])).min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+fn allowed_edits(chars: usize, prefix: bool) -> usize {
+    match chars {
+        c if c > 24 => 0,
+        c if c >= 9 => 2,
+        c if c >= 5 => 1,
+        4 if prefix => 1,
+        _ => 0,
+    }
+}
+
+impl<'s> Reference<'s> {
+    fn new(spec: &'s Spec) -> Self {
+        let mut stemmed_terms: BTreeMap<Lang, BTreeSet<String>> = BTreeMap::new();
+        for (doc, text, _) in &spec.passages {
+            let lang = spec.docs[*doc].0;
+            stemmed_terms.entry(lang).or_default().extend(Self::indexed(text, lang));
+        }
+        for (lang, _, title) in &spec.docs {
+            stemmed_terms.entry(*lang).or_default().extend(Self::indexed(title, *lang));
+        }
+        Reference { spec, stemmed_terms }
+    }
+
+    fn indexed(text: &str, lang: Lang) -> Vec<String> {
+        tokenize(text).into_iter().filter(|t| !is_stop_word(&t.term, lang)).map(|t| t.term).collect()
+    }
+
+    /// Every indexed term of passage `p`, over body, title and speaker.
+    fn terms(&self, p: usize) -> Vec<String> {
+        let (doc, text, speaker) = &self.spec.passages[p];
+        let (lang, _, title) = &self.spec.docs[*doc];
+        let mut terms = Self::indexed(text, *lang);
+        terms.extend(Self::indexed(title, *lang));
+        if let Some(s) = speaker {
+            terms.extend(Self::indexed(SPEAKERS[self.spec.speakers[*s].0], Lang::Fr));
+        }
+        terms
+    }
+
+    fn same_stem(&self, query: &str, term: &str) -> bool {
+        Lang::ALL.iter().any(|&lang| {
+            let known = self.stemmed_terms.get(&lang).is_some_and(|s| s.contains(term));
+            known && stem(query, lang).is_some() && stem(query, lang) == stem(term, lang)
+        })
+    }
+
+    fn word_matches(&self, word: &Word, term: &str) -> bool {
+        if term == word.term || self.same_stem(&word.term, term) {
+            return true;
+        }
+        if word.prefix && term.starts_with(word.term.as_str()) {
+            return true;
+        }
+        let edits = allowed_edits(word.term.chars().count(), word.prefix);
+        if edits == 0 {
+            return false;
+        }
+        if word.prefix {
+            let chars: Vec<char> = term.chars().collect();
+            (0..=chars.len()).any(|k| levenshtein(&word.term, &chars[..k].iter().collect::<String>()) <= edits)
+        } else {
+            levenshtein(&word.term, term) <= edits
+        }
+    }
+
+    fn phrase_matches(&self, p: usize, phrase: &[(String, u32)]) -> bool {
+        let (doc, text, _) = &self.spec.passages[p];
+        let lang = self.spec.docs[*doc].0;
+        let body: BTreeSet<(u32, String)> = tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Whole && !is_stop_word(&t.term, lang))
+            .map(|t| (t.position, t.term))
+            .collect();
+        body.iter().any(|(start, _)| {
+            let base = *start as i64 - 0;
+            phrase.iter().all(|(term, off)| {
+                let at = base + *off as i64 - phrase[0].1 as i64;
+                at >= 0 && body.contains(&(at as u32, term.clone()))
+            })
+        })
+    }
+}
+
+/// Query words as the parser sees them: analysed chunks, the last a prefix
+/// unless the query ends with a space.
+fn query_words(chunks: &[String], typing: bool) -> Vec<Word> {
+    let mut words = Vec::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let tokens: Vec<_> = tokenize(chunk).into_iter().filter(|t| t.kind != TokenKind::Part).collect();
+        let n = tokens.len();
+        for (j, t) in tokens.into_iter().enumerate() {
+            words.push(Word { term: t.term, prefix: typing && i + 1 == chunks.len() && j + 1 == n });
+        }
+    }
+    words
+}
+
+fn phrase_terms(text: &str) -> Vec<(String, u32)> {
+    tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Whole && !is_stop_word_anywhere(&t.term))
+        .map(|t| (t.term, t.position))
+        .collect()
+}
+
+fn matches(index: &Index, query: &str, filters: Filters) -> BTreeSet<usize> {
+    index.matches(&SearchRequest { query: query.into(), filters, ..Default::default() }).into_iter().map(|p| p.0 as usize).collect()
+}
+
+/// Moderate by default so the debug suite stays quick; `PROPTEST_CASES`
+/// raises it for a deeper run.
+fn config() -> ProptestConfig {
+    match std::env::var("PROPTEST_CASES") {
+        Ok(_) => ProptestConfig::default(),
+        Err(_) => ProptestConfig::with_cases(96),
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn words_prefixes_typos_and_exclusions_match_the_reference(
+        spec in spec(),
+        chunks in proptest::collection::vec(word(), 1..3),
+        excluded in proptest::option::of(word()),
+        typing in any::<bool>(),
+    ) {
+        let blob = build(&spec);
+        let index = Index::open(&blob).unwrap();
+        let reference = Reference::new(&spec);
+        // One-letter and two-letter prefixes are capped to their most frequent
+        // completions by design; the reference has no cap, so keep them out.
+        let words = query_words(&chunks, typing);
+        prop_assume!(words.iter().all(|w| !w.prefix || w.term.chars().count() >= 3));
+        let excluded_term = excluded.as_ref().and_then(|e| {
+            let t = tokenize(e).into_iter().find(|t| t.kind != TokenKind::Part)?;
+            (!is_stop_word_anywhere(&t.term)).then_some(t.term)
+        });
+        let mut query = chunks.join(" ");
+        if let Some(e) = &excluded {
+            query = format!("-{e} {query}");
+        }
+        if !typing {
+            query.push(' ');
+        }
+        let expected: BTreeSet<usize> = (0..spec.passages.len())
+            .filter(|&p| {
+                let terms = reference.terms(p);
+                let required = words.iter().filter(|w| !is_stop_word_anywhere(&w.term));
+                let all = required.into_iter().all(|w| terms.iter().any(|t| reference.word_matches(w, t)));
+                let excluded = excluded_term.as_ref().is_some_and(|e| {
+                    let w = Word { term: e.clone(), prefix: false };
+                    terms.iter().any(|t| *t == w.term || reference.same_stem(&w.term, t))
+                });
+                all && !excluded
+            })
+            .collect();
+        prop_assert_eq!(matches(&index, &query, Filters::default()), expected, "query {:?}", query);
+    }
+
+    #[test]
+    fn phrases_match_the_reference(spec in spec(), start in 0usize..16, len in 1usize..4) {
+        let blob = build(&spec);
+        let index = Index::open(&blob).unwrap();
+        let reference = Reference::new(&spec);
+        // A phrase cut from a passage (so it often matches), searched in all of them.
+        let source = &spec.passages[start % spec.passages.len()].1;
+        let words: Vec<&str> = source.split_whitespace().collect();
+        let from = start % words.len().max(1);
+        let phrase_text = words[from..(from + len).min(words.len())].join(" ");
+        let terms = phrase_terms(&phrase_text);
+        prop_assume!(!terms.is_empty());
+        let query = format!("\"{}\"", phrase_text.replace('"', " "));
+        let expected: BTreeSet<usize> =
+            (0..spec.passages.len()).filter(|&p| reference.phrase_matches(p, &terms)).collect();
+        prop_assert!(expected.contains(&(start % spec.passages.len())) || source.contains('"'));
+        prop_assert_eq!(matches(&index, &query, Filters::default()), expected, "query {:?}", query);
+    }
+
+    #[test]
+    fn every_passage_is_reachable_by_its_own_words_in_any_case_and_accent(spec in spec(), upper in any::<bool>()) {
+        let blob = build(&spec);
+        let index = Index::open(&blob).unwrap();
+        for (p, (doc, text, _)) in spec.passages.iter().enumerate() {
+            let lang = spec.docs[*doc].0;
+            for token in tokenize(text).into_iter().filter(|t| t.kind != TokenKind::Part && !is_stop_word(&t.term, lang)) {
+                let surface = &text[token.range.clone()];
+                let variant = if upper { strip_accents(surface).to_uppercase() } else { surface.to_string() };
+                for query in [format!("{variant} "), variant.clone()] {
+                    prop_assert!(matches(&index, &query, Filters::default()).contains(&p), "{:?} must reach passage {} {:?}", query, p, text);
+                }
+                let results = index.search(&SearchRequest { query: variant.clone(), limit: 100, ..Default::default() });
+                prop_assert!(results.hits.iter().any(|h| h.passage.0 as usize == p));
+                let hit = results.hits.iter().find(|h| h.passage.0 as usize == p).unwrap();
+                prop_assert!(!hit.snippet.highlights.is_empty(), "{:?} highlights nothing in {:?}", variant, text);
+                for h in &hit.snippet.highlights {
+                    prop_assert!(hit.snippet.text.is_char_boundary(h.start) && hit.snippet.text.is_char_boundary(h.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn facets_and_filters_match_the_reference(
+        spec in spec(),
+        query in proptest::option::of(word()),
+        speakers in proptest::collection::btree_set(0u32..4, 0..3),
+        countries in proptest::collection::btree_set(0u32..3, 0..2),
+        range in proptest::option::of((0usize..DATES.len(), 0usize..DATES.len())),
+    ) {
+        let blob = build(&spec);
+        let index = Index::open(&blob).unwrap();
+        let reference = Reference::new(&spec);
+        let date = |i: usize| DATES[i].map(|(year, month, day)| Date { year, month, day });
+        let (date_from, date_to) = range.map_or((None, None), |(a, b)| (date(a), date(b)));
+        let filters = Filters {
+            speakers: speakers.iter().map(|&s| SpeakerId(s)).collect(),
+            countries: countries.iter().map(|&c| CountryId(c)).collect(),
+            date_from,
+            date_to,
+        };
+        let query = query.map(|q| format!("{q} ")).unwrap_or_default();
+        let words = query_words(&[query.clone()], false);
+        let text_match = |p: usize| {
+            let terms = reference.terms(p);
+            words.iter().filter(|w| !is_stop_word_anywhere(&w.term)).all(|w| terms.iter().any(|t| reference.word_matches(w, t)))
+        };
+        let speaker_of = |p: usize| spec.passages[p].2;
+        let country_of = |p: usize| speaker_of(p).and_then(|s| spec.speakers[s].1);
+        let date_of = |p: usize| date(spec.docs[spec.passages[p].0].1);
+        let in_speakers = |p: usize| speakers.is_empty() || speaker_of(p).is_some_and(|s| speakers.contains(&(s as u32)));
+        let in_countries = |p: usize| countries.is_empty() || country_of(p).is_some_and(|c| countries.contains(&(c as u32)));
+        let day_span = |d: Date| {
+            let (m0, m1) = d.month.map_or((1, 12), |m| (m, m));
+            let (d0, d1) = d.day.map_or((1, 31), |x| (x, x));
+            ((d.year, m0, d0), (d.year, m1, d1))
+        };
+        let in_dates = |p: usize| {
+            if date_from.is_none() && date_to.is_none() {
+                return true;
+            }
+            let Some(d) = date_of(p) else { return false };
+            let (first, last) = day_span(d);
+            date_from.is_none_or(|f| day_span(f).0 <= first) && date_to.is_none_or(|t| last <= day_span(t).1)
+        };
+        let all: Vec<usize> = (0..spec.passages.len()).filter(|&p| text_match(p)).collect();
+        let expected: BTreeSet<usize> = all.iter().copied().filter(|&p| in_speakers(p) && in_countries(p) && in_dates(p)).collect();
+        prop_assert_eq!(matches(&index, &query, filters.clone()), expected.clone());
+
+        let results = index.search(&SearchRequest { query: query.clone(), filters, limit: 5, ..Default::default() });
+        prop_assert_eq!(results.total, expected.len());
+        prop_assert!(results.hits.iter().all(|h| expected.contains(&(h.passage.0 as usize))));
+
+        let mut speaker_counts: BTreeMap<u32, u32> = BTreeMap::new();
+        let mut country_counts: BTreeMap<u32, u32> = BTreeMap::new();
+        let mut month_counts: BTreeMap<Date, u32> = BTreeMap::new();
+        let mut day_counts: BTreeMap<Date, u32> = BTreeMap::new();
+        for &p in &all {
+            if in_countries(p) && in_dates(p) {
+                if let Some(s) = speaker_of(p) { *speaker_counts.entry(s as u32).or_default() += 1; }
+            }
+            if in_speakers(p) && in_dates(p) {
+                if let Some(c) = country_of(p) { *country_counts.entry(c as u32).or_default() += 1; }
+            }
+            if in_speakers(p) && in_countries(p) {
+                if let Some(d) = date_of(p) {
+                    if let Some(m) = d.month { *month_counts.entry(Date { year: d.year, month: Some(m), day: None }).or_default() += 1; }
+                    if d.day.is_some() { *day_counts.entry(d).or_default() += 1; }
+                }
+            }
+        }
+        let sorted = |counts: BTreeMap<u32, u32>| {
+            let mut v: Vec<(u32, u32)> = counts.into_iter().collect();
+            v.sort_by_key(|&(id, n)| (std::cmp::Reverse(n), id));
+            v
+        };
+        let facets = &results.facets;
+        prop_assert_eq!(facets.speakers.iter().map(|&(s, n)| (s.0, n)).collect::<Vec<_>>(), sorted(speaker_counts));
+        prop_assert_eq!(facets.countries.iter().map(|&(c, n)| (c.0, n)).collect::<Vec<_>>(), sorted(country_counts));
+        prop_assert_eq!(&facets.months, &month_counts.into_iter().collect::<Vec<_>>());
+        prop_assert_eq!(&facets.days, &day_counts.into_iter().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn arbitrary_queries_never_panic(spec in spec(), query in "\\PC{0,40}|[-\":. a-zé'’0-9]{0,40}", sort in 0usize..3) {
+        let blob = build(&spec);
+        let index = Index::open(&blob).unwrap();
+        let sort = [Sort::Relevance, Sort::DateDesc, Sort::DateAsc][sort];
+        let request = SearchRequest { query: query.clone(), sort, limit: 3, ..Default::default() };
+        let results = index.search(&request);
+        prop_assert!(results.hits.len() <= 3);
+        for hit in &results.hits {
+            for h in &hit.snippet.highlights {
+                prop_assert!(h.start < h.end && hit.snippet.text.get(h.clone()).is_some());
+            }
+        }
+        let _ = index.concordance(&request, 8, 10);
+        let _ = index.highlight(&query, PassageId(0));
+    }
+
+    #[test]
+    fn damaged_blobs_are_refused_or_read_safely(spec in spec(), at in any::<usize>(), byte in any::<u8>(), cut in any::<bool>()) {
+        let mut blob = build(&spec);
+        let at = at % blob.len();
+        if cut { blob.truncate(at); } else { blob[at] ^= byte | 1; }
+        prop_assert!(Index::open(&blob).is_err());
+    }
+}
+
+fn strip_accents(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
+            'à' | 'â' | 'À' | 'Â' => 'a',
+            'ï' | 'î' | 'Ï' | 'Î' => 'i',
+            'ô' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' => 'u',
+            'ç' | 'Ç' => 'c',
+            c => c,
+        })
+        .collect()
+}
+
+#[test]
+fn fold_is_idempotent_on_the_vocabulary() {
+    for w in WORDS {
+        assert_eq!(fold(&fold(w)), fold(w));
+    }
+}
