@@ -183,7 +183,7 @@ impl Gazetteer {
                 if !ok {
                     continue;
                 }
-                if entry.form != Form::Adjective && len == 1 && looks_like_first_name(text, tokens, i) {
+                if entry.form != Form::Adjective && entry.case != Case::Exact && len == 1 && looks_like_first_name(text, tokens, i) {
                     continue;
                 }
                 return Some(Hit { entity: entry.entity, form: entry.form, first: i, last: i + len - 1 });

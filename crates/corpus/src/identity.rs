@@ -1,16 +1,207 @@
-//! Corpus-wide speaker identity (placeholder).
-use crate::{Corpus, Document};
+//! One canonical speaker for all the ways a person is written.
+//!
+//! Articles write "Mme Ghada Waly", "Ghada Waly", "M.Liukmanov", "Artur
+//! Liukmanov", or put the family name first ("Nakamitsu Izumi"). A name is
+//! compared as the set of its words without accents, case or honorifics;
+//! within an article a shorter name that is part of a longer one is the same
+//! person. Across articles only equal word sets merge, and a lone family
+//! name joins a full name only when exactly one full name fits, because two
+//! articles may well speak of two people called Nguyen.
 
-pub fn merge(mut documents: Vec<Document>) -> Corpus {
-    let mut speakers = Vec::new();
-    for doc in &mut documents {
-        let base = u32::try_from(speakers.len()).unwrap_or(u32::MAX);
-        speakers.append(&mut doc.speakers);
-        for p in &mut doc.passages {
-            if let Some(id) = &mut p.speaker {
-                id.0 += base;
-            }
+use crate::fold::key;
+use crate::speakers::role_head;
+use crate::{Corpus, Document, Speaker, SpeakerId};
+
+const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "miss", "dr", "pr", "prof", "sir", "dame", "madame", "monsieur"];
+
+/// A named speaker of one article.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    key: String,
+    aliases: Vec<String>,
+}
+
+impl Person {
+    pub fn new(name: &str) -> Person {
+        Person { name: name.to_string(), key: name_key(name), aliases: Vec::new() }
+    }
+
+    /// Within one article: the same words, or a part of them.
+    pub fn matches(&self, other_key: &str) -> bool {
+        subset(other_key, &self.key) || subset(&self.key, other_key)
+    }
+
+    pub fn add_alias(&mut self, surface: &str) {
+        let surface = surface.trim();
+        if !surface.is_empty() && surface != self.name && !self.aliases.iter().any(|a| a == surface) {
+            self.aliases.push(surface.to_string());
         }
     }
-    Corpus { documents, speakers }
+
+    pub fn aliases(&self) -> Vec<String> {
+        self.aliases.clone()
+    }
+}
+
+/// A name's words, folded, honorifics out, sorted so that word order does
+/// not matter ("Nakamitsu Izumi" = "Izumi Nakamitsu").
+pub fn name_key(name: &str) -> String {
+    let mut words: Vec<String> = key(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !HONORIFICS.contains(w))
+        .map(String::from)
+        .collect();
+    words.sort();
+    words.dedup();
+    words.join(" ")
+}
+
+fn subset(small: &str, big: &str) -> bool {
+    let big: Vec<&str> = big.split(' ').collect();
+    !small.is_empty() && small.split(' ').all(|w| big.contains(&w))
+}
+
+/// What makes two speakers of different articles the same.
+fn identity(s: &Speaker) -> String {
+    match (&s.name, &s.role, &s.entity) {
+        (Some(n), _, _) => format!("person:{}", name_key(n)),
+        (None, Some(r), e) => format!("role:{}:{}", role_head(r), e.as_ref().map_or("", |e| e.code.as_str())),
+        (None, None, Some(e)) => format!("entity:{}", e.code),
+        (None, None, None) => String::from("unknown"),
+    }
+}
+
+/// Builds the corpus: moves each document's speakers into one table,
+/// merging the same speaker met in several documents.
+pub fn merge(mut documents: Vec<Document>) -> Corpus {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for doc in &mut documents {
+        let local = std::mem::take(&mut doc.speakers);
+        let mut map = Vec::with_capacity(local.len());
+        for s in local {
+            let k = identity(&s);
+            let at = match keys.iter().position(|x| *x == k) {
+                Some(i) => {
+                    absorb(&mut speakers[i], s);
+                    i
+                }
+                None => {
+                    keys.push(k);
+                    speakers.push(s);
+                    speakers.len() - 1
+                }
+            };
+            map.push(at);
+        }
+        for p in &mut doc.passages {
+            p.speaker = p.speaker.and_then(|SpeakerId(i)| map.get(i as usize).map(|&j| id(j)));
+        }
+    }
+    let mut corpus = Corpus { documents, speakers };
+    merge_family_names(&mut corpus);
+    corpus
+}
+
+fn id(i: usize) -> SpeakerId {
+    SpeakerId(u32::try_from(i).unwrap_or(u32::MAX))
+}
+
+/// Adds what `other` knows to `into`: spellings, and a role or country when
+/// `into` lacks one.
+pub fn absorb(into: &mut Speaker, other: Speaker) {
+    if let Some(n) = other.name {
+        if into.name.as_deref() != Some(n.as_str()) && !into.aliases.contains(&n) {
+            into.aliases.push(n);
+        }
+    }
+    for a in other.aliases {
+        if into.name.as_deref() != Some(a.as_str()) && !into.aliases.contains(&a) {
+            into.aliases.push(a);
+        }
+    }
+    if into.role.is_none() {
+        into.role = other.role;
+    }
+    if into.entity.is_none() {
+        into.entity = other.entity;
+    }
+}
+
+/// A speaker known by one word joins the only full name containing it.
+fn merge_family_names(corpus: &mut Corpus) {
+    let keys: Vec<Option<String>> = corpus.speakers.iter().map(|s| s.name.as_deref().map(name_key)).collect();
+    for (i, k) in keys.iter().enumerate() {
+        let Some(k) = k.as_deref().filter(|k| !k.contains(' ')) else { continue };
+        let fits: Vec<usize> = keys
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| *j != i && o.as_deref().is_some_and(|o| o.contains(' ') && subset(k, o)))
+            .map(|(j, _)| j)
+            .collect();
+        if let [target] = fits[..] {
+            merge_into(corpus, i, target);
+        }
+    }
+    remove_orphans(corpus);
+}
+
+/// Points every passage of speaker `from` at `to` and folds the record in;
+/// `from` is left without passages and removed by [`remove_orphans`].
+pub fn merge_into(corpus: &mut Corpus, from: usize, to: usize) {
+    if from == to {
+        return;
+    }
+    let moved = corpus.speakers[from].clone();
+    absorb(&mut corpus.speakers[to], moved);
+    for p in corpus.documents.iter_mut().flat_map(|d| d.passages.iter_mut()) {
+        if p.speaker == Some(id(from)) {
+            p.speaker = Some(id(to));
+        }
+    }
+    corpus.speakers[from].name = None;
+    corpus.speakers[from].role = None;
+    corpus.speakers[from].entity = None;
+}
+
+/// Drops speakers no passage points at, renumbering the rest.
+pub fn remove_orphans(corpus: &mut Corpus) {
+    let used: Vec<bool> = (0..corpus.speakers.len())
+        .map(|i| corpus.documents.iter().flat_map(|d| &d.passages).any(|p| p.speaker == Some(id(i))))
+        .collect();
+    let mut new_ids = Vec::with_capacity(used.len());
+    let mut next = 0;
+    for &u in &used {
+        new_ids.push(u.then(|| {
+            next += 1;
+            next - 1
+        }));
+    }
+    let old = std::mem::take(&mut corpus.speakers);
+    corpus.speakers = old.into_iter().zip(&used).filter(|(_, u)| **u).map(|(s, _)| s).collect();
+    for p in corpus.documents.iter_mut().flat_map(|d| d.passages.iter_mut()) {
+        p.speaker = p.speaker.and_then(|SpeakerId(i)| new_ids.get(i as usize).copied().flatten().map(id));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_order_case_accents_and_honorifics() {
+        assert_eq!(name_key("Mme Ghada Waly"), name_key("ghada WALY"));
+        assert_eq!(name_key("M.Liukmanov"), "liukmanov");
+        assert_eq!(name_key("Nakamitsu Izumi"), name_key("Izumi Nakamitsu"));
+        assert_eq!(name_key("Đặng Đình Quý"), name_key("Dang Dinh Quy"));
+    }
+
+    #[test]
+    fn family_name_matches_full_name_in_an_article() {
+        let p = Person::new("Artur Liukmanov");
+        assert!(p.matches(&name_key("M. Liukmanov")));
+        assert!(p.matches(&name_key("Artur Sergeyevich Liukmanov")));
+        assert!(!p.matches(&name_key("Artur Petrov")));
+    }
 }
