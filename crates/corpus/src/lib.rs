@@ -38,6 +38,22 @@ pub struct Extraction {
     pub warnings: Vec<Warning>,
 }
 
+impl Extraction {
+    /// One line for build logs: how much was extracted and how many warnings.
+    pub fn summary(&self) -> String {
+        let passages: usize = self.corpus.documents.iter().map(|d| d.passages.len()).sum();
+        let attributed: usize = self.corpus.documents.iter().flat_map(|d| &d.passages).filter(|p| p.speaker.is_some()).count();
+        format!(
+            "{} documents, {} passages ({} attributed), {} speakers, {} warnings",
+            self.corpus.documents.len(),
+            passages,
+            attributed,
+            self.corpus.speakers.len(),
+            self.warnings.len()
+        )
+    }
+}
+
 /// A problem with one input file. The file is never dropped silently: either
 /// it is still in the corpus and the warning explains what was repaired, or
 /// the warning says why it could not be used.

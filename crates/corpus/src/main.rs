@@ -1,8 +1,116 @@
-//! CLI placeholder.
-fn main() {
-    let dir = std::env::args().nth(2).unwrap_or_else(|| "seeds".into());
-    match corpus::extract_dir(std::path::Path::new(&dir)) {
-        Ok(x) => println!("{}", serde_json::to_string_pretty(&x.corpus).unwrap_or_default()),
-        Err(e) => eprintln!("{e}"),
+//! `corpus`: inspect what the build extracts from a directory of articles.
+//!
+//! Editors adding articles need to see, before building the app, which
+//! speakers, countries and dates the rules found and what they warned about.
+//! By default it prints readable tables; `--json` prints the whole
+//! extraction in the schema documented in the crate's README.
+
+use corpus::{extract_dir, Extraction};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: corpus [extract] <dir> [--json]\n\n  Extracts every *.txt of <dir> (and applies <dir>/corpus.toml).\n  --json   print documents, passages, speakers, mentions and dates as JSON\n";
+
+fn main() -> ExitCode {
+    let mut json = false;
+    let mut dir: Option<PathBuf> = None;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--json" => json = true,
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            "extract" if dir.is_none() => {}
+            other if dir.is_none() && !other.starts_with('-') => dir = Some(PathBuf::from(other)),
+            other => {
+                eprint!("corpus: unexpected argument {other:?}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(dir) = dir else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let x = match extract_dir(&dir) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("corpus: error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for w in &x.warnings {
+        eprintln!("corpus: warning: {w}");
+    }
+    if json {
+        match serde_json::to_string_pretty(&x) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("corpus: error: cannot write JSON: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print_tables(&x);
+    }
+    eprintln!("corpus: {}", x.summary());
+    ExitCode::SUCCESS
+}
+
+fn print_tables(x: &Extraction) {
+    let c = &x.corpus;
+    println!("DOCUMENTS");
+    println!("{:<28} {:<11} {:<5} {:<4} {:>8} {:>9}  {}", "file", "date", "prec", "lang", "passages", "attributed", "outlet / title");
+    for d in &c.documents {
+        let date = d.date.as_ref().map_or(String::from("-"), |e| e.date.to_string());
+        let prec = d.date.as_ref().map_or("-", |e| match e.precision {
+            corpus::Precision::Day => "day",
+            corpus::Precision::Month => "month",
+            corpus::Precision::Year => "year",
+        });
+        let attributed = d.passages.iter().filter(|p| p.speaker.is_some()).count();
+        let title: String = d.title.chars().take(60).collect();
+        println!(
+            "{:<28} {:<11} {:<5} {:<4} {:>8} {:>9}  {} / {}",
+            cut(&d.file, 28),
+            date,
+            prec,
+            d.lang.code(),
+            d.passages.len(),
+            attributed,
+            d.outlet.as_deref().unwrap_or("-"),
+            title
+        );
+    }
+    println!();
+    println!("SPEAKERS");
+    println!("{:>3} {:<34} {:<8} {:>8}  {}", "id", "speaker", "entity", "passages", "role");
+    for (i, s) in c.speakers.iter().enumerate() {
+        let n = c.documents.iter().flat_map(|d| &d.passages).filter(|p| p.speaker.is_some_and(|id| id.0 as usize == i)).count();
+        let entity = s.entity.as_ref().map_or("-", |e| e.code.as_str());
+        println!("{:>3} {:<34} {:<8} {:>8}  {}", i, cut(&s.display_name(), 34), entity, n, cut(s.role.as_deref().unwrap_or("-"), 70));
+    }
+    println!();
+    println!("COUNTRIES AND BODIES MENTIONED");
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for e in c.documents.iter().flat_map(|d| &d.passages).flat_map(|p| &p.mentions) {
+        match counts.iter_mut().find(|(k, _)| *k == e.name_fr) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((e.name_fr.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let line: Vec<String> = counts.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+    println!("{}", line.join(", "));
+}
+
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
     }
 }
