@@ -46,7 +46,7 @@ wasm_pkg="$bench/target/wasm-pkg"
     wasm-bindgen --target nodejs --out-dir "$wasm_pkg" \
         "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/hanoi_bench_wasm.wasm"
 )
-wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt -O3 \
     "$wasm_pkg/hanoi_bench_wasm_bg.wasm" -o "$wasm_pkg/hanoi_bench_wasm_bg.wasm"
 
 step "JavaScript peers (npm ci)"

@@ -7,6 +7,7 @@
 //! measures the same search without snippets, so their share is visible.
 
 use std::io::Write;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,8 @@ use crate::corpus::Corpus;
 use crate::{blob, sections};
 
 pub fn run(dir: &Path, reps: usize) -> Result<(), String> {
+    // Failing queries are listed in native.json; one line each here is enough.
+    std::panic::set_hook(Box::new(|info| eprintln!("hanoi-bench: search panicked: {info}")));
     let corpus = Corpus::read(dir).map_err(|e| format!("cannot read the corpus in {}: {e}", dir.display()))?;
     let queries: Value = read_json(&dir.join("queries.json"))?;
 
@@ -46,6 +49,7 @@ pub fn run(dir: &Path, reps: usize) -> Result<(), String> {
             "no_snippets_p50_ms": bare.percentile(0.50),
             "no_snippets_p95_ms": bare.percentile(0.95),
             "mean_total": full.mean_total,
+            "panicked": full.failing,
         }));
     }
 
@@ -82,11 +86,16 @@ pub fn run(dir: &Path, reps: usize) -> Result<(), String> {
 struct Timings {
     samples: Vec<f64>,
     mean_total: f64,
+    /// Queries whose search panicked.
+    failing: Vec<String>,
 }
 
 impl Timings {
-    /// Nearest-rank percentile, in milliseconds.
+    /// Nearest-rank percentile, in milliseconds (NaN when nothing ran).
     fn percentile(&self, q: f64) -> f64 {
+        if self.samples.is_empty() {
+            return f64::NAN;
+        }
         let mut sorted = self.samples.clone();
         sorted.sort_by(f64::total_cmp);
         let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
@@ -94,7 +103,9 @@ impl Timings {
     }
 }
 
-/// One warm-up pass (page faults, caches), then `reps` timed passes.
+/// One warm-up pass (page faults, caches), then `reps` timed passes. A
+/// query whose search panics is reported and left out of the timings,
+/// so an engine bug shows up as a number instead of ending the run.
 fn measure(index: &Index, queries: &[&str], limit: usize, reps: usize) -> Timings {
     let request = |q: &str| SearchRequest {
         query: q.to_string(),
@@ -103,21 +114,27 @@ fn measure(index: &Index, queries: &[&str], limit: usize, reps: usize) -> Timing
         offset: 0,
         limit,
     };
+    let run = |req: &SearchRequest| std::panic::catch_unwind(AssertUnwindSafe(|| index.search(req)));
     let mut totals = 0usize;
+    let mut failing = Vec::new();
     for q in queries {
-        totals += index.search(&request(q)).total;
-    }
-    let mut samples = Vec::with_capacity(queries.len() * reps);
-    for _ in 0..reps {
-        for q in queries {
-            let req = request(q);
-            let started = Instant::now();
-            let results = index.search(&req);
-            samples.push(ms(started.elapsed()));
-            std::hint::black_box(results);
+        match run(&request(q)) {
+            Ok(results) => totals += results.total,
+            Err(_) => failing.push(q.to_string()),
         }
     }
-    Timings { samples, mean_total: totals as f64 / queries.len().max(1) as f64 }
+    let working: Vec<&str> = queries.iter().copied().filter(|q| !failing.iter().any(|f| f == q)).collect();
+    let mut samples = Vec::with_capacity(working.len() * reps);
+    for _ in 0..reps {
+        for q in &working {
+            let req = request(q);
+            let started = Instant::now();
+            let results = run(&req);
+            samples.push(ms(started.elapsed()));
+            std::hint::black_box(results).ok();
+        }
+    }
+    Timings { samples, mean_total: totals as f64 / working.len().max(1) as f64, failing }
 }
 
 fn ms(d: Duration) -> f64 {
