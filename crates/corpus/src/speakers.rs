@@ -34,8 +34,8 @@ pub struct Analysed {
 /// them, as long as the gap is this short.
 const MAX_SANDWICH: usize = 6;
 
-const FR_PARTICIPLES: &str = "declare|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
-const FR_PRESENT: &str = "declare|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
+const FR_PARTICIPLES: &str = "lance|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
+const FR_PRESENT: &str = "entend|entendent|souhaite|souhaitent|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
 const ADVERBS: &str = "egalement|aussi|cependant|toutefois|encore|notamment|par ailleurs|pour sa part|de son cote|en outre|d'abord|ensuite|enfin|alors|meme|bien|deja|recemment|clairement|fermement|vivement|particulierement|aussitot|publiquement|ainsi|pour leur part|de leur cote";
 const EN_VERBS: &str = "said|says|say|told|stated|stressed|noted|added|warned|urged|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|affirmed|reaffirmed|declared|highlighted|pointed out|explained|argued|insisted|announced|called for|called on|welcomed|expressed|observed|remarked|acknowledged|commented|believes|believed|thinks|wrote|asserted|maintained|recalled|praised|pledged|vowed|proposed|suggested|cautioned|confirmed|reiterated|stresses|notes|adds|warns|urges|pledges|commits|committed";
 
@@ -44,13 +44,13 @@ const PREPOSITIONS: &[&str] = &["de", "du", "des", "d", "a", "au", "aux", "en", 
 /// Prepositions that introduce where an official is posted, not whom they
 /// represent: "l'ambassadeur de Russie au Vietnam" speaks for Russia.
 const POSTED: &[&str] = &["au", "aux", "en", "a", "in", "to", "at", "aupres", "chez", "vers", "dans"];
-const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they"];
+const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "lui", "he", "she", "they", "him", "her"];
 const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "miss", "dr", "pr", "prof", "sir", "dame", "me", "s", "e", "h", "madame", "monsieur"];
 const OPENERS: &[&str] = &[
     "lors", "alors", "dans", "en", "apres", "avant", "pendant", "durant", "face", "concernant", "quant", "au", "a", "sur", "par", "de", "depuis", "lorsque", "quand", "si", "comme", "tandis", "since", "during", "at", "in", "on", "after", "before", "speaking", "addressing", "while", "as", "when", "notamment", "enfin", "ainsi", "cependant", "toutefois", "pourtant", "mais", "et", "or", "but", "and", "also", "however", "moreover", "furthermore", "then", "puis", "ensuite", "aussi", "for", "regarding", "with", "avec", "outre", "malgre", "despite", "pour",
 ];
 const ROLE_WORDS: &[&str] = &[
-    "ambassadeur", "ambassadrice", "ministre", "premier", "premiere", "vice", "president", "presidente", "secretaire", "directeur", "directrice", "chef", "porte", "representant", "representante", "haut", "haute", "delegue", "deleguee", "responsable", "expert", "experte", "diplomate", "membre", "conseiller", "conseillere", "gouverneur", "maire", "senateur", "senatrice", "depute", "deputee", "commissaire", "professeur", "docteur", "dirigeant", "dirigeante", "procureur", "chancelier", "roi", "reine", "prince", "emir", "envoye", "envoyee", "coordonnateur", "coordinateur", "consul", "officier", "colonel", "lieutenant", "commandant", "chercheur", "chercheuse", "analyste", "specialiste", "fonctionnaire", "officiel", "administrateur", "administratrice", "rapporteur", "delegation", "gouvernement", "ministere", "vice-president",
+    "ambassadeur", "ambassadrice", "ministre", "premier", "premiere", "vice", "president", "presidente", "secretaire", "directeur", "directrice", "chef", "porte", "representant", "representante", "haut", "haute", "delegue", "deleguee", "responsable", "expert", "experte", "diplomate", "membre", "conseiller", "conseillere", "gouverneur", "maire", "senateur", "senatrice", "depute", "deputee", "commissaire", "professeur", "docteur", "dirigeant", "dirigeante", "procureur", "procureure", "chancelier", "roi", "reine", "prince", "emir", "envoye", "envoyee", "coordonnateur", "coordinateur", "consul", "officier", "colonel", "lieutenant", "commandant", "chercheur", "chercheuse", "analyste", "specialiste", "fonctionnaire", "officiel", "administrateur", "administratrice", "rapporteur", "delegation", "gouvernement", "ministere", "vice-president",
     "ambassador", "minister", "prime", "deputy", "secretary", "director", "head", "chief", "spokesperson", "spokesman", "spokeswoman", "representative", "envoy", "commissioner", "official", "officer", "diplomat", "member", "adviser", "advisor", "governor", "mayor", "senator", "chairman", "chairwoman", "chair", "chairperson", "professor", "under", "undersecretary", "delegate", "delegation", "government", "ministry", "king", "queen", "founder", "ceo", "researcher", "analyst", "coordinator", "lawmaker", "legislator", "leader", "chancellor", "president", "vice", "executive", "high", "special", "assistant",
 ];
 /// Roles too vague to pick out one person: they resolve to the last speaker
@@ -61,6 +61,7 @@ const GENERIC_ROLES: &[&str] = &["responsable", "official", "diplomate", "diplom
 const NATIONAL_ROLES: &[&str] = &["ministre", "minister", "president", "presidente", "vice-president", "depute", "deputee", "senateur", "senatrice", "nationale", "national", "gouvernement", "government", "ministere", "ministry", "parti", "party", "lawmaker", "premier", "prime", "politique", "politburo"];
 /// Capitalized words that are not names: institutions, places, calendar.
 const NOT_NAMES: &[&str] = &[
+    "digital", "development", "economy", "economic", "foreign", "interior", "justice", "defence", "defense", "home", "trade", "industry", "finance", "communications", "technology", "science", "education", "health", "culture", "transport", "energy", "environment", "labour", "labor", "agriculture", "innovation", "cybersecurity", "data", "internal", "external", "relations", "numerique", "economie", "interieur", "exterieur", "sante", "commerce", "industrie", "finances", "travail", "emploi", "recherche", "transports", "environnement", "energie", "technologie", "technologies", "publique", "public", "department", "directorate", "division", "unit", "statement", "communique",
     "conseil", "assemblee", "commission", "departement", "ministere", "ministry", "office", "agence", "agency", "centre", "center", "bureau", "mission", "chambre", "comite", "committee", "union", "organisation", "organization", "association", "convention", "sommet", "summit", "federation", "republique", "republic", "royaume", "kingdom", "etat", "etats", "state", "states", "gouvernement", "government", "parti", "party", "universite", "university", "institut", "institute", "forum", "conference", "session", "programme", "program", "fonds", "fund", "banque", "bank", "cour", "court", "tribunal", "police", "securite", "security", "affaires", "affairs", "nations", "unies", "united", "council", "nationale", "national", "politique", "secretariat", "direction", "service", "groupe", "group", "societe", "company", "ville", "city", "province", "region", "traite", "treaty", "accord", "agreement", "declaration", "charte", "charter", "internet", "covid", "asie", "asia", "europe", "afrique", "africa", "amerique", "america", "pacifique", "pacific", "sud", "nord", "est", "ouest", "south", "north", "east", "west", "ocean", "new", "york", "geneve", "geneva", "vienne", "assembly", "general", "generale", "information", "communication", "ia", "ai", "tic", "ict", "cyber", "hanoi", "photo", "source", "video", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "dieu", "god", "nous", "je", "on", "we", "i", "it", "this", "that", "ce", "cet", "cette", "ces", "c", "cela", "ceci", "selon", "according", "pour", "premierement", "deuxiemement", "enfin", "plus", "tout", "tous", "toutes", "chaque", "aucun", "si", "oui", "non",
 ];
 
@@ -72,6 +73,7 @@ struct Patterns {
     english: Regex,
     source: Regex,
     summary: Regex,
+    gerund: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -86,8 +88,18 @@ fn patterns() -> &'static Patterns {
             english: re(format!(r"(?i)\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{EN_VERBS})\b")),
             source: re(r"(?i)(?:^|[.;:!?]\s+|,\s+)(selon|d'apres|according to|pour|for|in the view of|in the words of)\s+".into()),
             summary: re(r"(?i)^\s*(c'est ce qu'|c'est ce que|tel est|telle est|ainsi s'est|that is what|this is what|so said)".into()),
+            gerund: re(r"(?i)\ben\s+(?:rappelant|soulignant|affirmant|declarant|estimant|indiquant|expliquant|precisant|ajoutant|insistant|notant|assurant|appelant|jugeant|saluant)\b|,\s*(?:noting|adding|saying|stressing|arguing|warning|insisting|explaining|recalling|calling)\b".into()),
         }
     })
+}
+
+/// One passage being read, with the family names the article has already
+/// given in full, which may then stand alone ("Guterres said").
+struct Ctx<'a> {
+    f: &'a Folded<'a>,
+    toks: &'a [Token],
+    hits: &'a [Hit],
+    known: &'a [String],
 }
 
 /// What an attribution's noun phrase turned out to name.
@@ -236,7 +248,9 @@ fn home_country(analysed: &[(Folded, Vec<Token>, Vec<Hit>)]) -> Option<usize> {
 fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) -> Option<usize> {
     let mut candidates = candidates(&f.text);
     candidates.sort_by_key(|c| c.0);
-    for (_, who) in candidates.into_iter().filter_map(|(pos, c)| read_candidate(f, toks, hits, &c).map(|w| (pos, w))) {
+    let known: Vec<String> = doc.names.iter().filter(|(_, k)| k.contains(' ')).flat_map(|(_, k)| k.split(' ').map(String::from).collect::<Vec<_>>()).collect();
+    let cx = Ctx { f, toks, hits, known: &known };
+    for (_, who) in candidates.into_iter().filter_map(|(pos, c)| read_candidate(&cx, &c).map(|w| (pos, w))) {
         if let Some(r) = resolve(who, doc) {
             if doc.recs.get(r).is_some_and(|rec| rec.person.is_some() || rec.role.is_some()) {
                 doc.last_person = Some(r);
@@ -255,6 +269,9 @@ enum Candidate {
     /// Text after the verb, to the end of the sentence.
     After { start: usize },
     Pronoun,
+    /// A gerund ("en rappelant que", ", noting that"): the subject of the
+    /// clause, read from its start.
+    Lead { start: usize, end: usize },
     /// "Selon X": the phrase after the preposition.
     Source { start: usize },
 }
@@ -291,6 +308,10 @@ fn candidates(t: &str) -> Vec<(usize, Candidate)> {
                 out.push((m.start(), Candidate::After { start: m.end() }));
             }
         }
+    }
+    for m in p.gerund.find_iter(t) {
+        let start = clause_start(t, m.start());
+        out.push((m.start(), Candidate::Lead { start, end: m.start() }));
     }
     for c in p.source.captures_iter(t) {
         if let (Some(whole), Some(word)) = (c.get(0), c.get(1)) {
@@ -392,15 +413,15 @@ fn sentence_end(t: &str, from: usize) -> usize {
     t.len()
 }
 
-fn read_candidate(f: &Folded, toks: &[Token], hits: &[Hit], c: &Candidate) -> Option<Who> {
-    let t = f.text.as_str();
+fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Who> {
+    let t = cx.f.text.as_str();
     match *c {
         Candidate::Pronoun => Some(Who::Pronoun),
         Candidate::After { start } => {
             let end = sentence_end(t, start);
             let chunks = comma_chunks(t, start, end);
             let head = *chunks.first()?;
-            read_np(f, toks, hits, head, &chunks[1..])
+            read_np(cx, head, &chunks[1..])
         }
         Candidate::Before { start, end } => {
             let chunks = comma_chunks(t, start, end);
@@ -410,7 +431,14 @@ fn read_candidate(f: &Folded, toks: &[Token], hits: &[Hit], c: &Candidate) -> Op
                     Chunk::Empty => {}
                     Chunk::Head => {
                         appositives.reverse();
-                        return read_np(f, toks, hits, chunk, &appositives);
+                        // "La ministre du Numérique, Claire Dubois, a estimé":
+                        // the role stands in the chunk before the name.
+                        if k > 0 && is_bare_name(t, chunk) {
+                            if let Some(role) = role_start(cx, chunks[k - 1]) {
+                                appositives.insert(0, role);
+                            }
+                        }
+                        return read_np(cx, chunk, &appositives);
                     }
                     Chunk::Appositive => appositives.push(chunk),
                     Chunk::Adverbial => {
@@ -419,13 +447,24 @@ fn read_candidate(f: &Folded, toks: &[Token], hits: &[Hit], c: &Candidate) -> Op
                         if k + 1 == chunks.len() || appositives.is_empty() {
                             let inner = inner_subject(t, chunk)?;
                             appositives.reverse();
-                            return read_np(f, toks, hits, inner, &appositives);
+                            return read_np(cx, inner, &appositives);
                         }
                         return None;
                     }
                 }
             }
             None
+        }
+        Candidate::Lead { start, end } => {
+            let chunks = comma_chunks(t, start, end);
+            let mut k = chunks.iter().position(|&c| !matches!(classify(t, c), Chunk::Adverbial | Chunk::Empty))?;
+            let head = chunks[k];
+            let mut appositives = Vec::new();
+            while k + 1 < chunks.len() && (is_bare_name(t, chunks[k + 1]) || role_start(cx, chunks[k + 1]).is_some_and(|r| r.0 == chunks[k + 1].0)) {
+                k += 1;
+                appositives.push(chunks[k]);
+            }
+            read_np(cx, head, &appositives)
         }
         Candidate::Source { start } => {
             let end = sentence_end(t, start);
@@ -434,9 +473,22 @@ fn read_candidate(f: &Folded, toks: &[Token], hits: &[Hit], c: &Candidate) -> Op
             // "Selon l'ambassadeur de Russie, Gennady Bezdetko, la …"
             let appositives: Vec<(usize, usize)> = chunks.get(1).filter(|&&c| is_bare_name(t, c)).copied().into_iter().collect();
             let head = limit_phrase(t, head);
-            read_np(f, toks, hits, head, &appositives)
+            read_np(cx, head, &appositives)
         }
     }
+}
+
+/// The part of a chunk from its first role word on, if it has one.
+fn role_start(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    let t = cx.f.text.as_str();
+    cx.toks
+        .iter()
+        .find(|k| k.start >= s && k.end <= e && ROLE_WORDS.contains(&key(k.text(t)).as_str()))
+        .map(|k| {
+            let before = t[s..k.start].trim_end();
+            let det = tokenize(before).last().map(|d| s + d.start).filter(|_| DETERMINERS.iter().any(|d| key(before).ends_with(d)));
+            (det.unwrap_or(k.start), e)
+        })
 }
 
 /// Cuts a phrase at the first determiner that does not follow a preposition:
@@ -508,6 +560,11 @@ fn classify(t: &str, (s, e): (usize, usize)) -> Chunk {
     if PRONOUNS.contains(&lw.as_str()) && toks.len() == 1 {
         return Chunk::Head;
     }
+    // "a" is the English article, or "à" without its accent: an article
+    // when a role follows ("a State Department spokesperson").
+    if (lw == "a" || lw == "an") && toks.iter().skip(1).any(|k| ROLE_WORDS.contains(&key(k.text(sub)).as_str())) {
+        return Chunk::Head;
+    }
     if (lw.ends_with("ant") && !is_capitalized_name(w) && lw.len() > 4) || (lw == "s" && second.ends_with("ant")) || OPENERS.contains(&lw.as_str()) {
         // A subject that happens to open with "En" or "Au" still has no verb
         // of its own; the participle or preposition is what makes it an opener.
@@ -569,7 +626,8 @@ fn is_name_continuation(w: &str) -> bool {
 
 /// A name inside `s..e`: two to five name words, or one after an honorific
 /// or a role word ("M. Liukmanov", "l'ambassadeur Bezdetko").
-fn find_name(t: &str, toks: &[Token], hits: &[Hit], (s, e): (usize, usize)) -> Option<(usize, usize, usize)> {
+fn find_name(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize, usize)> {
+    let (t, toks, hits) = (cx.f.text.as_str(), cx.toks, cx.hits);
     let inside: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].start >= s && toks[i].end <= e).collect();
     let in_gazetteer = |i: usize| hits.iter().any(|h| h.first <= i && i <= h.last);
     let mut k = 0;
@@ -589,7 +647,8 @@ fn find_name(t: &str, toks: &[Token], hits: &[Hit], (s, e): (usize, usize)) -> O
             j += 1;
         }
         let prev = (k > 0).then(|| key(toks[inside[k - 1]].text(t))).unwrap_or_default();
-        let titled = HONORIFICS.contains(&prev.as_str()) || ROLE_WORDS.contains(&prev.as_str());
+        let known = j == k && cx.known.contains(&key(toks[i].text(t)));
+        let titled = HONORIFICS.contains(&prev.as_str()) || ROLE_WORDS.contains(&prev.as_str()) || known;
         if j > k || titled {
             // Include an honorific in the surface form ("Mme Ghada Waly").
             let surface_start = if HONORIFICS.contains(&prev.as_str()) && k > 0 { toks[inside[k - 1]].start } else { toks[i].start };
@@ -600,7 +659,8 @@ fn find_name(t: &str, toks: &[Token], hits: &[Hit], (s, e): (usize, usize)) -> O
     None
 }
 
-fn read_np(f: &Folded, toks: &[Token], hits: &[Hit], head: (usize, usize), appositives: &[(usize, usize)]) -> Option<Who> {
+fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Option<Who> {
+    let (f, toks, hits) = (cx.f, cx.toks, cx.hits);
     let t = f.text.as_str();
     let head_text = t[head.0..head.1].trim();
     let lw = key(head_text);
@@ -609,8 +669,8 @@ fn read_np(f: &Folded, toks: &[Token], hits: &[Hit], head: (usize, usize), appos
     }
     // "Selon l'ambassadeur de Russie, Gennady Bezdetko, …": the name may
     // stand alone right after the role.
-    let apposed_name = || appositives.first().and_then(|&a| find_name(t, toks, hits, a));
-    if let Some((surface_start, name_start, name_end)) = find_name(t, toks, hits, head).or_else(apposed_name) {
+    let apposed_name = || appositives.first().and_then(|&a| find_name(cx, a));
+    if let Some((surface_start, name_start, name_end)) = find_name(cx, head).or_else(apposed_name) {
         let name = f.original_slice(name_start, name_end).to_string();
         let surface = f.original_slice(surface_start, name_end).to_string();
         let in_head = name_end <= head.1;
@@ -679,9 +739,9 @@ fn represented(t: &str, toks: &[Token], hits: &[Hit], (s, e): (usize, usize)) ->
 }
 
 /// An unnamed official's role without the words naming the country or body
-/// it represents, which the entity carries: "vice-Premier ministre
-/// polonais" → "vice-Premier ministre"; "président de la Chambre de
-/// l'Ouzbékistan" → "président de la Chambre".
+/// it represents, which the entity carries, nor those after them:
+/// "vice-Premier ministre polonais" → "vice-Premier ministre"; "président de
+/// la Chambre de l'Ouzbékistan" → "président de la Chambre".
 fn strip_entity_words(f: &Folded, toks: &[Token], hits: &[Hit], entity: Option<usize>, span: (usize, usize), role: &str) -> (String, String) {
     let t = f.text.as_str();
     let mut text = role.to_string();
@@ -700,9 +760,11 @@ fn strip_entity_words(f: &Folded, toks: &[Token], hits: &[Hit], entity: Option<u
                 break;
             }
         }
+        // What follows the country is where the official is posted:
+        // "ambassadeur du Canada auprès de l'ONU" → "ambassadeur".
         let phrase = f.original_slice(toks[from].start, toks[h.last].end).to_string();
-        if let Some(i) = text.rfind(&phrase) {
-            if i > 0 && text[i + phrase.len()..].trim().is_empty() {
+        if let Some(i) = text.find(&phrase) {
+            if i > 0 {
                 text.truncate(i);
             }
         }
@@ -766,7 +828,7 @@ fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             let by_role = doc.recs.iter().rposition(|r| {
                 compatible(r)
                     && if generic {
-                        entity.is_some() && r.entity == entity && r.person.is_some()
+                        entity.is_some() && r.entity == entity && (r.person.is_some() || r.role.is_some())
                     } else {
                         r.head.as_deref().is_some_and(|h| h == head || (h.starts_with(&head) && !head.is_empty() && h[head.len()..].starts_with(' ')))
                     }
@@ -775,9 +837,6 @@ fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
                 return Some(i);
             }
             let entity = entity.or_else(|| is_national(&role).then_some(doc.home).flatten())?;
-            if generic {
-                return None;
-            }
             if let Some(i) = doc.recs.iter().position(|r| r.person.is_none() && r.head.as_deref() == Some(head.as_str()) && r.entity == Some(entity)) {
                 return Some(i);
             }
@@ -807,8 +866,9 @@ fn covers(name: &str, tokens: &str) -> bool {
 
 fn collect_names(f: &Folded, toks: &[Token], hits: &[Hit], names: &mut Vec<(String, String)>) {
     let t = f.text.as_str();
+    let cx = Ctx { f, toks, hits, known: &[] };
     let mut from = 0;
-    while let Some((_, s, e)) = find_name(t, toks, hits, (from, t.len())) {
+    while let Some((_, s, e)) = find_name(&cx, (from, t.len())) {
         let name = f.original_slice(s, e).to_string();
         let k = name_key(&name);
         if !names.iter().any(|(n, _)| *n == name) {
