@@ -41,6 +41,20 @@ impl BitSet {
         }
     }
 
+    /// Adds every number of `range` inside the set, a word at a time.
+    pub(crate) fn insert_range(&mut self, range: std::ops::Range<u32>) {
+        let start = range.start as usize;
+        let end = (range.end as usize).min(self.len);
+        let mut i = start;
+        while i < end {
+            let bit = i % 64;
+            let span = (64 - bit).min(end - i);
+            let mask = if span == 64 { u64::MAX } else { ((1u64 << span) - 1) << bit };
+            self.words[i / 64] |= mask;
+            i += span;
+        }
+    }
+
     pub(crate) fn contains(&self, i: u32) -> bool {
         let i = i as usize;
         i < self.len && self.words[i / 64] & (1 << (i % 64)) != 0
@@ -97,6 +111,10 @@ mod tests {
             let mut and = sa.clone(); and.intersect(&sb);
             let mut or = sa.clone(); or.union(&sb);
             let mut not = sa.clone(); not.subtract(&sb);
+            let mut ranged = BitSet::empty(len);
+            let (lo, hi) = (a.first().copied().unwrap_or(0), b.first().copied().unwrap_or(0));
+            ranged.insert_range(lo.min(hi)..lo.max(hi));
+            prop_assert_eq!(ranged.iter().collect::<Vec<_>>(), (lo.min(hi)..lo.max(hi).min(len as u32)).collect::<Vec<_>>());
             prop_assert_eq!(and.iter().collect::<BTreeSet<_>>(), &ma & &mb);
             prop_assert_eq!(or.iter().collect::<BTreeSet<_>>(), &ma | &mb);
             prop_assert_eq!(not.iter().collect::<BTreeSet<_>>(), &ma - &mb);

@@ -1,41 +1,30 @@
 //! Turns a parsed query into passage sets: which passages each word and
-//! phrase matches, in which fields and how often.
+//! phrase matches.
 //!
-//! Title and speaker postings are per document and per speaker; here they
-//! are fanned out to passages and merged with the body postings, so each
-//! matched term ends up as one sorted list of passages with a term
-//! frequency per field, which is what both the bitsets and BM25F need.
+//! A term's passages are its body postings plus the passages of the
+//! documents whose title holds it and of the speakers whose name holds it.
+//! Those fan-outs are written straight into bitsets (ranges for documents,
+//! lists for speakers), never into sorted per-passage lists, because a word
+//! that sits in many titles would otherwise cost a sort of most of the
+//! corpus on every keystroke.
 
 use crate::bitset::BitSet;
 use crate::expand::{exact_and_stems, expand, MatchKind, TermMatch};
 use crate::index::Index;
 use crate::postings::Postings;
-use crate::query::{ParsedQuery, Phrase, QueryWord};
-
-/// Fields of a passage, for BM25F.
-pub(crate) const BODY: usize = 0;
-pub(crate) const TITLE: usize = 1;
-pub(crate) const SPEAKER: usize = 2;
-
-/// A term's frequency in each field of one passage.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct FieldHit {
-    pub passage: u32,
-    pub tf: [u32; 3],
-}
+use crate::query::{ParsedQuery, Phrase};
 
 /// One dictionary term matched by a query word.
 pub(crate) struct TermHits<'a> {
     pub matched: TermMatch,
     pub postings: Postings<'a>,
-    /// Sorted by passage.
-    pub hits: Vec<FieldHit>,
+    /// Passages holding the term in any field, the document frequency of BM25.
+    pub frequency: usize,
 }
 
 /// A query word (or a phrase word) with everything it matches.
 pub(crate) struct WordHits<'a> {
     pub terms: Vec<TermHits<'a>>,
-    pub set: BitSet,
     /// Only ranks; does not restrict (stop words).
     pub optional: bool,
 }
@@ -55,14 +44,18 @@ pub(crate) struct Evaluation<'a> {
 impl<'a> Evaluation<'a> {
     pub(crate) fn new(index: &Index<'a>, query: &ParsedQuery) -> Evaluation<'a> {
         let n = index.passage_count();
-        let mut words: Vec<WordHits<'a>> = query.words.iter().map(|w| word_hits(index, w)).collect();
+        let mut words = Vec::with_capacity(query.words.len());
         let mut all = BitSet::full(n);
         let mut any = BitSet::empty(n);
         let mut required = 0;
-        for word in words.iter().filter(|w| !w.optional) {
-            all.intersect(&word.set);
-            any.union(&word.set);
-            required += 1;
+        for word in &query.words {
+            let (hits, set) = word_hits(index, expand(index, word), word.optional);
+            if !word.optional {
+                all.intersect(&set);
+                any.union(&set);
+                required += 1;
+            }
+            words.push(hits);
         }
         for phrase in &query.phrases {
             let (set, phrase_words) = phrase_hits(index, phrase);
@@ -77,12 +70,7 @@ impl<'a> Evaluation<'a> {
         }
         let mut excluded = BitSet::empty(n);
         for word in &query.excluded_words {
-            let terms: Vec<TermHits> = exact_and_stems(index, &word.term).into_iter().map(|m| term_hits(index, m)).collect();
-            for term in &terms {
-                for hit in &term.hits {
-                    excluded.insert(hit.passage);
-                }
-            }
+            excluded.union(&word_hits(index, exact_and_stems(index, &word.term), false).1);
         }
         for phrase in &query.excluded_phrases {
             excluded.union(&phrase_hits(index, phrase).0);
@@ -93,44 +81,36 @@ impl<'a> Evaluation<'a> {
     }
 }
 
-fn word_hits<'a>(index: &Index<'a>, word: &QueryWord) -> WordHits<'a> {
-    let terms: Vec<TermHits<'a>> = expand(index, word).into_iter().map(|m| term_hits(index, m)).collect();
+fn word_hits<'a>(index: &Index<'a>, matches: Vec<TermMatch>, optional: bool) -> (WordHits<'a>, BitSet) {
     let mut set = BitSet::empty(index.passage_count());
-    for term in &terms {
-        for hit in &term.hits {
-            set.insert(hit.passage);
-        }
-    }
-    WordHits { terms, set, optional: word.optional }
+    let terms = matches
+        .into_iter()
+        .map(|matched| {
+            let (hits, term_set) = term_hits(index, matched);
+            set.union(&term_set);
+            hits
+        })
+        .collect();
+    (WordHits { terms, optional }, set)
 }
 
-pub(crate) fn term_hits<'a>(index: &Index<'a>, matched: TermMatch) -> TermHits<'a> {
+/// A term's postings and the set of passages holding it in any field.
+fn term_hits<'a>(index: &Index<'a>, matched: TermMatch) -> (TermHits<'a>, BitSet) {
     let postings = index.postings(matched.term);
-    let mut hits: Vec<FieldHit> =
-        postings.body.iter().map(|&(passage, tf)| FieldHit { passage, tf: [tf, 0, 0] }).collect();
-    if !postings.title.is_empty() || !postings.speaker.is_empty() {
-        for &(doc, tf) in &postings.title {
-            for passage in index.document_passages(doc).unwrap_or(0..0) {
-                hits.push(FieldHit { passage, tf: [0, tf, 0] });
-            }
-        }
-        for &(speaker, tf) in &postings.speaker {
-            for passage in index.speaker_passages(speaker) {
-                hits.push(FieldHit { passage, tf: [0, 0, tf] });
-            }
-        }
-        hits.sort_by_key(|h| h.passage);
-        hits.dedup_by(|later, kept| {
-            let same = later.passage == kept.passage;
-            if same {
-                for field in [BODY, TITLE, SPEAKER] {
-                    kept.tf[field] += later.tf[field];
-                }
-            }
-            same
-        });
+    let mut set = BitSet::empty(index.passage_count());
+    for (passage, _) in postings.body() {
+        set.insert(passage);
     }
-    TermHits { matched, postings, hits }
+    for &(doc, _) in &postings.title {
+        set.insert_range(index.document_passages(doc).unwrap_or(0..0));
+    }
+    for &(speaker, _) in &postings.speaker {
+        for passage in index.speaker_passages(speaker) {
+            set.insert(passage);
+        }
+    }
+    let frequency = if postings.title.is_empty() && postings.speaker.is_empty() { postings.body_len() } else { set.count() };
+    (TermHits { matched, postings, frequency }, set)
 }
 
 /// The passages holding `phrase` in their body, and its words for scoring.
@@ -142,53 +122,53 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
         let Some(value) = index.term(term) else {
             return (BitSet::empty(n), Vec::new());
         };
-        let matched = TermMatch { term: value.id, kind: MatchKind::Exact };
-        let hits = term_hits(index, matched);
+        let (hits, _) = term_hits(index, TermMatch { term: value.id, kind: MatchKind::Exact });
         let mut body = BitSet::empty(n);
-        for &(passage, _) in &hits.postings.body {
+        for (passage, _) in hits.postings.body() {
             body.insert(passage);
         }
         candidates.intersect(&body);
         terms.push((hits, *offset));
     }
     let list: Vec<u32> = candidates.iter().collect();
-    // positions[term][candidate]
-    let positions: Vec<Vec<Vec<u32>>> = terms
+    // Positions per term, per candidate, flattened: every candidate is in
+    // every term's body postings, and both run in passage order, so the
+    // k-th posting accepted is the k-th candidate.
+    let positions: Vec<(Vec<u32>, Vec<usize>)> = terms
         .iter()
         .map(|(hits, _)| {
-            let mut per_candidate = vec![Vec::new(); list.len()];
+            let mut flat = Vec::new();
+            let mut starts = Vec::with_capacity(list.len() + 1);
             hits.postings.for_each_positions(
                 |p| candidates.contains(p),
-                |i, positions| {
-                    if let Some(slot) = hits.postings.body.get(i).and_then(|&(p, _)| list.binary_search(&p).ok()) {
-                        per_candidate[slot] = positions.to_vec();
-                    }
+                |_, positions| {
+                    starts.push(flat.len());
+                    flat.extend_from_slice(positions);
                 },
             );
-            per_candidate
+            starts.push(flat.len());
+            (flat, starts)
         })
         .collect();
+    let at = |term: usize, slot: usize| -> &[u32] {
+        let (flat, starts) = &positions[term];
+        match (starts.get(slot), starts.get(slot + 1)) {
+            (Some(&a), Some(&b)) => flat.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
     let mut set = BitSet::empty(n);
-    for (slot, &passage) in list.iter().enumerate() {
-        let Some(((_, first_offset), rest)) = terms.split_first() else { continue };
-        let found = positions[0][slot].iter().any(|&start| {
-            let Some(base) = start.checked_sub(*first_offset) else { return false };
-            rest.iter().enumerate().all(|(k, (_, offset))| positions[k + 1][slot].binary_search(&(base + offset)).is_ok())
-        });
-        if found {
-            set.insert(passage);
+    if let Some(((_, first_offset), rest)) = terms.split_first() {
+        for (slot, &passage) in list.iter().enumerate() {
+            let found = at(0, slot).iter().any(|&start| {
+                let Some(base) = start.checked_sub(*first_offset) else { return false };
+                rest.iter().enumerate().all(|(k, (_, offset))| at(k + 1, slot).binary_search(&(base + offset)).is_ok())
+            });
+            if found {
+                set.insert(passage);
+            }
         }
     }
-    let words = terms
-        .into_iter()
-        .map(|(hits, _)| {
-            let mut word_set = BitSet::empty(n);
-            for hit in &hits.hits {
-                word_set.insert(hit.passage);
-            }
-            word_set.intersect(&set);
-            WordHits { terms: vec![hits], set: word_set, optional: false }
-        })
-        .collect();
+    let words = terms.into_iter().map(|(hits, _)| WordHits { terms: vec![hits], optional: false }).collect();
     (set, words)
 }

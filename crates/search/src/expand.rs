@@ -6,7 +6,12 @@
 //! while being typed, and terms within a small edit distance, all found by
 //! walking the fst with an automaton rather than scanning the vocabulary.
 //! Expansions are capped so a one-letter prefix cannot decode half of the
-//! postings on a keystroke; the most frequent terms are kept.
+//! postings on a keystroke; the most frequent terms are kept. The words
+//! before the one being typed come back on every keystroke, so recent
+//! expansions are remembered: walking the fst with a distance-2 automaton
+//! is the most expensive step of a query.
+
+use std::sync::Mutex;
 
 use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -70,8 +75,44 @@ pub(crate) fn allowed_edits(chars: usize, prefix: bool) -> u8 {
     }
 }
 
+/// Recently expanded words, most recent first.
+#[derive(Debug, Default)]
+pub(crate) struct ExpansionCache {
+    entries: Mutex<Vec<(String, bool, Vec<TermMatch>)>>,
+}
+
+/// Enough for the words of a few queries being typed and edited.
+const CACHED_WORDS: usize = 32;
+
+impl ExpansionCache {
+    fn get(&self, word: &QueryWord) -> Option<Vec<TermMatch>> {
+        let mut entries = self.entries.lock().ok()?;
+        let at = entries.iter().position(|(term, prefix, _)| *term == word.term && *prefix == word.prefix)?;
+        let entry = entries.remove(at);
+        let matches = entry.2.clone();
+        entries.insert(0, entry);
+        Some(matches)
+    }
+
+    fn put(&self, word: &QueryWord, matches: &[TermMatch]) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(0, (word.term.clone(), word.prefix, matches.to_vec()));
+            entries.truncate(CACHED_WORDS);
+        }
+    }
+}
+
 /// The terms matching `word`, sorted by term number, best kind per term.
 pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
+    if let Some(matches) = index.expansions.get(word) {
+        return matches;
+    }
+    let matches = expand_uncached(index, word);
+    index.expansions.put(word, &matches);
+    matches
+}
+
+fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
     let mut matches = exact_and_stems(index, &word.term);
     let chars = word.term.chars().count();
     let cap = max_expansions(chars);

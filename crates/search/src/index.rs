@@ -11,6 +11,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::codec::{checksum, read_u32, read_u64};
+use crate::expand::ExpansionCache;
 use crate::format::{self, Section, TermValue, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::Postings;
 use crate::types::{
@@ -93,6 +94,7 @@ pub struct Index<'a> {
     pub(crate) stems: fst::Map<&'a [u8]>,
     stem_terms: &'a [u8],
     pub(crate) stats: Stats,
+    pub(crate) expansions: ExpansionCache,
 }
 
 impl fmt::Debug for Index<'_> {
@@ -165,6 +167,7 @@ impl<'a> Index<'a> {
             stems: fst_map(Section::Stems)?,
             stem_terms: section(Section::StemTerms)?,
             stats,
+            expansions: ExpansionCache::default(),
         })
     }
 
@@ -273,10 +276,6 @@ impl<'a> Index<'a> {
 
     pub(crate) fn passage_text(&self, passage: u32) -> Option<&'a str> {
         self.string(self.passages, passage, format::passage::TEXT)?
-    }
-
-    pub(crate) fn passage_document(&self, passage: u32) -> Option<u32> {
-        self.id(self.passages, passage, format::passage::DOCUMENT)?
     }
 
     pub(crate) fn passage_speaker(&self, passage: u32) -> Option<SpeakerId> {

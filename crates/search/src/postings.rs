@@ -1,18 +1,19 @@
 //! Postings of one term: where it occurs, per field.
 //!
 //! ```text
-//! n_title n_speaker n_body                      varints
+//! n_title n_speaker n_body ids_len tfs_len      varints
 //! title   n_title   x (doc delta, tf)           varints
 //! speaker n_speaker x (speaker delta, tf)       varints
-//! body    n_body    x passage delta             varints
-//!         n_body    x tf
+//! body    ids:  n_body x passage delta          varints, ids_len bytes
+//!         tfs:  n_body x tf                     varints, tfs_len bytes
 //!         positions: tf deltas per passage, first absolute
 //! ```
 //! Titles and speakers are posted once per document or speaker and fanned
 //! out to their passages at query time, so a title repeated on thirty
-//! passages costs one posting rather than thirty. Ids and tfs are kept in
-//! separate runs so matching can stop before the positions, which only
-//! phrases and proximity need.
+//! passages costs one posting rather than thirty. Body ids, tfs and
+//! positions are separate runs with known lengths, so the body can be
+//! walked in place without allocating (a frequent term has postings in
+//! most passages) and positions are only read by phrases and proximity.
 
 use crate::codec::{put_varint, Cursor};
 
@@ -24,9 +25,19 @@ pub(crate) struct BodyPosting<'p> {
 
 /// Appends the postings of one term to `out`. Inputs are sorted by id.
 pub(crate) fn encode(out: &mut Vec<u8>, title: &[(u32, u32)], speaker: &[(u32, u32)], body: &[BodyPosting<'_>]) {
-    put_varint(out, title.len() as u32);
-    put_varint(out, speaker.len() as u32);
-    put_varint(out, body.len() as u32);
+    let mut ids = Vec::new();
+    let mut previous = 0;
+    for posting in body {
+        put_varint(&mut ids, posting.passage - previous);
+        previous = posting.passage;
+    }
+    let mut tfs = Vec::new();
+    for posting in body {
+        put_varint(&mut tfs, posting.positions.len() as u32);
+    }
+    for n in [title.len(), speaker.len(), body.len(), ids.len(), tfs.len()] {
+        put_varint(out, n as u32);
+    }
     for list in [title, speaker] {
         let mut previous = 0;
         for &(id, tf) in list {
@@ -35,14 +46,8 @@ pub(crate) fn encode(out: &mut Vec<u8>, title: &[(u32, u32)], speaker: &[(u32, u
             previous = id;
         }
     }
-    let mut previous = 0;
-    for posting in body {
-        put_varint(out, posting.passage - previous);
-        previous = posting.passage;
-    }
-    for posting in body {
-        put_varint(out, posting.positions.len() as u32);
-    }
+    out.extend_from_slice(&ids);
+    out.extend_from_slice(&tfs);
     for posting in body {
         let mut previous = 0;
         for &p in posting.positions {
@@ -52,28 +57,33 @@ pub(crate) fn encode(out: &mut Vec<u8>, title: &[(u32, u32)], speaker: &[(u32, u
     }
 }
 
-/// The decoded postings of one term. Positions stay encoded until asked for.
+/// The postings of one term. Title and speaker lists are short and decoded;
+/// the body stays encoded and is walked on demand.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Postings<'a> {
     /// (document, tf) in the title field.
     pub title: Vec<(u32, u32)>,
     /// (speaker, tf) in the speaker field.
     pub speaker: Vec<(u32, u32)>,
-    /// (passage, tf) in the body.
-    pub body: Vec<(u32, u32)>,
+    body_len: usize,
+    ids: &'a [u8],
+    tfs: &'a [u8],
     positions: &'a [u8],
 }
 
 impl<'a> Postings<'a> {
-    /// Decodes; `None` on damaged bytes (the term is then treated as absent).
+    /// Decodes the header; `None` on damaged bytes (the term is then treated
+    /// as absent).
     pub(crate) fn decode(bytes: &'a [u8]) -> Option<Postings<'a>> {
         let mut cursor = Cursor::new(bytes);
         let n_title = cursor.varint()? as usize;
         let n_speaker = cursor.varint()? as usize;
-        let n_body = cursor.varint()? as usize;
-        // Every entry takes at least one byte: refuse counts the bytes cannot hold
-        // before allocating for them.
-        if n_title.saturating_add(n_speaker).saturating_add(n_body) > bytes.len() {
+        let body_len = cursor.varint()? as usize;
+        let ids_len = cursor.varint()? as usize;
+        let tfs_len = cursor.varint()? as usize;
+        // Every entry takes at least one byte: refuse counts the bytes cannot
+        // hold before allocating for them.
+        if n_title.saturating_add(n_speaker) > bytes.len() {
             return None;
         }
         let mut pairs = |n: usize| -> Option<Vec<(u32, u32)>> {
@@ -87,24 +97,36 @@ impl<'a> Postings<'a> {
         };
         let title = pairs(n_title)?;
         let speaker = pairs(n_speaker)?;
-        let mut body = Vec::with_capacity(n_body);
-        let mut id = 0u32;
-        for _ in 0..n_body {
-            id = id.checked_add(cursor.varint()?)?;
-            body.push((id, 0));
-        }
-        for entry in &mut body {
-            entry.1 = cursor.varint()?;
-        }
-        Some(Postings { title, speaker, body, positions: cursor.rest() })
+        let rest = cursor.rest();
+        let ids = rest.get(..ids_len)?;
+        let tfs = rest.get(ids_len..ids_len.checked_add(tfs_len)?)?;
+        let positions = rest.get(ids_len + tfs_len..)?;
+        Some(Postings { title, speaker, body_len, ids, tfs, positions })
     }
 
-    /// Calls `f(index into body, positions)` for the body postings whose
-    /// passage `wanted` accepts. Stops quietly on damaged bytes.
-    pub(crate) fn for_each_positions(&self, mut wanted: impl FnMut(u32) -> bool, mut f: impl FnMut(usize, &[u32])) {
+    /// Number of passage bodies holding the term.
+    pub(crate) fn body_len(&self) -> usize {
+        self.body_len
+    }
+
+    /// (passage, tf) of each body posting, in passage order. Ends early on
+    /// damaged bytes.
+    pub(crate) fn body(&self) -> impl Iterator<Item = (u32, u32)> + 'a {
+        let mut ids = Cursor::new(self.ids);
+        let mut tfs = Cursor::new(self.tfs);
+        let mut passage = 0u32;
+        (0..self.body_len).map_while(move |_| {
+            passage = passage.checked_add(ids.varint()?)?;
+            Some((passage, tfs.varint()?))
+        })
+    }
+
+    /// Calls `f(passage, positions)` for the body postings whose passage
+    /// `wanted` accepts, in passage order. Stops quietly on damaged bytes.
+    pub(crate) fn for_each_positions(&self, mut wanted: impl FnMut(u32) -> bool, mut f: impl FnMut(u32, &[u32])) {
         let mut cursor = Cursor::new(self.positions);
         let mut buffer = Vec::new();
-        for (i, &(passage, tf)) in self.body.iter().enumerate() {
+        for (passage, tf) in self.body() {
             let keep = wanted(passage);
             buffer.clear();
             let mut position = 0u32;
@@ -116,7 +138,7 @@ impl<'a> Postings<'a> {
                 }
             }
             if keep {
-                f(i, &buffer);
+                f(passage, &buffer);
             }
         }
     }
@@ -143,14 +165,18 @@ mod tests {
             let decoded = Postings::decode(&bytes).unwrap();
             prop_assert_eq!(&decoded.title, &title);
             prop_assert_eq!(&decoded.speaker, &speaker);
+            prop_assert_eq!(decoded.body_len(), body.len());
+            let tfs: Vec<(u32, u32)> = body_positions.iter().map(|(p, v)| (*p, v.len() as u32)).collect();
+            prop_assert_eq!(decoded.body().collect::<Vec<_>>(), tfs);
             let mut seen = Vec::new();
-            decoded.for_each_positions(|_| true, |i, positions| seen.push((decoded.body[i].0, positions.to_vec())));
+            decoded.for_each_positions(|_| true, |p, positions| seen.push((p, positions.to_vec())));
             prop_assert_eq!(seen, body_positions);
         }
 
         #[test]
         fn garbage_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
             if let Some(p) = Postings::decode(&bytes) {
+                let _ = p.body().count();
                 p.for_each_positions(|_| true, |_, _| {});
             }
         }

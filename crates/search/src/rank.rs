@@ -10,12 +10,16 @@
 use std::cmp::Ordering;
 
 use crate::bitset::BitSet;
-use crate::evaluate::{Evaluation, BODY, SPEAKER, TITLE};
+use crate::evaluate::Evaluation;
 use crate::expand::MatchKind;
 use crate::index::Index;
 use crate::types::Sort;
 
 const K1: f32 = 1.2;
+/// Fields of a passage.
+const BODY: usize = 0;
+const TITLE: usize = 1;
+const SPEAKER: usize = 2;
 /// Field weights: a word in the title or the speaker's name says more about
 /// the passage than one more occurrence in the body.
 const WEIGHT: [f32; 3] = [1.0, 2.0, 1.5];
@@ -42,20 +46,47 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
     let n = index.passage_count();
     let mut score = vec![0f32; n];
     let mut tier = vec![0u32; n];
-    // Per passage, for the current word: best score, and whether any match was not a typo.
+    // For the current term: BM25F's field-weighted, length-normalised tf.
+    let mut tf = vec![0f32; n];
+    let mut term_touched = Vec::new();
+    // For the current word: best term score, and whether any match was not a typo.
     let mut best = vec![(0f32, false); n];
     let mut touched = Vec::new();
+    let stats = index.stats;
+    let norm = |field: usize, len: u32, avg: f32| WEIGHT[field] / (1.0 - B[field] + B[field] * len as f32 / avg);
     for word in &eval.words {
         for term in &word.terms {
-            let df = term.hits.len() as f32;
+            let mut add = |passage: u32, value: f32| {
+                if results.contains(passage) {
+                    let slot = &mut tf[passage as usize];
+                    if *slot == 0.0 {
+                        term_touched.push(passage);
+                    }
+                    *slot += value;
+                }
+            };
+            let postings = &term.postings;
+            for (passage, count) in postings.body() {
+                add(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body));
+            }
+            for &(doc, count) in &postings.title {
+                let value = count as f32 * norm(TITLE, index.title_len(doc), stats.avg_title);
+                index.document_passages(doc).into_iter().flatten().for_each(|p| add(p, value));
+            }
+            for &(speaker, count) in &postings.speaker {
+                let value = count as f32 * norm(SPEAKER, index.speaker_len(speaker), stats.avg_speaker);
+                index.speaker_passages(speaker).for_each(|p| add(p, value));
+            }
+            let df = term.frequency as f32;
             let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
             let weight = term.matched.kind.weight() * idf;
             let fuzzy = term.matched.kind == MatchKind::Fuzzy;
-            for hit in term.hits.iter().filter(|h| results.contains(h.passage)) {
-                let s = weight * bm25f(index, hit.passage, hit.tf);
-                let slot = &mut best[hit.passage as usize];
+            for passage in term_touched.drain(..) {
+                let x = std::mem::take(&mut tf[passage as usize]);
+                let s = weight * x * (K1 + 1.0) / (K1 + x);
+                let slot = &mut best[passage as usize];
                 if slot.0 == 0.0 {
-                    touched.push(hit.passage);
+                    touched.push(passage);
                 }
                 slot.0 = slot.0.max(s);
                 slot.1 |= !fuzzy;
@@ -107,25 +138,6 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
     scored
 }
 
-fn bm25f(index: &Index<'_>, passage: u32, tf: [u32; 3]) -> f32 {
-    let norm = |field: usize, len: u32, avg: f32| -> f32 {
-        WEIGHT[field] * tf[field] as f32 / (1.0 - B[field] + B[field] * len as f32 / avg)
-    };
-    let mut x = 0.0;
-    if tf[BODY] > 0 {
-        x += norm(BODY, index.passage_len(passage), index.stats.avg_body);
-    }
-    if tf[TITLE] > 0 {
-        let len = index.passage_document(passage).map_or(0, |d| index.title_len(d));
-        x += norm(TITLE, len, index.stats.avg_title);
-    }
-    if tf[SPEAKER] > 0 {
-        let len = index.passage_speaker(passage).map_or(0, |s| index.speaker_len(s.0));
-        x += norm(SPEAKER, len, index.stats.avg_speaker);
-    }
-    x * (K1 + 1.0) / (K1 + x)
-}
-
 /// Raises the score of passages where the required words stand close
 /// together in the body, by up to [`PROXIMITY`] when they are adjacent.
 fn proximity(eval: &Evaluation<'_>, head: &mut [Scored]) {
@@ -141,9 +153,8 @@ fn proximity(eval: &Evaluation<'_>, head: &mut [Scored]) {
         for term in &word.terms {
             term.postings.for_each_positions(
                 |p| passages.binary_search(&p).is_ok(),
-                |i, positions| {
-                    let slot = term.postings.body.get(i).and_then(|&(p, _)| passages.binary_search(&p).ok());
-                    if let Some(slot) = slot {
+                |passage, positions| {
+                    if let Ok(slot) = passages.binary_search(&passage) {
                         events[slot].extend(positions.iter().map(|&pos| (pos, w)));
                     }
                 },
