@@ -62,11 +62,14 @@ fn max_expansions(chars: usize) -> usize {
 }
 /// Most dictionary keys looked at for one expansion.
 const MAX_SCANNED: usize = 20_000;
-/// Edits allowed for a word of `chars` characters: 1 from 5 letters, 2 from
+/// Edits allowed for a folded word: 1 from 5 letters, 2 from
 /// 9; a prefix being typed gets 1 from 4 letters (none below, where almost
-/// everything would match).
-pub(crate) fn allowed_edits(chars: usize, prefix: bool) -> u8 {
-    match chars {
+/// everything would match). Numbers get none: 2024 is no typo for 2025.
+pub(crate) fn allowed_edits(term: &str, prefix: bool) -> u8 {
+    if term.chars().any(|c| c.is_numeric()) {
+        return 0;
+    }
+    match term.chars().count() {
         c if c > MAX_CHARS => 0,
         c if c >= 9 => 2,
         c if c >= 5 => 1,
@@ -120,7 +123,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
         let automaton = Str::new(&word.term).starts_with();
         add_all(&mut matches, scan(index, automaton, cap), MatchKind::Prefix);
     }
-    let edits = allowed_edits(chars, word.prefix);
+    let edits = allowed_edits(&word.term, word.prefix);
     if let Some(automaton) = Levenshtein::new(&word.term, edits).filter(|_| edits > 0) {
         let found = if word.prefix { scan(index, automaton.starts_with(), cap) } else { scan(index, automaton, cap) };
         add_all(&mut matches, found, MatchKind::Fuzzy);

@@ -128,8 +128,9 @@ fn window(text: &str, matches: &[(Range<usize>, u32)]) -> (usize, usize) {
         }
     }
     let mut start = floor_boundary(text, best.2);
-    if let Some(space) = text[start.saturating_sub(SNAP).min(start)..start].rfind(char::is_whitespace) {
-        start = start.saturating_sub(SNAP).min(start) + space + 1;
+    let from = floor_boundary(text, start.saturating_sub(SNAP));
+    if let Some((i, space)) = text[from..start].char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+        start = from + i + space.len_utf8();
     }
     if start <= SNAP {
         start = 0;
@@ -163,10 +164,23 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn merge_unites_compound_and_parts() {
         assert_eq!(merge(vec![6..16, 0..16, 0..5, 20..25]), vec![0..16, 20..25]);
+    }
+
+    proptest! {
+        #[test]
+        fn snippets_stay_on_char_boundaries(words in proptest::collection::vec("[a-zé\u{a0}’ ]{1,12}|coopération|é", 1..120)) {
+            let text = words.join(" ");
+            let matches: Vec<(Range<usize>, u32)> =
+                tokenize(&text).into_iter().filter(|t| t.term.starts_with('c')).map(|t| (t.range, 1)).collect();
+            let (start, end) = window(&text, &matches);
+            prop_assert!(start <= end && end <= text.len());
+            prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        }
     }
 
     #[test]

@@ -229,3 +229,77 @@ fn garbage_and_hostile_queries_never_panic() {
     assert_eq!(Index::open(&damaged).unwrap_err(), IndexError::Checksum);
     assert_eq!(Index::open(&IndexBuilder::new().finish()).unwrap().passage_count(), 0);
 }
+
+fn ranking_corpus(passages: &[&str]) -> Vec<u8> {
+    let mut b = IndexBuilder::new();
+    let doc = b.add_document(DocumentRecord { title: "Titre".into(), file: "t.txt".into(), ..Default::default() });
+    for text in passages {
+        b.add_passage(PassageRecord { document: doc, text: (*text).into(), speaker: None, mentions: vec![] });
+    }
+    b.finish()
+}
+
+fn order(index: &Index, query: &str) -> Vec<u32> {
+    index.search(&SearchRequest { query: query.into(), limit: 20, ..Default::default() }).hits.iter().map(|h| h.passage.0).collect()
+}
+
+#[test]
+fn exact_matches_rank_above_typo_matches() {
+    let blob = ranking_corpus(&[
+        "La convension, la convension, encore la convension.",
+        "Un long texte qui parle enfin de la convention parmi bien d'autres sujets et d'autres mots encore.",
+    ]);
+    let index = Index::open(&blob).unwrap();
+    assert_eq!(order(&index, "convention "), [1, 0]);
+    assert_eq!(order(&index, "convension "), [0, 1]);
+}
+
+#[test]
+fn adjacent_words_rank_above_scattered_ones() {
+    let blob = ranking_corpus(&[
+        "coopération entre les pays membres pour une vision internationale",
+        "une coopération internationale entre les pays membres pour une vision",
+    ]);
+    let index = Index::open(&blob).unwrap();
+    assert_eq!(order(&index, "coopération internationale "), [1, 0]);
+    assert_eq!(order(&index, "internationale coopération "), [1, 0]);
+}
+
+#[test]
+fn title_and_speaker_fields_count() {
+    let mut b = IndexBuilder::new();
+    let plain = b.add_document(DocumentRecord { title: "Rien".into(), file: "a".into(), ..Default::default() });
+    let titled = b.add_document(DocumentRecord { title: "Ratification".into(), file: "b".into(), ..Default::default() });
+    b.add_passage(PassageRecord { document: plain, text: "La ratification avance.".into(), speaker: None, mentions: vec![] });
+    b.add_passage(PassageRecord { document: titled, text: "La ratification avance.".into(), speaker: None, mentions: vec![] });
+    let blob = b.finish();
+    let index = Index::open(&blob).unwrap();
+    assert_eq!(order(&index, "ratification "), [1, 0]);
+}
+
+#[test]
+fn long_passages_get_a_window_around_the_matches() {
+    let filler = "Les délégations ont débattu longuement des procédures. ".repeat(20);
+    let text = format!("{filler}La Convention de Hanoï sera ouverte à la signature. {filler}");
+    let blob = ranking_corpus(&[&text]);
+    let index = Index::open(&blob).unwrap();
+    let hit = &index.search(&SearchRequest { query: "hanoi signature".into(), ..Default::default() }).hits[0];
+    let snippet = &hit.snippet;
+    assert!(snippet.truncated_start && snippet.truncated_end);
+    assert!(snippet.text.len() < 400);
+    let words: Vec<&str> = snippet.highlights.iter().map(|h| &snippet.text[h.clone()]).collect();
+    assert_eq!(words, ["Hanoï", "signature"]);
+    let lines = index.concordance(&SearchRequest { query: "hanoi".into(), ..Default::default() }, 12, 5);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].keyword, "Hanoï");
+    assert_eq!(lines[0].left, "a Convention de ".chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect::<String>());
+    assert_eq!(lines[0].right, " sera ouvert");
+}
+
+#[test]
+fn numbers_are_kept_and_never_fuzzy() {
+    let blob = ranking_corpus(&["Adoptée par les 193 États en 2024.", "Signée en 2025."]);
+    let index = Index::open(&blob).unwrap();
+    assert_eq!(order(&index, "2025 "), [1]);
+    assert_eq!(order(&index, "193 "), [0]);
+}

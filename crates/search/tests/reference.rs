@@ -124,8 +124,11 @@ fn levenshtein(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-fn allowed_edits(chars: usize, prefix: bool) -> usize {
-    match chars {
+fn allowed_edits(term: &str, prefix: bool) -> usize {
+    if term.chars().any(char::is_numeric) {
+        return 0;
+    }
+    match term.chars().count() {
         c if c > 24 => 0,
         c if c >= 9 => 2,
         c if c >= 5 => 1,
@@ -177,7 +180,7 @@ impl<'s> Reference<'s> {
         if word.prefix && term.starts_with(word.term.as_str()) {
             return true;
         }
-        let edits = allowed_edits(word.term.chars().count(), word.prefix);
+        let edits = allowed_edits(&word.term, word.prefix);
         if edits == 0 {
             return false;
         }
@@ -423,6 +426,27 @@ proptest! {
         }
         let _ = index.concordance(&request, 8, 10);
         let _ = index.highlight(&query, PassageId(0));
+    }
+
+    #[test]
+    fn long_passages_snippet_and_highlight_on_char_boundaries(body in text(40..120), pick in 0usize..WORDS.len()) {
+        let spec = Spec { docs: vec![(Lang::Fr, 0, String::new())], speakers: vec![], countries: 0, passages: vec![(0, body.clone(), None)] };
+        let blob = build(&spec);
+        let index = Index::open(&blob).unwrap();
+        let query = WORDS[pick];
+        let results = index.search(&SearchRequest { query: query.into(), ..Default::default() });
+        for hit in &results.hits {
+            let s = &hit.snippet;
+            prop_assert!(body.contains(s.text.as_str()));
+            prop_assert_eq!(s.truncated_start, !body.starts_with(s.text.as_str()));
+            prop_assert_eq!(s.truncated_end, !body.ends_with(s.text.as_str()));
+            for h in &s.highlights {
+                prop_assert!(s.text.get(h.clone()).is_some_and(|w| !w.trim().is_empty()));
+            }
+        }
+        for range in index.highlight(query, PassageId(0)) {
+            prop_assert!(body.get(range).is_some());
+        }
     }
 
     #[test]
