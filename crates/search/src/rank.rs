@@ -41,21 +41,53 @@ pub(crate) struct Scored {
     date: u32,
 }
 
+/// Per passage totals while scoring.
+#[derive(Clone, Copy, Default)]
+struct Accumulator {
+    score: f32,
+    /// See [`Scored::tier`].
+    tier: u32,
+    /// Best term score of the current word, and whether any of its matches
+    /// in this passage was not a typo.
+    best: f32,
+    exact: bool,
+}
+
 /// The best `want` passages of `results`, in order.
 pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, sort: Sort, want: usize) -> Vec<Scored> {
     let n = index.passage_count();
-    let mut score = vec![0f32; n];
-    let mut tier = vec![0u32; n];
-    // For the current term: BM25F's field-weighted, length-normalised tf.
-    let mut tf = vec![0f32; n];
+    let mut acc = vec![Accumulator::default(); n];
+    // For the current term, when it has title or speaker postings: BM25F's
+    // field-weighted, length-normalised tf, summed over fields.
+    let mut tf = Vec::new();
     let mut term_touched = Vec::new();
-    // For the current word: best term score, and whether any match was not a typo.
-    let mut best = vec![(0f32, false); n];
     let mut touched = Vec::new();
     let stats = index.stats;
     let norm = |field: usize, len: u32, avg: f32| WEIGHT[field] / (1.0 - B[field] + B[field] * len as f32 / avg);
     for word in &eval.words {
         for term in &word.terms {
+            let df = term.frequency as f32;
+            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+            let weight = term.matched.kind.weight() * idf;
+            let fuzzy = term.matched.kind == MatchKind::Fuzzy;
+            let mut credit = |passage: u32, x: f32| {
+                let slot = &mut acc[passage as usize];
+                if slot.best == 0.0 {
+                    touched.push(passage);
+                }
+                slot.best = slot.best.max(weight * x * (K1 + 1.0) / (K1 + x));
+                slot.exact |= !fuzzy;
+            };
+            let postings = &term.postings;
+            let body = postings.body().filter(|&(p, _)| results.contains(p));
+            if postings.title.is_empty() && postings.speaker.is_empty() {
+                // Body only, the common case: each passage comes once, no summing.
+                for (passage, count) in body {
+                    credit(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body));
+                }
+                continue;
+            }
+            tf.resize(n, 0f32);
             let mut add = |passage: u32, value: f32| {
                 if results.contains(passage) {
                     let slot = &mut tf[passage as usize];
@@ -65,8 +97,7 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
                     *slot += value;
                 }
             };
-            let postings = &term.postings;
-            for (passage, count) in postings.body() {
+            for (passage, count) in body {
                 add(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body));
             }
             for &(doc, count) in &postings.title {
@@ -77,40 +108,29 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
                 let value = count as f32 * norm(SPEAKER, index.speaker_len(speaker), stats.avg_speaker);
                 index.speaker_passages(speaker).for_each(|p| add(p, value));
             }
-            let df = term.frequency as f32;
-            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
-            let weight = term.matched.kind.weight() * idf;
-            let fuzzy = term.matched.kind == MatchKind::Fuzzy;
             for passage in term_touched.drain(..) {
-                let x = std::mem::take(&mut tf[passage as usize]);
-                let s = weight * x * (K1 + 1.0) / (K1 + x);
-                let slot = &mut best[passage as usize];
-                if slot.0 == 0.0 {
-                    touched.push(passage);
-                }
-                slot.0 = slot.0.max(s);
-                slot.1 |= !fuzzy;
+                credit(passage, std::mem::take(&mut tf[passage as usize]));
             }
         }
         for passage in touched.drain(..) {
-            let (s, exact) = std::mem::take(&mut best[passage as usize]);
-            score[passage as usize] += s;
-            if !exact && !word.optional {
-                tier[passage as usize] += 1;
+            let slot = &mut acc[passage as usize];
+            slot.score += std::mem::take(&mut slot.best);
+            if !std::mem::take(&mut slot.exact) && !word.optional {
+                slot.tier += 1;
             }
         }
     }
+    let by_date = sort != Sort::Relevance || eval.words.is_empty();
     let mut scored: Vec<Scored> = results
         .iter()
         .map(|p| Scored {
             passage: p,
-            score: score[p as usize],
-            tier: tier[p as usize] + if eval.all.contains(p) { 0 } else { OR_TIER },
-            date: index.passage_date_key(p),
+            score: acc[p as usize].score,
+            tier: acc[p as usize].tier + if eval.all.contains(p) { 0 } else { OR_TIER },
+            date: if by_date { index.passage_date_key(p) } else { 0 },
         })
         .collect();
 
-    let by_date = sort != Sort::Relevance || eval.words.is_empty();
     let compare = |a: &Scored, b: &Scored| -> Ordering {
         if by_date {
             let dates = if sort == Sort::DateAsc { a.date.cmp(&b.date) } else { b.date.cmp(&a.date) };
