@@ -9,7 +9,7 @@ PORT ?= 8080
 WITH_TOOLS = . "$(HANOI_TOOLS_DIR)/env" &&
 WITH_WASM_TOOLS = $(WITH_TOOLS) . "$(HANOI_TOOLS_DIR)/wasm-env" &&
 
-.PHONY: run test setup build size test-rust test-e2e clean
+.PHONY: run test setup build size test-rust test-e2e clean screenshots
 
 run: build
 	node scripts/serve.mjs dist --port $(PORT)
@@ -37,6 +37,9 @@ test-e2e:
 
 clean:
 	rm -rf dist target tests/e2e/artifacts
+
+screenshots: build
+	node tests/e2e/screenshots.mjs
 
 # Benchmarks (not tests): synthetic corpora, our engine native and wasm beside
 # MiniSearch and FlexSearch; writes BENCHMARKS.md. About 15 minutes on 2 cores.

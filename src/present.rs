@@ -197,8 +197,8 @@ fn filters(index: &Index<'_>, route: &Route) -> Filters {
     Filters {
         speakers,
         countries,
-        date_from: route.date_from.as_deref().and_then(parse_iso_date),
-        date_to: route.date_to.as_deref().and_then(parse_iso_date),
+        date_from: route.date_from.as_deref().and_then(|date| date.parse().ok()),
+        date_to: route.date_to.as_deref().and_then(|date| date.parse().ok()),
     }
 }
 
@@ -212,22 +212,22 @@ fn reading_of(index: &Index<'_>, id: PassageId) -> Option<Reading> {
 }
 
 fn who(index: &Index<'_>, speaker: Option<SpeakerId>, country: Option<CountryId>, lang: UiLang) -> Who {
-    let speaker_view = speaker.and_then(|id| index.speakers().find(|(candidate, _)| *candidate == id));
+    let speaker_view = speaker.and_then(|id| index.speaker(id));
     let country = country.and_then(|id| country_names(index, id, lang));
     Who {
-        speaker: speaker_view.map(|(_, view)| view.name.to_owned()),
-        role: speaker_view.and_then(|(_, view)| view.role.map(str::to_owned)),
+        speaker: speaker_view.map(|view| view.name.to_owned()),
+        role: speaker_view.and_then(|view| view.role.map(str::to_owned)),
         country_code: country.as_ref().map(|(code, _)| code.clone()),
         country: country.map(|(_, name)| name),
     }
 }
 
 fn speaker_name(index: &Index<'_>, id: SpeakerId) -> Option<String> {
-    index.speakers().find(|(candidate, _)| *candidate == id).map(|(_, view)| view.name.to_owned())
+    index.speaker(id).map(|view| view.name.to_owned())
 }
 
 fn country_names(index: &Index<'_>, id: CountryId, lang: UiLang) -> Option<(String, String)> {
-    let (_, view) = index.countries().find(|(candidate, _)| *candidate == id)?;
+    let view = index.country(id)?;
     let name = match lang {
         UiLang::Fr => view.name_fr,
         UiLang::En => view.name_en,
@@ -244,15 +244,6 @@ fn is_web_address(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// `2025`, `2025-10` or `2025-10-24`; anything else is no date.
-pub fn parse_iso_date(text: &str) -> Option<Date> {
-    let mut parts = text.trim().splitn(3, '-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next().map(str::parse::<u8>).transpose().ok()?.filter(|m| (1..=12).contains(m));
-    let day = parts.next().map(str::parse::<u8>).transpose().ok()?.filter(|d| (1..=31).contains(d));
-    Some(Date { year, month, day })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,13 +254,5 @@ mod tests {
         assert!(is_web_address("HTTP://example.org"));
         assert!(!is_web_address("javascript:alert(1)"));
         assert!(!is_web_address("data:text/html,x"));
-    }
-
-    #[test]
-    fn parses_partial_iso_dates() {
-        assert_eq!(parse_iso_date("2025-10-24"), Some(Date { year: 2025, month: Some(10), day: Some(24) }));
-        assert_eq!(parse_iso_date("2025-10"), Some(Date { year: 2025, month: Some(10), day: None }));
-        assert_eq!(parse_iso_date("2025"), Some(Date { year: 2025, month: None, day: None }));
-        assert_eq!(parse_iso_date("octobre"), None);
     }
 }

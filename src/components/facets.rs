@@ -26,6 +26,14 @@ pub struct FacetPanelProps {
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let strings = props.route.lang.strings();
     let route = &props.route;
+    // On a phone the lists fold away behind a button so results come first.
+    let unfolded = use_state(|| false);
+    let on_fold = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
+    };
+    let active = route.speakers.len() + route.countries.len()
+        + usize::from(route.date_from.is_some()) + usize::from(route.date_to.is_some());
 
     let on_speaker = {
         let (route, on_route) = (route.clone(), props.on_route.clone());
@@ -84,6 +92,18 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                     <a class="chip clear" href={cleared.to_hash()}>{ strings.clear_all }</a>
                 </div>
             }
+            <button
+                class="filters-toggle"
+                type="button"
+                aria-expanded={unfolded.to_string()}
+                aria-controls="facet-lists"
+                onclick={on_fold}
+            >
+                { strings.filters }
+                if active > 0 { { format!(" ({active})") } }
+                <span aria-hidden="true">{ if *unfolded { " ▴" } else { " ▾" } }</span>
+            </button>
+            <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
             <FacetList title={strings.speakers} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} />
             <FacetList title={strings.countries} entries={props.outcome.countries.clone()} on_toggle={on_country} />
             <fieldset class="facet dates">
@@ -95,6 +115,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                     <input type="date" value={route.date_to.clone().unwrap_or_default()} onchange={on_date(false)} />
                 </label>
             </fieldset>
+            </div>
         </aside>
     }
 }

@@ -30,5 +30,5 @@ pub fn marked_text(props: &MarkedTextProps) -> Html {
         cursor = range.end;
     }
     pieces.push(html! { { text.get(cursor..).unwrap_or_default() } });
-    html! { for pieces }
+    pieces.into_iter().collect::<Html>()
 }

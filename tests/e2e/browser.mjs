@@ -1,8 +1,8 @@
 // Shared set-up for the browser tests: serve dist/ and drive Debian's Chromium
 // headless through playwright-core (which cannot download a browser here).
+// Playwright gives each launch a fresh, temporary profile.
 import path from 'node:path';
 import fs from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
@@ -31,8 +31,7 @@ export async function openExplorer({ base = '/' } = {}) {
   }
   fs.mkdirSync(artifacts, { recursive: true });
   const server = await serve({ root: dist, base });
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hanoi-e2e-'));
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   const errors = [];
   const newPage = async (viewport = { width: 1280, height: 900 }) => {
     const page = await browser.newPage({ viewport });
@@ -47,7 +46,6 @@ export async function openExplorer({ base = '/' } = {}) {
     async close() {
       await browser.close();
       await server.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
