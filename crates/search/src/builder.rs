@@ -5,11 +5,11 @@
 //! so the same input always gives the same bytes (the blob is committed to
 //! a wasm bundle, and reproducible builds make diffs meaningful).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use crate::analysis::{is_stop_word, stem, tokenize_into, Token, TokenKind};
+use crate::analysis::{is_stop_word, tokenize_into, Token, TokenKind};
 use crate::codec::{checksum, put_u32, put_u64};
-use crate::format::{self, Section, TermValue, HEADER_LEN, MAGIC, NONE, VERSION};
+use crate::format::{self, Section, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::{self, BodyPosting};
 use crate::types::{
     CountryId, CountryRecord, Date, DocId, DocumentRecord, Lang, PassageId, PassageRecord, SpeakerId, SpeakerRecord,
@@ -72,7 +72,6 @@ impl IndexBuilder {
     /// Writes the blob. Deterministic: same input, same bytes.
     pub fn finish(self) -> Vec<u8> {
         let mut terms: BTreeMap<String, TermEntry> = BTreeMap::new();
-        let mut stems: BTreeMap<Vec<u8>, BTreeSet<String>> = BTreeMap::new();
         let mut tokens: Vec<Token> = Vec::new();
 
         let mut passage_lens = Vec::with_capacity(self.passages.len());
@@ -87,7 +86,6 @@ impl IndexBuilder {
             for (term, mut positions) in per_term {
                 positions.sort_unstable();
                 positions.dedup();
-                add_stem(&mut stems, term, lang);
                 terms.entry(term.to_string()).or_default().body.push((id as u32, positions));
             }
         }
@@ -97,7 +95,6 @@ impl IndexBuilder {
             tokenize_into(&doc.title, &mut tokens);
             title_lens.push(indexed_len(&tokens, doc.lang));
             for (term, tf) in field_counts(&tokens, doc.lang) {
-                add_stem(&mut stems, &term, doc.lang);
                 terms.entry(term).or_default().title.push((id as u32, tf));
             }
         }
@@ -120,33 +117,18 @@ impl IndexBuilder {
         let mut out = Sections::default();
 
         // Terms, their postings and the stem groups pointing at them.
-        // A term is known by where its postings start; the fst value also
-        // carries its body frequency so expansions can keep the most frequent
-        // terms without touching the postings.
+        // A term is known by where its postings start.
         let mut term_map = fst::MapBuilder::memory();
-        let mut term_ids: BTreeMap<&str, u32> = BTreeMap::new();
         let mut postings_bytes = Vec::new();
         for (term, entry) in &terms {
-            let id = postings_bytes.len() as u32;
             // BTreeMap iterates in byte order without duplicates, which is all
             // the fst builder asks for.
-            if term_map.insert(term, TermValue::new(id, entry.body.len()).pack()).is_err() {
+            if term_map.insert(term, postings_bytes.len() as u64).is_err() {
                 continue;
             }
-            term_ids.insert(term, id);
             let body: Vec<BodyPosting> =
                 entry.body.iter().map(|(p, positions)| BodyPosting { passage: *p, positions }).collect();
             postings::encode(&mut postings_bytes, &entry.title, &entry.speaker, &body);
-        }
-        let mut stem_map = fst::MapBuilder::memory();
-        let mut stem_terms = Vec::new();
-        for (key, group) in &stems {
-            let start = (stem_terms.len() / 4) as u64;
-            let ids: Vec<u32> = group.iter().filter_map(|t| term_ids.get(t.as_str()).copied()).collect();
-            for &id in &ids {
-                put_u32(&mut stem_terms, id);
-            }
-            let _ = stem_map.insert(key, (start << 32) | ids.len() as u64);
         }
 
         // Records.
@@ -233,8 +215,6 @@ impl IndexBuilder {
         out.set(Section::Lists, lists.bytes);
         out.set(Section::Terms, term_map.into_inner().unwrap_or_default());
         out.set(Section::Postings, postings_bytes);
-        out.set(Section::Stems, stem_map.into_inner().unwrap_or_default());
-        out.set(Section::StemTerms, stem_terms);
         out.set(Section::Stats, stats);
         out.write()
     }
@@ -252,21 +232,6 @@ fn field_counts(tokens: &[Token], lang: Lang) -> BTreeMap<String, u32> {
         *counts.entry(token.term.clone()).or_insert(0) += 1;
     }
     counts
-}
-
-fn add_stem(stems: &mut BTreeMap<Vec<u8>, BTreeSet<String>>, term: &str, lang: Lang) {
-    if let Some(stem) = stem(term, lang) {
-        stems.entry(stem_key(&stem, lang)).or_default().insert(term.to_string());
-    }
-}
-
-/// The key of a stem group: the language first, since the same letters
-/// stem differently in French and English.
-pub(crate) fn stem_key(stem: &str, lang: Lang) -> Vec<u8> {
-    let mut key = Vec::with_capacity(stem.len() + 1);
-    key.push(lang.code());
-    key.extend_from_slice(stem.as_bytes());
-    key
 }
 
 #[derive(Default)]

@@ -119,10 +119,10 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
     let mut candidates = BitSet::full(n);
     let mut terms = Vec::with_capacity(phrase.terms.len());
     for (term, offset) in &phrase.terms {
-        let Some(value) = index.term(term) else {
+        let Some(id) = index.term(term) else {
             return (BitSet::empty(n), Vec::new());
         };
-        let (hits, _) = term_hits(index, TermMatch { term: value.id, kind: MatchKind::Exact });
+        let (hits, _) = term_hits(index, TermMatch { term: id, kind: MatchKind::Exact });
         let mut body = BitSet::empty(n);
         for (passage, _) in hits.postings.body() {
             body.insert(passage);

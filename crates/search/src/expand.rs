@@ -5,6 +5,10 @@
 //! either language, since a query has no language), the terms it starts
 //! while being typed, and terms within a small edit distance, all found by
 //! walking the fst with an automaton rather than scanning the vocabulary.
+//! Stem families need no table of their own: a Snowball stem differs from
+//! the words it comes from in its last letters only, so the family of a
+//! word lies among the terms starting with its stem less one letter, and is
+//! found by stemming those few terms.
 //! Expansions are capped so a one-letter prefix cannot decode half of the
 //! postings on a keystroke; the most frequent terms are kept. The words
 //! before the one being typed come back on every keystroke, so recent
@@ -17,8 +21,6 @@ use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
 
 use crate::analysis::stem;
-use crate::builder::stem_key;
-use crate::format::TermValue;
 use crate::index::Index;
 use crate::levenshtein::{Levenshtein, MAX_CHARS};
 use crate::query::QueryWord;
@@ -133,22 +135,46 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
     matches
 }
 
+/// Most dictionary keys stemmed when looking for a stem family.
+const MAX_STEM_SCAN: usize = 512;
+
 /// The word itself and the forms sharing its stem: what an exclusion removes
 /// and what the did-you-mean check looks for.
 pub(crate) fn exact_and_stems(index: &Index<'_>, term: &str) -> Vec<TermMatch> {
     let mut matches = Vec::new();
-    if let Some(value) = index.term(term) {
-        matches.push(TermMatch { term: value.id, kind: MatchKind::Exact });
+    if let Some(id) = index.term(term) {
+        matches.push(TermMatch { term: id, kind: MatchKind::Exact });
     }
-    for lang in Lang::ALL {
-        let Some(stemmed) = stem(term, lang) else { continue };
-        if let Some(packed) = index.stems.get(stem_key(&stemmed, lang)) {
-            matches.extend(index.stem_group(packed).map(|term| TermMatch { term, kind: MatchKind::Stem }));
+    let stems: Vec<(Lang, String)> = Lang::ALL.iter().filter_map(|&l| Some((l, stem(term, l)?))).collect();
+    let mut prefixes: Vec<&str> = stems.iter().map(|(_, s)| family_prefix(s)).collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    for prefix in prefixes {
+        let mut stream = index.terms.search(Str::new(prefix).starts_with()).into_stream();
+        let mut scanned = 0;
+        while let Some((key, id)) = stream.next() {
+            scanned += 1;
+            if scanned > MAX_STEM_SCAN {
+                break;
+            }
+            let (Ok(key), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) else { continue };
+            if stems.iter().any(|(lang, s)| stem(key, *lang).as_deref() == Some(s.as_str())) {
+                matches.push(TermMatch { term: id, kind: MatchKind::Stem });
+            }
         }
     }
     matches.sort_by_key(|m| (m.term, m.kind));
     matches.dedup_by_key(|m| m.term);
     matches
+}
+
+/// Where to look for the family of `stem`: the stem less its last letter,
+/// kept to three letters at least so the range stays small.
+fn family_prefix(stem: &str) -> &str {
+    match stem.char_indices().nth_back(0) {
+        Some((last, _)) if stem[..last].chars().count() >= 3 => &stem[..last],
+        _ => stem,
+    }
 }
 
 fn add_all(matches: &mut Vec<TermMatch>, terms: Vec<u32>, kind: MatchKind) {
@@ -160,27 +186,27 @@ fn add_all(matches: &mut Vec<TermMatch>, terms: Vec<u32>, kind: MatchKind) {
 fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize) -> Vec<u32> {
     let mut stream = index.terms.search(automaton).into_stream();
     let mut terms = Vec::new();
-    while let Some((_, value)) = stream.next() {
-        terms.push(TermValue::unpack(value));
+    while let Some((_, id)) = stream.next() {
+        terms.extend(u32::try_from(id).ok());
         if terms.len() >= MAX_SCANNED {
             break;
         }
     }
     if terms.len() > cap {
-        terms.sort_by_key(|t| (std::cmp::Reverse(t.frequency_class), t.id));
+        terms.sort_by_cached_key(|&t| (std::cmp::Reverse(index.body_frequency(t)), t));
         terms.truncate(cap);
     }
-    terms.into_iter().map(|t| t.id).collect()
+    terms
 }
 
-/// Terms within `edits` of `term`, with their frequency class, for suggestions.
-pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(String, u8)> {
+/// Terms within `edits` of `term`, with their ids, for suggestions.
+pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(String, u32)> {
     let Some(automaton) = Levenshtein::new(term, edits) else { return Vec::new() };
     let mut stream = index.terms.search(automaton).into_stream();
     let mut found = Vec::new();
-    while let Some((key, value)) = stream.next() {
-        if let Ok(key) = std::str::from_utf8(key) {
-            found.push((key.to_string(), TermValue::unpack(value).frequency_class));
+    while let Some((key, id)) = stream.next() {
+        if let (Ok(key), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) {
+            found.push((key.to_string(), id));
         }
         if found.len() >= MAX_SCANNED {
             break;

@@ -11,7 +11,7 @@
 //! the strings section, `NONE` as offset meaning "absent".
 
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
 /// Marks an absent string or id.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -27,20 +27,16 @@ pub enum Section {
     Passages,
     /// `u32` lists: passage mentions, and passages per speaker and per country.
     Lists,
-    /// fst map: folded term -> [`TermValue`].
+    /// fst map: folded term -> its id, which is where its postings start.
     Terms,
     /// Each term's postings, self-delimiting, in term order.
     Postings,
-    /// fst map: language byte + stem -> (start << 32 | count) into `StemTerms`.
-    Stems,
-    /// `u32` term numbers grouped by stem.
-    StemTerms,
     /// Corpus statistics for BM25F, see [`stats`].
     Stats,
 }
 
 impl Section {
-    pub(crate) const ALL: [Section; 11] = [
+    pub(crate) const ALL: [Section; 9] = [
         Section::Strings,
         Section::Countries,
         Section::Speakers,
@@ -49,35 +45,8 @@ impl Section {
         Section::Lists,
         Section::Terms,
         Section::Postings,
-        Section::Stems,
-        Section::StemTerms,
         Section::Stats,
     ];
-}
-
-/// The fst value of a term: its id, which is where its postings start, and
-/// the rough number of passage bodies holding it, as a bit length (0 for
-/// none, 1 for one, 2 for two or three...), which is enough to keep the most
-/// frequent terms of an expansion. The id goes high so that values grow with
-/// the keys, which is what keeps the fst's shared outputs small.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct TermValue {
-    pub id: u32,
-    pub frequency_class: u8,
-}
-
-impl TermValue {
-    pub(crate) fn new(id: u32, frequency: usize) -> TermValue {
-        TermValue { id, frequency_class: (usize::BITS - frequency.leading_zeros()) as u8 }
-    }
-
-    pub(crate) fn pack(self) -> u64 {
-        (u64::from(self.id) << 6) | u64::from(self.frequency_class & 0x3f)
-    }
-
-    pub(crate) fn unpack(value: u64) -> TermValue {
-        TermValue { id: (value >> 6) as u32, frequency_class: (value & 0x3f) as u8 }
-    }
 }
 
 /// Byte offsets of the fields inside a country record.

@@ -12,8 +12,8 @@ use std::ops::Range;
 
 use crate::codec::{checksum, read_u32, read_u64};
 use crate::expand::ExpansionCache;
-use crate::format::{self, Section, TermValue, HEADER_LEN, MAGIC, NONE, VERSION};
-use crate::postings::Postings;
+use crate::format::{self, Section, HEADER_LEN, MAGIC, NONE, VERSION};
+use crate::postings::{self, Postings};
 use crate::types::{
     CountryId, CountryView, Date, DocId, DocumentView, Lang, PassageId, PassageView, SpeakerId, SpeakerView,
 };
@@ -91,8 +91,6 @@ pub struct Index<'a> {
     lists: &'a [u8],
     pub(crate) terms: fst::Map<&'a [u8]>,
     postings: &'a [u8],
-    pub(crate) stems: fst::Map<&'a [u8]>,
-    stem_terms: &'a [u8],
     pub(crate) stats: Stats,
     pub(crate) expansions: ExpansionCache,
 }
@@ -164,8 +162,6 @@ impl<'a> Index<'a> {
             lists: section(Section::Lists)?,
             terms,
             postings: section(Section::Postings)?,
-            stems: fst_map(Section::Stems)?,
-            stem_terms: section(Section::StemTerms)?,
             stats,
             expansions: ExpansionCache::default(),
         })
@@ -321,9 +317,9 @@ impl<'a> Index<'a> {
         self.list(self.countries, country, format::country::PASSAGES).into_iter().flatten()
     }
 
-    /// The id and frequency of a folded term, if the dictionary has it.
-    pub(crate) fn term(&self, term: &str) -> Option<TermValue> {
-        self.terms.get(term).map(TermValue::unpack)
+    /// The id of a folded term, if the dictionary has it.
+    pub(crate) fn term(&self, term: &str) -> Option<u32> {
+        self.terms.get(term).and_then(|id| u32::try_from(id).ok())
     }
 
     /// A term's postings; empty if the id points at damaged bytes.
@@ -331,14 +327,8 @@ impl<'a> Index<'a> {
         self.postings.get(term as usize..).and_then(Postings::decode).unwrap_or_default()
     }
 
-    /// The term numbers of a stem group.
-    pub(crate) fn stem_group(&self, packed: u64) -> impl Iterator<Item = u32> + 'a {
-        let start = (packed >> 32) as usize;
-        let len = (packed & 0xffff_ffff) as usize;
-        let bytes = start
-            .checked_add(len)
-            .and_then(|end| self.stem_terms.get(start.checked_mul(4)?..end.checked_mul(4)?))
-            .unwrap_or(&[]);
-        bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+    /// Number of passage bodies holding a term, without decoding its postings.
+    pub(crate) fn body_frequency(&self, term: u32) -> u32 {
+        self.postings.get(term as usize..).map_or(0, postings::body_len)
     }
 }

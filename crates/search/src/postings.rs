@@ -1,19 +1,20 @@
 //! Postings of one term: where it occurs, per field.
 //!
 //! ```text
-//! n_title n_speaker n_body ids_len tfs_len      varints
-//! title   n_title   x (doc delta, tf)           varints
-//! speaker n_speaker x (speaker delta, tf)       varints
-//! body    ids:  n_body x passage delta          varints, ids_len bytes
-//!         tfs:  n_body x tf                     varints, tfs_len bytes
-//!         positions: tf deltas per passage, first absolute
+//! body_len << 2 | has_title << 1 | has_speaker   varint
+//! [n_title] [n_speaker]                          varints, when flagged
+//! title   n_title   x (doc delta, tf)            varints
+//! speaker n_speaker x (speaker delta, tf)        varints
+//! body    body_len  x (passage delta << 1 | tf == 1) [tf, when not 1]
+//! positions: per body posting, tf deltas (first absolute)
 //! ```
 //! Titles and speakers are posted once per document or speaker and fanned
 //! out to their passages at query time, so a title repeated on thirty
-//! passages costs one posting rather than thirty. Body ids, tfs and
-//! positions are separate runs with known lengths, so the body can be
-//! walked in place without allocating (a frequent term has postings in
-//! most passages) and positions are only read by phrases and proximity.
+//! passages costs one posting rather than thirty. Nearly every tf is 1 and
+//! most terms are rare, so the common posting is two bytes and the common
+//! header one: a larger vocabulary, not longer lists, is what grows with
+//! the corpus. The body is walked in place, never copied; positions come
+//! after it and are only read by phrases and proximity.
 
 use crate::codec::{put_varint, Cursor};
 
@@ -25,18 +26,12 @@ pub(crate) struct BodyPosting<'p> {
 
 /// Appends the postings of one term to `out`. Inputs are sorted by id.
 pub(crate) fn encode(out: &mut Vec<u8>, title: &[(u32, u32)], speaker: &[(u32, u32)], body: &[BodyPosting<'_>]) {
-    let mut ids = Vec::new();
-    let mut previous = 0;
-    for posting in body {
-        put_varint(&mut ids, posting.passage - previous);
-        previous = posting.passage;
-    }
-    let mut tfs = Vec::new();
-    for posting in body {
-        put_varint(&mut tfs, posting.positions.len() as u32);
-    }
-    for n in [title.len(), speaker.len(), body.len(), ids.len(), tfs.len()] {
-        put_varint(out, n as u32);
+    let flags = (u32::from(!title.is_empty()) << 1) | u32::from(!speaker.is_empty());
+    put_varint(out, ((body.len() as u32) << 2) | flags);
+    for list in [title, speaker] {
+        if !list.is_empty() {
+            put_varint(out, list.len() as u32);
+        }
     }
     for list in [title, speaker] {
         let mut previous = 0;
@@ -46,8 +41,15 @@ pub(crate) fn encode(out: &mut Vec<u8>, title: &[(u32, u32)], speaker: &[(u32, u
             previous = id;
         }
     }
-    out.extend_from_slice(&ids);
-    out.extend_from_slice(&tfs);
+    let mut previous = 0;
+    for posting in body {
+        let single = posting.positions.len() == 1;
+        put_varint(out, ((posting.passage - previous) << 1) | u32::from(single));
+        if !single {
+            put_varint(out, posting.positions.len() as u32);
+        }
+        previous = posting.passage;
+    }
     for posting in body {
         let mut previous = 0;
         for &p in posting.positions {
@@ -55,6 +57,11 @@ pub(crate) fn encode(out: &mut Vec<u8>, title: &[(u32, u32)], speaker: &[(u32, u
             previous = p;
         }
     }
+}
+
+/// Number of passage bodies holding the term, from the first byte or two.
+pub(crate) fn body_len(bytes: &[u8]) -> u32 {
+    Cursor::new(bytes).varint().map_or(0, |h| h >> 2)
 }
 
 /// The postings of one term. Title and speaker lists are short and decoded;
@@ -66,9 +73,8 @@ pub(crate) struct Postings<'a> {
     /// (speaker, tf) in the speaker field.
     pub speaker: Vec<(u32, u32)>,
     body_len: usize,
-    ids: &'a [u8],
-    tfs: &'a [u8],
-    positions: &'a [u8],
+    /// From the first body posting to the end of the postings section.
+    body: &'a [u8],
 }
 
 impl<'a> Postings<'a> {
@@ -76,11 +82,9 @@ impl<'a> Postings<'a> {
     /// as absent).
     pub(crate) fn decode(bytes: &'a [u8]) -> Option<Postings<'a>> {
         let mut cursor = Cursor::new(bytes);
-        let n_title = cursor.varint()? as usize;
-        let n_speaker = cursor.varint()? as usize;
-        let body_len = cursor.varint()? as usize;
-        let ids_len = cursor.varint()? as usize;
-        let tfs_len = cursor.varint()? as usize;
+        let header = cursor.varint()?;
+        let n_title = if header & 2 != 0 { cursor.varint()? as usize } else { 0 };
+        let n_speaker = if header & 1 != 0 { cursor.varint()? as usize } else { 0 };
         // Every entry takes at least one byte: refuse counts the bytes cannot
         // hold before allocating for them.
         if n_title.saturating_add(n_speaker) > bytes.len() {
@@ -97,11 +101,7 @@ impl<'a> Postings<'a> {
         };
         let title = pairs(n_title)?;
         let speaker = pairs(n_speaker)?;
-        let rest = cursor.rest();
-        let ids = rest.get(..ids_len)?;
-        let tfs = rest.get(ids_len..ids_len.checked_add(tfs_len)?)?;
-        let positions = rest.get(ids_len + tfs_len..)?;
-        Some(Postings { title, speaker, body_len, ids, tfs, positions })
+        Some(Postings { title, speaker, body_len: (header >> 2) as usize, body: cursor.rest() })
     }
 
     /// Number of passage bodies holding the term.
@@ -112,19 +112,14 @@ impl<'a> Postings<'a> {
     /// (passage, tf) of each body posting, in passage order. Ends early on
     /// damaged bytes.
     pub(crate) fn body(&self) -> impl Iterator<Item = (u32, u32)> + 'a {
-        let mut ids = Cursor::new(self.ids);
-        let mut tfs = Cursor::new(self.tfs);
-        let mut passage = 0u32;
-        (0..self.body_len).map_while(move |_| {
-            passage = passage.checked_add(ids.varint()?)?;
-            Some((passage, tfs.varint()?))
-        })
+        body_entries(Cursor::new(self.body), self.body_len)
     }
 
     /// Calls `f(passage, positions)` for the body postings whose passage
     /// `wanted` accepts, in passage order. Stops quietly on damaged bytes.
     pub(crate) fn for_each_positions(&self, mut wanted: impl FnMut(u32) -> bool, mut f: impl FnMut(u32, &[u32])) {
-        let mut cursor = Cursor::new(self.positions);
+        let Some(positions) = positions_start(self.body, self.body_len) else { return };
+        let mut cursor = Cursor::new(positions);
         let mut buffer = Vec::new();
         for (passage, tf) in self.body() {
             let keep = wanted(passage);
@@ -142,6 +137,27 @@ impl<'a> Postings<'a> {
             }
         }
     }
+}
+
+/// Positions follow the body entries, whose length is only known by reading them.
+fn positions_start(body: &[u8], len: usize) -> Option<&[u8]> {
+    let mut cursor = Cursor::new(body);
+    for _ in 0..len {
+        if cursor.varint()? & 1 == 0 {
+            cursor.varint()?;
+        }
+    }
+    Some(cursor.rest())
+}
+
+fn body_entries(mut cursor: Cursor<'_>, len: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let mut passage = 0u32;
+    (0..len).map_while(move |_| {
+        let entry = cursor.varint()?;
+        passage = passage.checked_add(entry >> 1)?;
+        let tf = if entry & 1 == 1 { 1 } else { cursor.varint()? };
+        Some((passage, tf))
+    })
 }
 
 #[cfg(test)]
@@ -166,6 +182,7 @@ mod tests {
             prop_assert_eq!(&decoded.title, &title);
             prop_assert_eq!(&decoded.speaker, &speaker);
             prop_assert_eq!(decoded.body_len(), body.len());
+            prop_assert_eq!(body_len(&bytes) as usize, body.len());
             let tfs: Vec<(u32, u32)> = body_positions.iter().map(|(p, v)| (*p, v.len() as u32)).collect();
             prop_assert_eq!(decoded.body().collect::<Vec<_>>(), tfs);
             let mut seen = Vec::new();

@@ -44,7 +44,7 @@ impl<'i, 'a> Highlighter<'i, 'a> {
         tokenize(text)
             .into_iter()
             .filter_map(|token| {
-                let term = self.index.term(&token.term)?.id;
+                let term = self.index.term(&token.term)?;
                 self.terms.binary_search(&term).is_ok().then_some((token.range, term))
             })
             .collect()

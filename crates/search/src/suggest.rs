@@ -33,7 +33,7 @@ fn best_neighbour(index: &Index<'_>, term: &str) -> Option<String> {
     neighbours(index, term, edits)
         .into_iter()
         .filter(|(candidate, _)| !is_stop_word_anywhere(candidate))
-        .map(|(candidate, frequency)| (distance(term, &candidate), std::cmp::Reverse(frequency), candidate))
+        .map(|(candidate, id)| (distance(term, &candidate), std::cmp::Reverse(index.body_frequency(id)), candidate))
         .min()
         .map(|(_, _, candidate)| candidate)
 }

@@ -96,8 +96,6 @@ fn build(spec: &Spec) -> Vec<u8> {
 /// The reference: the corpus as plain token lists.
 struct Reference<'s> {
     spec: &'s Spec,
-    /// Per stemming language, the terms that went through it (bodies and titles).
-    stemmed_terms: BTreeMap<Lang, BTreeSet<String>>,
 }
 
 #[derive(Clone, Debug)]
@@ -139,15 +137,7 @@ fn allowed_edits(term: &str, prefix: bool) -> usize {
 
 impl<'s> Reference<'s> {
     fn new(spec: &'s Spec) -> Self {
-        let mut stemmed_terms: BTreeMap<Lang, BTreeSet<String>> = BTreeMap::new();
-        for (doc, text, _) in &spec.passages {
-            let lang = spec.docs[*doc].0;
-            stemmed_terms.entry(lang).or_default().extend(Self::indexed(text, lang));
-        }
-        for (lang, _, title) in &spec.docs {
-            stemmed_terms.entry(*lang).or_default().extend(Self::indexed(title, *lang));
-        }
-        Reference { spec, stemmed_terms }
+        Reference { spec }
     }
 
     fn indexed(text: &str, lang: Lang) -> Vec<String> {
@@ -166,11 +156,10 @@ impl<'s> Reference<'s> {
         terms
     }
 
+    /// Stem families are language-blind at query time: a query has no
+    /// language, and the dictionary does not record one per term.
     fn same_stem(&self, query: &str, term: &str) -> bool {
-        Lang::ALL.iter().any(|&lang| {
-            let known = self.stemmed_terms.get(&lang).is_some_and(|s| s.contains(term));
-            known && stem(query, lang).is_some() && stem(query, lang) == stem(term, lang)
-        })
+        Lang::ALL.iter().any(|&lang| stem(query, lang).is_some() && stem(query, lang) == stem(term, lang))
     }
 
     fn word_matches(&self, word: &Word, term: &str) -> bool {
