@@ -6,11 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::{
-    components::{ArticleView, FacetPanel, ResultList, SearchBox},
+    components::{ArticleView, CompareView, ConcordanceView, FacetPanel, ProfileView, ResultList, SearchBox},
     engine::Engine,
     hooks::{use_route, HistoryMode, RouteHandle},
     present::{self, PAGE_SIZE},
-    route::Route,
+    route::{ContextSide, Route, View},
 };
 
 #[function_component(App)]
@@ -77,23 +77,38 @@ fn explorer() -> Html {
         })
     };
 
-    let body = match &route.reading {
-        Some(_) => {
+    let results = html! {
+        <div class="layout">
+            <FacetPanel outcome={outcome.clone()} route={(*route).clone()} on_route={on_route.clone()} />
+            <ResultList
+                outcome={outcome.clone()}
+                route={(*route).clone()}
+                passage_count={engine.passage_count()}
+                on_route={on_route.clone()}
+                on_more={on_more}
+            />
+        </div>
+    };
+    let body = match (&route.reading, &route.view) {
+        (Some(_), _) => {
             let article = present::article(&engine, &route);
             html! { <ArticleView article={article.map(Rc::new)} route={(*route).clone()} /> }
         }
-        None => html! {
-            <div class="layout">
-                <FacetPanel outcome={outcome.clone()} route={(*route).clone()} on_route={on_route.clone()} />
-                <ResultList
-                    outcome={outcome.clone()}
-                    route={(*route).clone()}
-                    passage_count={engine.passage_count()}
-                    on_route={on_route.clone()}
-                    on_more={on_more}
-                />
-            </div>
+        (None, View::Results) => results,
+        (None, View::Concordance { by }) => html! { <ConcordanceView route={(*route).clone()} by={*by} /> },
+        (None, View::Speaker(_) | View::Country(_)) => html! { <ProfileView route={(*route).clone()} /> },
+        (None, View::Compare(first, second)) => html! {
+            <CompareView route={(*route).clone()} first={first.clone()} second={second.clone()} />
         },
+    };
+    let tab = |view: View, label: &'static str| {
+        let current = std::mem::discriminant(&view) == std::mem::discriminant(&route.view) && route.reading.is_none();
+        let href = Route { view, reading: None, ..(*route).clone() }.to_hash();
+        html! {
+            <a class={classes!("tab", current.then_some("current"))} href={href} aria-current={current.then_some("page")}>
+                { label }
+            </a>
+        }
     };
 
     html! {
@@ -108,6 +123,10 @@ fn explorer() -> Html {
                 </button>
             </header>
             <SearchBox value={route.query.clone()} lang={route.lang} on_query={on_query} />
+            <nav class="tabs" aria-label={strings.views}>
+                { tab(View::Results, strings.tab_results) }
+                { tab(View::Concordance { by: ContextSide::default() }, strings.tab_concordance) }
+            </nav>
             { body }
         </div>
     }

@@ -2,19 +2,23 @@
 //! formatted for the chosen language, permalinks keyed by stable names.
 //!
 //! Components receive these values as props and only render them; none of
-//! them looks anything up in the index or parses text.
+//! them looks anything up in the index or parses text. Everything here is
+//! pure, so it is tested natively.
 
 use std::ops::Range;
 
 use search::{CountryId, Date, Filters, Index, PassageId, SearchRequest, Sort, SpeakerId};
 
 use crate::{
-    route::{Reading, Route, SortOrder},
+    route::{ContextSide, Reading, Route, SortOrder},
     strings::{format_date, UiLang},
 };
 
 /// Results shown before the reader asks for more.
 pub const PAGE_SIZE: usize = 20;
+/// Keyword-in-context lines shown at most, and characters of context each side.
+const CONCORDANCE_LINES: usize = 300;
+const CONCORDANCE_WIDTH: usize = 60;
 
 /// Text with the byte ranges to mark, all on char boundaries.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,7 +27,7 @@ pub struct Marked {
     pub highlights: Vec<Range<usize>>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Who {
     pub speaker: Option<String>,
     pub role: Option<String>,
@@ -31,21 +35,37 @@ pub struct Who {
     pub country_code: Option<String>,
 }
 
+/// One statement as a result card shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
     pub reading: Reading,
     pub who: Who,
     pub date: Option<String>,
+    /// ISO form of the date, for sorting and exports.
+    pub iso_date: Option<String>,
     pub title: String,
     pub outlet: Option<String>,
+    pub url: Option<String>,
     pub snippet: Marked,
     pub clipped_start: bool,
     pub clipped_end: bool,
+    /// The whole passage, for citations and exports.
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FacetEntry {
     /// What goes in the URL: a speaker's name or a country's code.
+    pub key: String,
+    pub label: String,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// One bar of the timeline: a month, or a day once the range is one month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// `2025-10` or `2025-10-24`: what a click puts in the date filter.
     pub key: String,
     pub label: String,
     pub count: u32,
@@ -58,6 +78,7 @@ pub struct Outcome {
     pub cards: Vec<Card>,
     pub speakers: Vec<FacetEntry>,
     pub countries: Vec<FacetEntry>,
+    pub timeline: Vec<Bar>,
     pub suggestion: Option<String>,
     pub elapsed_ms: f64,
 }
@@ -72,6 +93,7 @@ pub struct ArticlePassage {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
+    pub file: String,
     pub title: String,
     pub outlet: Option<String>,
     /// Only http(s) addresses, so a `javascript:` URL in an article never becomes a link.
@@ -80,56 +102,58 @@ pub struct Article {
     pub passages: Vec<ArticlePassage>,
 }
 
+impl Article {
+    /// The passages before and after the focused one that match the query,
+    /// for "previous / next match".
+    pub fn neighbouring_matches(&self) -> (Option<u32>, Option<u32>) {
+        let focused = self.passages.iter().find(|passage| passage.focused).map(|passage| passage.ordinal);
+        let matching = self.passages.iter().filter(|passage| !passage.text.highlights.is_empty());
+        let mut previous = None;
+        let mut next = None;
+        for passage in matching {
+            match focused {
+                Some(at) if passage.ordinal < at => previous = Some(passage.ordinal),
+                Some(at) if passage.ordinal > at && next.is_none() => next = Some(passage.ordinal),
+                None if next.is_none() => next = Some(passage.ordinal),
+                _ => {}
+            }
+        }
+        (previous, next)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConcordanceLine {
+    pub reading: Reading,
+    pub left: String,
+    pub keyword: String,
+    pub right: String,
+}
+
+/// A speaker's or a country's page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Profile {
+    pub heading: String,
+    pub who: Who,
+    pub statements: Vec<Card>,
+    pub timeline: Vec<Bar>,
+    /// For a country: who speaks for it, with how many statements.
+    pub speakers: Vec<FacetEntry>,
+}
+
 pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() -> f64) -> Outcome {
     let started = now_ms();
-    let request = SearchRequest {
-        query: route.query.clone(),
-        filters: filters(index, route),
-        sort: match route.sort {
-            SortOrder::Relevance => Sort::Relevance,
-            SortOrder::Newest => Sort::DateDesc,
-            SortOrder::Oldest => Sort::DateAsc,
-        },
-        offset: 0,
-        limit,
-    };
-    let results = index.search(&request);
+    let results = index.search(&request(index, route, limit));
     let elapsed_ms = now_ms() - started;
 
-    let cards = results
-        .hits
-        .iter()
-        .filter_map(|hit| {
-            let passage = index.passage(hit.passage)?;
-            let document = index.document(passage.document)?;
-            Some(Card {
-                reading: reading_of(index, hit.passage)?,
-                who: who(index, passage.speaker, passage.country, route.lang),
-                date: passage.date.map(|date| date_label(route.lang, date)),
-                title: document.title.to_owned(),
-                outlet: document.outlet.map(str::to_owned),
-                snippet: Marked {
-                    text: hit.snippet.text.clone(),
-                    highlights: hit.snippet.highlights.clone(),
-                },
-                clipped_start: hit.snippet.truncated_start,
-                clipped_end: hit.snippet.truncated_end,
-            })
-        })
-        .collect();
-
+    let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, Some(&hit.snippet), route.lang)).collect();
     let speakers = results
         .facets
         .speakers
         .iter()
         .filter_map(|&(id, count)| {
-            let name = speaker_name(index, id)?;
-            Some(FacetEntry {
-                selected: route.speakers.iter().any(|selected| *selected == name),
-                label: name.clone(),
-                key: name,
-                count,
-            })
+            let name = index.speaker(id)?.name.to_owned();
+            Some(FacetEntry { selected: route.speakers.contains(&name), label: name.clone(), key: name, count })
         })
         .collect();
     let countries = results
@@ -138,24 +162,100 @@ pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() 
         .iter()
         .filter_map(|&(id, count)| {
             let (code, name) = country_names(index, id, route.lang)?;
-            Some(FacetEntry {
-                selected: route.countries.iter().any(|selected| *selected == code),
-                key: code,
-                label: name,
-                count,
+            Some(FacetEntry { selected: route.countries.contains(&code), key: code, label: name, count })
+        })
+        .collect();
+    let timeline = timeline(route, &results.facets.months, &results.facets.days);
+
+    Outcome { total: results.total, cards, speakers, countries, timeline, suggestion: results.suggestion, elapsed_ms }
+}
+
+/// Every result of the current search, for exports.
+pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
+    let results = index.search(&request(index, route, index.passage_count()));
+    results.hits.iter().filter_map(|hit| card(index, hit.passage, None, route.lang)).collect()
+}
+
+pub fn concordance(index: &Index<'_>, route: &Route, by: ContextSide) -> Vec<ConcordanceLine> {
+    let mut lines: Vec<ConcordanceLine> = index
+        .concordance(&request(index, route, CONCORDANCE_LINES), CONCORDANCE_WIDTH, CONCORDANCE_LINES)
+        .into_iter()
+        .filter_map(|line| {
+            Some(ConcordanceLine {
+                reading: reading_of(index, line.passage)?,
+                left: line.left,
+                keyword: line.keyword,
+                right: line.right,
             })
         })
         .collect();
+    // Sorting by the words nearest the keyword groups recurring phrases together.
+    match by {
+        ContextSide::Right => lines.sort_by_cached_key(|line| sort_key(line.right.split_whitespace())),
+        ContextSide::Left => lines.sort_by_cached_key(|line| sort_key(line.left.split_whitespace().rev())),
+    }
+    lines
+}
 
-    Outcome { total: results.total, cards, speakers, countries, suggestion: results.suggestion, elapsed_ms }
+fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    words.take(4).map(str::to_lowercase).collect()
+}
+
+pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Profile> {
+    let (id, view) = index.speakers().find(|(_, speaker)| speaker.name == name)?;
+    let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
+    let results = index.search(&request(index, &route, index.passage_count()));
+    let statements = results.hits.iter().filter_map(|hit| card(index, hit.passage, None, lang)).collect();
+    Some(Profile {
+        heading: view.name.to_owned(),
+        who: who(index, Some(id), view.country, lang),
+        statements,
+        timeline: timeline(&route, &results.facets.months, &results.facets.days),
+        speakers: Vec::new(),
+    })
+}
+
+pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Profile> {
+    let (id, _) = index.countries().find(|(_, country)| country.code == code)?;
+    let (code, name) = country_names(index, id, lang)?;
+    let route = Route { countries: vec![code.clone()], sort: SortOrder::Oldest, lang, ..Route::default() };
+    let results = index.search(&request(index, &route, index.passage_count()));
+    let statements = results.hits.iter().filter_map(|hit| card(index, hit.passage, None, lang)).collect();
+    let speakers = results
+        .facets
+        .speakers
+        .iter()
+        .filter_map(|&(speaker, count)| {
+            let speaker = index.speaker(speaker)?;
+            (speaker.country == Some(id)).then(|| FacetEntry {
+                key: speaker.name.to_owned(),
+                label: speaker.name.to_owned(),
+                count,
+                selected: false,
+            })
+        })
+        .collect();
+    Some(Profile {
+        heading: name.clone(),
+        who: Who { country: Some(name), country_code: Some(code), ..Who::default() },
+        statements,
+        timeline: timeline(&route, &results.facets.months, &results.facets.days),
+        speakers,
+    })
+}
+
+/// Every speaker's name, for the compare view's pickers.
+pub fn speaker_names(index: &Index<'_>) -> Vec<String> {
+    let mut names: Vec<String> = index.speakers().map(|(_, speaker)| speaker.name.to_owned()).collect();
+    names.sort_by_key(|name| name.to_lowercase());
+    names
 }
 
 pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
     let reading = route.reading.as_ref()?;
-    let (_, document) = (0..index.document_count() as u32)
-        .map(search::DocId)
-        .filter_map(|id| Some((id, index.document(id)?)))
-        .find(|(_, document)| document.file == reading.file)?;
+    let document = (0..index.document_count() as u32)
+        .filter_map(|id| index.document(search::DocId(id)))
+        .find(|document| document.file == reading.file)?;
     let passages = document
         .passages
         .clone()
@@ -167,20 +267,160 @@ pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
             Some(ArticlePassage {
                 ordinal,
                 text: Marked { text: passage.text.to_owned(), highlights: index.highlight(&route.query, id) },
-                who: passage
-                    .speaker
-                    .map(|speaker| who(index, Some(speaker), passage.country, route.lang)),
+                who: passage.speaker.map(|speaker| who(index, Some(speaker), passage.country, route.lang)),
                 focused: reading.passage == Some(ordinal),
             })
         })
         .collect();
     Some(Article {
+        file: document.file.to_owned(),
         title: document.title.to_owned(),
         outlet: document.outlet.map(str::to_owned),
         url: document.url.filter(|url| is_web_address(url)).map(str::to_owned),
         date: document.date.map(|date| date_label(route.lang, date)),
         passages,
     })
+}
+
+/// "Ghada Waly (ONUDC), 25 octobre 2025, VNA : « … »" followed by the source,
+/// in the form a footnote or a press review would want.
+pub fn citation(card: &Card, lang: UiLang) -> String {
+    let strings = lang.strings();
+    let speaker = match (&card.who.speaker, &card.who.country) {
+        (Some(speaker), Some(country)) if speaker != country => format!("{speaker} ({country})"),
+        (Some(speaker), _) => speaker.clone(),
+        (None, Some(country)) => country.clone(),
+        (None, None) => card.title.clone(),
+    };
+    let (open, close) = match lang {
+        UiLang::Fr => ("« ", " »"),
+        UiLang::En => ("“", "”"),
+    };
+    let mut parts = vec![speaker];
+    parts.extend(card.date.clone());
+    parts.extend(card.outlet.clone());
+    let mut citation = format!("{} : {open}{}{close}", parts.join(", "), card.text.trim());
+    citation.push_str(&format!(" — {} : {}", strings.source, card.title));
+    if let Some(url) = &card.url {
+        citation.push_str(&format!(", {url}"));
+    }
+    citation
+}
+
+/// The columns of the CSV and JSON exports, in order.
+pub const EXPORT_COLUMNS: [&str; 10] =
+    ["speaker", "role", "country", "country_code", "date", "outlet", "title", "url", "text", "permalink"];
+
+/// One export row per card, with the permalink made absolute against `page_url`.
+pub fn export_rows(cards: &[Card], page_url: &str, lang: UiLang) -> Vec<[String; 10]> {
+    let base = page_url.split('#').next().unwrap_or(page_url);
+    cards
+        .iter()
+        .map(|card| {
+            let permalink = Route { reading: Some(card.reading.clone()), lang, ..Route::default() }.to_hash();
+            [
+                card.who.speaker.clone().unwrap_or_default(),
+                card.who.role.clone().unwrap_or_default(),
+                card.who.country.clone().unwrap_or_default(),
+                card.who.country_code.clone().unwrap_or_default(),
+                card.iso_date.clone().unwrap_or_default(),
+                card.outlet.clone().unwrap_or_default(),
+                card.title.clone(),
+                card.url.clone().unwrap_or_default(),
+                card.text.clone(),
+                format!("{base}{permalink}"),
+            ]
+        })
+        .collect()
+}
+
+/// RFC 4180 CSV with a header row. Cells that a spreadsheet would run as a
+/// formula get a leading apostrophe, so an exported quote cannot execute.
+pub fn to_csv(rows: &[[String; 10]]) -> String {
+    let mut out = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let escaped: Vec<String> = cells.map(csv_cell).collect();
+        out.push_str(&escaped.join(","));
+        out.push_str("\r\n");
+    };
+    line(&mut EXPORT_COLUMNS.iter().copied());
+    for row in rows {
+        line(&mut row.iter().map(String::as_str));
+    }
+    out
+}
+
+fn csv_cell(cell: &str) -> String {
+    let guarded = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_owned() };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn request(index: &Index<'_>, route: &Route, limit: usize) -> SearchRequest {
+    SearchRequest {
+        query: route.query.clone(),
+        filters: filters(index, route),
+        sort: match route.sort {
+            SortOrder::Relevance => Sort::Relevance,
+            SortOrder::Newest => Sort::DateDesc,
+            SortOrder::Oldest => Sort::DateAsc,
+        },
+        offset: 0,
+        limit,
+    }
+}
+
+fn card(index: &Index<'_>, id: PassageId, snippet: Option<&search::Snippet>, lang: UiLang) -> Option<Card> {
+    let passage = index.passage(id)?;
+    let document = index.document(passage.document)?;
+    let snippet = snippet.cloned().unwrap_or_else(|| search::Snippet {
+        text: passage.text.to_owned(),
+        ..search::Snippet::default()
+    });
+    Some(Card {
+        reading: reading_of(index, id)?,
+        who: who(index, passage.speaker, passage.country, lang),
+        date: passage.date.map(|date| date_label(lang, date)),
+        iso_date: passage.date.map(|date| date.to_string()),
+        title: document.title.to_owned(),
+        outlet: document.outlet.map(str::to_owned),
+        url: document.url.filter(|url| is_web_address(url)).map(str::to_owned),
+        clipped_start: snippet.truncated_start,
+        clipped_end: snippet.truncated_end,
+        snippet: Marked { text: snippet.text, highlights: snippet.highlights },
+        text: passage.text.to_owned(),
+    })
+}
+
+/// Months, or the days of the month when the date filter is one month.
+fn timeline(route: &Route, months: &[(Date, u32)], days: &[(Date, u32)]) -> Vec<Bar> {
+    let one_month = match (&route.date_from, &route.date_to) {
+        (Some(from), Some(to)) => from.get(..7).filter(|month| to.get(..7) == Some(*month)).is_some(),
+        _ => false,
+    };
+    // Date facets ignore the date filter itself (disjunctive), so keep the chosen month's days.
+    let month_prefix = route.date_from.as_deref().and_then(|from| from.get(..7)).filter(|_| one_month);
+    let bars: Vec<(Date, u32)> = match month_prefix {
+        Some(prefix) => days.iter().filter(|(date, _)| date.to_string().starts_with(prefix)).copied().collect(),
+        None => months.to_vec(),
+    };
+    let selected = |key: &str| {
+        route.date_from.as_deref() == Some(key) && route.date_to.as_deref() == Some(key)
+    };
+    bars.into_iter()
+        .map(|(date, count)| {
+            let key = date.to_string();
+            Bar {
+                selected: selected(&key),
+                label: date_label(route.lang, date),
+                key,
+                count,
+            }
+        })
+        .collect()
 }
 
 fn filters(index: &Index<'_>, route: &Route) -> Filters {
@@ -205,10 +445,7 @@ fn filters(index: &Index<'_>, route: &Route) -> Filters {
 fn reading_of(index: &Index<'_>, id: PassageId) -> Option<Reading> {
     let passage = index.passage(id)?;
     let document = index.document(passage.document)?;
-    Some(Reading {
-        file: document.file.to_owned(),
-        passage: id.0.checked_sub(document.passages.start),
-    })
+    Some(Reading { file: document.file.to_owned(), passage: id.0.checked_sub(document.passages.start) })
 }
 
 fn who(index: &Index<'_>, speaker: Option<SpeakerId>, country: Option<CountryId>, lang: UiLang) -> Who {
@@ -220,10 +457,6 @@ fn who(index: &Index<'_>, speaker: Option<SpeakerId>, country: Option<CountryId>
         country_code: country.as_ref().map(|(code, _)| code.clone()),
         country: country.map(|(_, name)| name),
     }
-}
-
-fn speaker_name(index: &Index<'_>, id: SpeakerId) -> Option<String> {
-    index.speaker(id).map(|view| view.name.to_owned())
 }
 
 fn country_names(index: &Index<'_>, id: CountryId, lang: UiLang) -> Option<(String, String)> {
@@ -247,6 +480,58 @@ fn is_web_address(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use search::{CountryRecord, DocumentRecord, IndexBuilder, Lang, PassageRecord, SpeakerRecord};
+
+    /// A two-article corpus written for these tests.
+    fn blob() -> Vec<u8> {
+        let mut builder = IndexBuilder::new();
+        let ruritania = builder.add_country(CountryRecord {
+            code: "RUR".into(),
+            name_fr: "Ruritanie".into(),
+            name_en: "Ruritania".into(),
+            is_country: true,
+        });
+        let minister = builder.add_speaker(SpeakerRecord {
+            name: "Anna Example".into(),
+            role: Some("ministre".into()),
+            country: Some(ruritania),
+        });
+        let first = builder.add_document(DocumentRecord {
+            title: "Un accord signé".into(),
+            outlet: Some("Agence".into()),
+            url: Some("javascript:alert(1)".into()),
+            lang: Lang::Fr,
+            date: Some(Date::ymd(2025, 10, 25)),
+            file: "a.txt".into(),
+        });
+        for text in [
+            "La ministre a salué la coopération entre les États.",
+            "Le texte entre en vigueur plus tard.",
+            "Elle a ajouté que la coopération protège les victimes.",
+        ] {
+            builder.add_passage(PassageRecord {
+                document: first,
+                text: text.into(),
+                speaker: Some(minister),
+                mentions: vec![ruritania],
+            });
+        }
+        let second = builder.add_document(DocumentRecord {
+            title: "Un autre jour".into(),
+            outlet: None,
+            url: Some("https://example.org/b".into()),
+            lang: Lang::Fr,
+            date: Some(Date::ymd(2025, 11, 3)),
+            file: "b.txt".into(),
+        });
+        builder.add_passage(PassageRecord {
+            document: second,
+            text: "Des experts parlent de cybersécurité, \"sans\" formule =SUM(A1).".into(),
+            speaker: None,
+            mentions: vec![],
+        });
+        builder.finish()
+    }
 
     #[test]
     fn only_web_addresses_become_links() {
@@ -254,5 +539,91 @@ mod tests {
         assert!(is_web_address("HTTP://example.org"));
         assert!(!is_web_address("javascript:alert(1)"));
         assert!(!is_web_address("data:text/html,x"));
+    }
+
+    #[test]
+    fn cards_resolve_names_and_drop_unsafe_urls() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let route = Route { query: "cooperation".into(), ..Route::default() };
+        let outcome = search(&index, &route, 10, || 0.0);
+        assert_eq!(outcome.total, 2);
+        let card = &outcome.cards[0];
+        assert_eq!(card.who.speaker.as_deref(), Some("Anna Example"));
+        assert_eq!(card.who.country_code.as_deref(), Some("RUR"));
+        assert_eq!(card.date.as_deref(), Some("25 octobre 2025"));
+        assert_eq!(card.url, None, "a javascript: URL must not survive");
+        assert_eq!(outcome.speakers[0].count, 2);
+    }
+
+    #[test]
+    fn timeline_zooms_to_days_inside_one_month() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let months = search(&index, &Route::default(), 10, || 0.0).timeline;
+        assert_eq!(months.iter().map(|bar| bar.key.as_str()).collect::<Vec<_>>(), ["2025-10", "2025-11"]);
+        let october = Route { date_from: Some("2025-10".into()), date_to: Some("2025-10".into()), ..Route::default() };
+        let days = search(&index, &october, 10, || 0.0).timeline;
+        assert_eq!(days.iter().map(|bar| bar.key.as_str()).collect::<Vec<_>>(), ["2025-10-25"]);
+    }
+
+    #[test]
+    fn neighbouring_matches_skip_passages_without_hits() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let route = Route {
+            query: "cooperation".into(),
+            reading: Some(Reading { file: "a.txt".into(), passage: Some(0) }),
+            ..Route::default()
+        };
+        let article = article(&index, &route).expect("a.txt exists");
+        assert_eq!(article.neighbouring_matches(), (None, Some(2)));
+    }
+
+    #[test]
+    fn profiles_list_statements_in_date_order() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let profile = speaker_profile(&index, "Anna Example", UiLang::Fr).expect("speaker exists");
+        assert_eq!(profile.statements.len(), 3);
+        let country = country_profile(&index, "RUR", UiLang::En).expect("country exists");
+        assert_eq!(country.heading, "Ruritania");
+        assert_eq!(country.speakers.len(), 1);
+        assert!(speaker_profile(&index, "Nobody", UiLang::Fr).is_none());
+    }
+
+    #[test]
+    fn concordance_sorts_by_the_chosen_side() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let route = Route { query: "cooperation".into(), ..Route::default() };
+        let right = concordance(&index, &route, ContextSide::Right);
+        assert_eq!(right.len(), 2);
+        assert!(right[0].right.trim_start() <= right[1].right.trim_start());
+        assert!(right.iter().all(|line| line.keyword.to_lowercase().starts_with("coop")));
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let cards = all_results(&index, &Route { query: "experts".into(), ..Route::default() });
+        let csv = to_csv(&export_rows(&cards, "https://host/app/#q=x", UiLang::Fr));
+        let mut lines = csv.split("\r\n");
+        assert_eq!(lines.next(), Some(EXPORT_COLUMNS.join(",").as_str()));
+        let row = lines.next().expect("one data row");
+        assert!(row.contains("\"Des experts parlent de cybersécurité, \"\"sans\"\" formule =SUM(A1).\""));
+        assert!(row.ends_with("https://host/app/#doc=b.txt&p=0"), "{row}");
+        assert_eq!(csv_cell("=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn citation_names_speaker_date_outlet_and_source() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let cards = all_results(&index, &Route { query: "salue".into(), ..Route::default() });
+        let citation = citation(&cards[0], UiLang::Fr);
+        assert!(citation.starts_with("Anna Example (Ruritanie), 25 octobre 2025, Agence : « La ministre"), "{citation}");
+        assert!(citation.contains("Source : Un accord signé"));
     }
 }

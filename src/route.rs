@@ -33,6 +33,29 @@ impl SortOrder {
     }
 }
 
+/// Which page is shown under the search box.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Results,
+    /// Keyword-in-context lines of the query's matches.
+    Concordance { by: ContextSide },
+    /// Everything one speaker said, by name.
+    Speaker(String),
+    /// Everything said for one country or body, by code.
+    Country(String),
+    /// Two speakers side by side.
+    Compare(String, String),
+}
+
+/// Which context a concordance is sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ContextSide {
+    #[default]
+    Right,
+    Left,
+}
+
 /// A passage of an article, by the article's file name and the passage's
 /// position in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +74,7 @@ pub struct Route {
     pub date_to: Option<String>,
     pub sort: SortOrder,
     pub reading: Option<Reading>,
+    pub view: View,
     pub lang: UiLang,
 }
 
@@ -61,6 +85,10 @@ impl Route {
         let mut route = Route::default();
         let mut file = None;
         let mut passage = None;
+        let mut view = None;
+        let mut who: Vec<String> = Vec::new();
+        let mut place = None;
+        let mut by = ContextSide::default();
         let query = hash.strip_prefix('#').unwrap_or(hash);
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let value = value.trim();
@@ -77,17 +105,29 @@ impl Route {
                 "doc" => file = Some(value.to_owned()),
                 "p" => passage = value.parse().ok(),
                 "lang" => route.lang = UiLang::from_code(value).unwrap_or_default(),
+                "view" => view = Some(value.to_owned()),
+                "who" => push_unique(&mut who, value),
+                "place" => place = Some(value.to_owned()),
+                "by" if value == "left" => by = ContextSide::Left,
                 _ => {}
             }
         }
         route.reading = file.map(|file| Reading { file, passage });
+        let mut who = who.into_iter();
+        route.view = match (view.as_deref(), who.next(), who.next(), place) {
+            (Some("kwic"), ..) => View::Concordance { by },
+            (Some("speaker"), Some(name), ..) => View::Speaker(name),
+            (Some("country"), _, _, Some(code)) => View::Country(code),
+            (Some("compare"), Some(first), Some(second), _) => View::Compare(first, second),
+            _ => View::Results,
+        };
         route
     }
 
     /// The canonical hash for this state, with a leading `#`; empty values are
     /// left out so links stay short.
     pub fn to_hash(&self) -> String {
-        let mut out = form_urlencoded::Serializer::new(String::from("#"));
+        let mut out = form_urlencoded::Serializer::for_suffix(String::from("#"), 1);
         if !self.query.is_empty() {
             out.append_pair("q", &self.query);
         }
@@ -105,6 +145,28 @@ impl Route {
         }
         if self.sort != SortOrder::default() {
             out.append_pair("sort", self.sort.key());
+        }
+        match &self.view {
+            View::Results => {}
+            View::Concordance { by } => {
+                out.append_pair("view", "kwic");
+                if *by == ContextSide::Left {
+                    out.append_pair("by", "left");
+                }
+            }
+            View::Speaker(name) => {
+                out.append_pair("view", "speaker");
+                out.append_pair("who", name);
+            }
+            View::Country(code) => {
+                out.append_pair("view", "country");
+                out.append_pair("place", code);
+            }
+            View::Compare(first, second) => {
+                out.append_pair("view", "compare");
+                out.append_pair("who", first);
+                out.append_pair("who", second);
+            }
         }
         if let Some(reading) = &self.reading {
             out.append_pair("doc", &reading.file);
@@ -157,9 +219,39 @@ mod tests {
             date_to: Some("2025-10-31".into()),
             sort: SortOrder::Newest,
             reading: Some(Reading { file: "001_x.txt".into(), passage: Some(4) }),
+            view: View::Compare("Ghada Waly".into(), "Artur Liukmanov".into()),
             lang: UiLang::En,
         };
         assert_eq!(Route::from_hash(&route.to_hash()), route);
+    }
+
+    #[test]
+    fn round_trips_every_view() {
+        let views = [
+            View::Results,
+            View::Concordance { by: ContextSide::Left },
+            View::Concordance { by: ContextSide::Right },
+            View::Speaker("Bui Hoai Son".into()),
+            View::Country("VNM".into()),
+            View::Compare("A".into(), "B".into()),
+        ];
+        for view in views {
+            let route = Route { view: view.clone(), ..Route::default() };
+            assert_eq!(Route::from_hash(&route.to_hash()).view, view);
+        }
+    }
+
+    #[test]
+    fn incomplete_views_fall_back_to_results() {
+        assert_eq!(Route::from_hash("#view=speaker").view, View::Results);
+        assert_eq!(Route::from_hash("#view=compare&who=A").view, View::Results);
+        assert_eq!(Route::from_hash("#view=nonsense&who=A").view, View::Results);
+    }
+
+    #[test]
+    fn hashes_are_canonical() {
+        let route = Route { query: "a b".into(), countries: vec!["RUS".into()], ..Route::default() };
+        assert_eq!(route.to_hash(), "#q=a+b&country=RUS");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::{marked::MarkedText, results::WhoLine};
@@ -23,6 +24,29 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let strings = props.route.lang.strings();
     let focused = use_node_ref();
     let back = Route { reading: None, ..props.route.clone() }.to_hash();
+
+    // Esc closes the article, as it would a dialog.
+    {
+        use_effect_with(back.clone(), move |back| {
+            let back = back.clone();
+            let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                if event.key() == "Escape" {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().set_hash(&back);
+                    }
+                }
+            });
+            let document = web_sys::window().and_then(|window| window.document());
+            if let Some(document) = &document {
+                let _ = document.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(document) = &document {
+                    let _ = document.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
 
     {
         let focused = focused.clone();
@@ -46,11 +70,28 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             </main>
         };
     };
-    let file = props.route.reading.as_ref().map(|reading| reading.file.clone()).unwrap_or_default();
+    let file = article.file.clone();
+    let at = |ordinal: u32| {
+        Route { reading: Some(Reading { file: file.clone(), passage: Some(ordinal) }), ..props.route.clone() }.to_hash()
+    };
+    let (previous, next) = article.neighbouring_matches();
+    let match_nav = (previous.is_some() || next.is_some()).then(|| html! {
+        <nav class="match-nav">
+            if let Some(previous) = previous {
+                <a class="small" href={at(previous)} rel="prev">{ strings.previous_match }</a>
+            }
+            if let Some(next) = next {
+                <a class="small" href={at(next)} rel="next">{ strings.next_match }</a>
+            }
+        </nav>
+    });
 
     html! {
         <main class="reading">
-            <a class="back" href={back}>{ strings.back_to_results }</a>
+            <div class="reading-bar">
+                <a class="back" href={back}>{ strings.back_to_results }</a>
+                { for match_nav }
+            </div>
             <article>
                 <h2>{ &article.title }</h2>
                 <p class="meta">
@@ -62,10 +103,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     }
                 </p>
                 { for article.passages.iter().map(|passage| {
-                    let permalink = Route {
-                        reading: Some(Reading { file: file.clone(), passage: Some(passage.ordinal) }),
-                        ..props.route.clone()
-                    }.to_hash();
+                    let permalink = at(passage.ordinal);
                     let node = if passage.focused { focused.clone() } else { NodeRef::default() };
                     html! {
                         <section
@@ -74,9 +112,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             class={classes!("passage", passage.focused.then_some("focused"), passage.who.is_some().then_some("spoken"))}
                         >
                             if let Some(who) = &passage.who {
-                                <WhoLine who={who.clone()} />
+                                <WhoLine who={who.clone()} route={props.route.clone()} />
                             }
-                            <p><MarkedText marked={passage.text.clone()} /></p>
+                            <p class="text"><MarkedText marked={passage.text.clone()} /></p>
                             <a class="permalink" href={permalink} aria-label="permalink">{ "¶" }</a>
                         </section>
                     }

@@ -7,13 +7,17 @@
 
 use std::rc::Rc;
 
+use search::analysis::fold;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::{
-    present::{FacetEntry, Outcome},
+    present::{Bar, FacetEntry, Outcome},
     route::{toggle, Route},
 };
+
+/// Lists longer than this get a filter box.
+const FILTERABLE: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
@@ -104,10 +108,15 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <span aria-hidden="true">{ if *unfolded { " ▴" } else { " ▾" } }</span>
             </button>
             <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
-            <FacetList title={strings.speakers} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} />
-            <FacetList title={strings.countries} entries={props.outcome.countries.clone()} on_toggle={on_country} />
+            <FacetList title={strings.speakers} filter_label={strings.filter_list} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} />
+            <FacetList title={strings.countries} filter_label={strings.filter_list} entries={props.outcome.countries.clone()} on_toggle={on_country} />
             <fieldset class="facet dates">
                 <legend>{ strings.dates }</legend>
+                <Timeline
+                    bars={props.outcome.timeline.clone()}
+                    label={if route.date_from.is_some() && route.date_from == route.date_to { strings.timeline_days } else { strings.timeline }}
+                    route={route.clone()}
+                />
                 <label>{ strings.date_from }
                     <input type="date" value={route.date_from.clone().unwrap_or_default()} onchange={on_date(true)} />
                 </label>
@@ -121,22 +130,102 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub bars: Vec<Bar>,
+    pub label: &'static str,
+    pub route: Route,
+}
+
+/// Statements over time as bars; a click narrows the date filter to that
+/// month (then shows its days) or that day.
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let highest = props.bars.iter().map(|bar| bar.count).max().unwrap_or(0).max(1);
+    if props.bars.is_empty() {
+        return html! {};
+    }
+    html! {
+        <figure class="timeline">
+            <figcaption>{ props.label }</figcaption>
+            <ol class="bars">
+                { for props.bars.iter().map(|bar| {
+                    let narrowed = Route {
+                        date_from: Some(bar.key.clone()),
+                        date_to: Some(bar.key.clone()),
+                        ..props.route.clone()
+                    };
+                    let height = format!("height: {}%", 8 + bar.count * 92 / highest);
+                    html! {
+                        <li>
+                            <a
+                                class={classes!("bar", bar.selected.then_some("selected"))}
+                                href={narrowed.to_hash()}
+                                title={format!("{} : {}", bar.label, bar.count)}
+                                aria-label={format!("{} : {}", bar.label, bar.count)}
+                            >
+                                <span class="fill" style={height}></span>
+                                <span class="bar-label" aria-hidden="true">{ short_label(&bar.key) }</span>
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </figure>
+    }
+}
+
+/// "10/25" for a month, "24" for a day: enough under a narrow bar.
+fn short_label(key: &str) -> String {
+    let parts: Vec<&str> = key.split('-').collect();
+    match parts.as_slice() {
+        [year, month] => format!("{month}/{}", year.get(2..).unwrap_or(year)),
+        [_, _, day] => (*day).to_owned(),
+        _ => key.to_owned(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
 struct FacetListProps {
     title: &'static str,
+    filter_label: &'static str,
     entries: Vec<FacetEntry>,
     on_toggle: Callback<String>,
 }
 
 #[function_component(FacetList)]
 fn facet_list(props: &FacetListProps) -> Html {
+    let filter = use_state(String::new);
     if props.entries.is_empty() {
         return html! {};
     }
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            filter.set(input.value());
+        })
+    };
+    // The engine's folding, so "viet" finds "Viêt Nam" as it would in a search.
+    let needle = fold(&filter);
+    let shown = props
+        .entries
+        .iter()
+        .filter(|entry| entry.selected || needle.is_empty() || fold(&entry.label).contains(&needle));
     html! {
         <fieldset class="facet">
             <legend>{ props.title }</legend>
+            if props.entries.len() > FILTERABLE {
+                <input
+                    class="facet-filter"
+                    type="search"
+                    placeholder={props.filter_label}
+                    aria-label={format!("{} : {}", props.filter_label, props.title)}
+                    value={(*filter).clone()}
+                    oninput={on_filter}
+                />
+            }
             <ul>
-                { for props.entries.iter().map(|entry| {
+                { for shown.map(|entry| {
                     let key = entry.key.clone();
                     let onchange = props.on_toggle.reform(move |_: Event| key.clone());
                     html! {

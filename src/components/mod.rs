@@ -2,12 +2,15 @@
 //! back with a new [`Route`](crate::route::Route); none holds global state.
 
 mod article;
+mod export;
 mod facets;
 mod marked;
 mod results;
 mod search_box;
+mod views;
 
 pub use article::ArticleView;
 pub use facets::FacetPanel;
 pub use results::ResultList;
 pub use search_box::SearchBox;
+pub use views::{CompareView, ConcordanceView, ProfileView};

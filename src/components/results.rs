@@ -1,17 +1,21 @@
-//! The result list: a summary line, the sort order, and one card per passage.
-//! Cards are links to the passage's permalink, so opening one is ordinary
-//! navigation: middle-click, copy link and the back button all work.
+//! The result list: a summary line, sort and export, and one card per
+//! passage. A card's quote is a link to the passage's permalink, so opening
+//! one is ordinary navigation: middle-click, copy link and back all work.
+//! Arrow keys move between cards, as in a listbox.
 
 use std::rc::Rc;
 
-use web_sys::HtmlSelectElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::marked::MarkedText;
+use super::{
+    export::{CiteButton, ExportButtons},
+    marked::MarkedText,
+};
 use crate::{
-    present::{Card, Outcome, Who},
-    route::{Route, SortOrder},
-    strings::Strings,
+    present::{self, Card, Outcome, Who},
+    route::{Route, SortOrder, View},
 };
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +25,31 @@ pub struct ResultListProps {
     pub passage_count: usize,
     pub on_route: Callback<Route>,
     pub on_more: Callback<()>,
+}
+
+/// Moves focus to the previous or next card link, from wherever focus is.
+pub fn focus_neighbour_card(forward: bool) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    let Ok(links) = document.query_selector_all(".card .open") else { return };
+    let links: Vec<HtmlElement> =
+        (0..links.length()).filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok()).collect();
+    let active = document.active_element();
+    let current = links.iter().position(|link| active.as_ref().is_some_and(|active| active == link.as_ref() as &web_sys::Element));
+    let target = match (current, forward) {
+        (None, true) => Some(0),
+        (None, false) => None,
+        (Some(at), true) => Some((at + 1).min(links.len().saturating_sub(1))),
+        (Some(0), false) => {
+            if let Some(input) = document.get_element_by_id("search-input").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                let _ = input.focus();
+            }
+            None
+        }
+        (Some(at), false) => Some(at - 1),
+    };
+    if let Some(link) = target.and_then(|at| links.get(at)) {
+        let _ = link.focus();
+    }
 }
 
 #[function_component(ResultList)]
@@ -40,6 +69,17 @@ pub fn result_list(props: &ResultListProps) -> Html {
             on_route.emit(Route { sort, ..route.clone() });
         })
     };
+    let on_keys = Callback::from(|event: KeyboardEvent| match event.key().as_str() {
+        "ArrowDown" => {
+            event.prevent_default();
+            focus_neighbour_card(true);
+        }
+        "ArrowUp" => {
+            event.prevent_default();
+            focus_neighbour_card(false);
+        }
+        _ => {}
+    });
 
     let noun = if outcome.total == 1 { strings.results_one } else { strings.results_many };
     let summary = if props.route.query.trim().is_empty() && !props.route.has_filters() {
@@ -47,11 +87,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
     } else {
         format!("{} {}", outcome.total, noun)
     };
-    let sort_value = match props.route.sort {
-        SortOrder::Relevance => "relevance",
-        SortOrder::Newest => "newest",
-        SortOrder::Oldest => "oldest",
-    };
+    let sort_options = [
+        (SortOrder::Relevance, "relevance", strings.sort_relevance),
+        (SortOrder::Newest, "newest", strings.sort_newest),
+        (SortOrder::Oldest, "oldest", strings.sort_oldest),
+    ];
 
     html! {
         <section class="results" aria-labelledby="results-summary">
@@ -60,21 +100,24 @@ pub fn result_list(props: &ResultListProps) -> Html {
                     { summary }
                     <span class="timing">{ format!(" · {:.1} ms", outcome.elapsed_ms) }</span>
                 </p>
-                <label class="sort">
-                    { strings.sort_label }{ " " }
-                    <select onchange={on_sort} value={sort_value}>
-                        <option value="relevance" selected={sort_value == "relevance"}>{ strings.sort_relevance }</option>
-                        <option value="newest" selected={sort_value == "newest"}>{ strings.sort_newest }</option>
-                        <option value="oldest" selected={sort_value == "oldest"}>{ strings.sort_oldest }</option>
-                    </select>
-                </label>
+                <div class="tools">
+                    <label class="sort">
+                        <span class="visually-hidden">{ strings.sort_label }</span>
+                        <select onchange={on_sort} aria-label={strings.sort_label}>
+                            { for sort_options.iter().map(|(order, key, label)| html! {
+                                <option value={*key} selected={props.route.sort == *order}>{ *label }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <ExportButtons route={props.route.clone()} />
+                </div>
             </div>
             if outcome.cards.is_empty() {
-                <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} on_route={props.on_route.clone()} />
+                <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
             } else {
-                <ol class="cards">
+                <ol class="cards" onkeydown={on_keys}>
                     { for outcome.cards.iter().map(|card| html! {
-                        <li><ResultCard card={card.clone()} route={props.route.clone()} /></li>
+                        <li><StatementCard card={card.clone()} route={props.route.clone()} /></li>
                     }) }
                 </ol>
                 if outcome.cards.len() < outcome.total {
@@ -91,7 +134,6 @@ pub fn result_list(props: &ResultListProps) -> Html {
 struct EmptyStateProps {
     outcome: Rc<Outcome>,
     route: Route,
-    on_route: Callback<Route>,
 }
 
 #[function_component(EmptyState)]
@@ -99,17 +141,11 @@ fn empty_state(props: &EmptyStateProps) -> Html {
     let strings = props.route.lang.strings();
     let suggestion = props.outcome.suggestion.clone().map(|suggestion| {
         let href = Route { query: suggestion.clone(), ..props.route.clone() }.to_hash();
-        html! { <p>{ strings.did_you_mean }{ " " }<a href={href}>{ suggestion }</a>{ " ?" }</p> }
+        html! { <p>{ strings.did_you_mean }{ " " }<a class="suggestion" href={href}>{ suggestion }</a>{ " ?" }</p> }
     });
     let relax = props.route.has_filters().then(|| {
-        let route = Route {
-            speakers: Vec::new(),
-            countries: Vec::new(),
-            date_from: None,
-            date_to: None,
-            ..props.route.clone()
-        };
-        html! { <p><a href={route.to_hash()}>{ strings.relax_filters }</a></p> }
+        let route = Route { speakers: Vec::new(), countries: Vec::new(), date_from: None, date_to: None, ..props.route.clone() };
+        html! { <p><a class="relax" href={route.to_hash()}>{ strings.relax_filters }</a></p> }
     });
     html! {
         <div class="empty">
@@ -121,71 +157,74 @@ fn empty_state(props: &EmptyStateProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct ResultCardProps {
-    card: Card,
-    route: Route,
+pub struct StatementCardProps {
+    pub card: Card,
+    pub route: Route,
 }
 
-#[function_component(ResultCard)]
-fn result_card(props: &ResultCardProps) -> Html {
+#[function_component(StatementCard)]
+pub fn statement_card(props: &StatementCardProps) -> Html {
     let card = &props.card;
-    let strings = props.route.lang.strings();
+    let lang = props.route.lang;
+    let strings = lang.strings();
     let href = Route { reading: Some(card.reading.clone()), ..props.route.clone() }.to_hash();
     html! {
-        <a class="card" href={href}>
-            <WhoLine who={card.who.clone()} />
-            <blockquote class="snippet">
-                if card.clipped_start { { "… " } }
-                <MarkedText marked={card.snippet.clone()} />
-                if card.clipped_end { { " …" } }
-            </blockquote>
-            <p class="meta">
-                <span class="title">{ &card.title }</span>
-                { meta_tail(strings, card.date.as_deref(), card.outlet.as_deref()) }
-            </p>
-        </a>
-    }
-}
-
-fn meta_tail(strings: &Strings, date: Option<&str>, outlet: Option<&str>) -> Html {
-    html! {
-        <>
-            <span class="date">{ " · " }{ date.unwrap_or(strings.unknown_date) }</span>
-            if let Some(outlet) = outlet {
-                <span class="outlet">{ " · " }{ outlet }</span>
-            }
-        </>
+        <article class="card">
+            <WhoLine who={card.who.clone()} route={props.route.clone()} />
+            <a class="open" href={href} title={strings.open_statement}>
+                <blockquote class="snippet">
+                    if card.clipped_start { { "… " } }
+                    <MarkedText marked={card.snippet.clone()} />
+                    if card.clipped_end { { " …" } }
+                </blockquote>
+            </a>
+            <div class="card-foot">
+                <p class="meta">
+                    <span class="title">{ &card.title }</span>
+                    <span class="date">{ " · " }{ card.date.as_deref().unwrap_or(strings.unknown_date) }</span>
+                    if let Some(outlet) = &card.outlet {
+                        <span class="outlet">{ " · " }{ outlet }</span>
+                    }
+                </p>
+                <CiteButton citation={present::citation(card, lang)} label={strings.cite} done_label={strings.copied} />
+            </div>
+        </article>
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct WhoLineProps {
     pub who: Who,
+    pub route: Route,
 }
 
-/// "Ghada Waly — Directrice exécutive · ONUDC", whichever parts are known.
+/// "Ghada Waly — Directrice exécutive · ONUDC", whichever parts are known,
+/// the name and the country linking to their pages.
 #[function_component(WhoLine)]
 pub fn who_line(props: &WhoLineProps) -> Html {
     let who = &props.who;
     if who.speaker.is_none() && who.country.is_none() {
         return html! {};
     }
+    let page = |view: View| Route { view, reading: None, lang: props.route.lang, ..Route::default() }.to_hash();
+    let role = who.role.as_ref().filter(|role| who.speaker.as_ref().is_none_or(|name| !name.contains(role.as_str())));
     html! {
         <p class="who">
             if let Some(speaker) = &who.speaker {
-                <strong class="speaker">{ speaker }</strong>
+                <a class="speaker" href={page(View::Speaker(speaker.clone()))}>{ speaker }</a>
             }
-            if let Some(role) = who.role.as_ref().filter(|role| who.speaker.as_ref().is_none_or(|name| !name.contains(role.as_str()))) {
+            if let Some(role) = role {
                 <span class="role">{ " — " }{ role }</span>
             }
-            if let Some(country) = &who.country {
-                <span class="country">
-                    { " · " }
-                    if let Some(code) = &who.country_code {
-                        <abbr class="code" title={country.clone()}>{ code }</abbr>{ " " }
-                    }
-                    { country }
-                </span>
+            if let (Some(country), Some(code)) = (&who.country, &who.country_code) {
+                if who.speaker.as_ref() != Some(country) {
+                    <span class="country">
+                        { " · " }
+                        <a href={page(View::Country(code.clone()))}>
+                            <abbr class="code" title={country.clone()}>{ code }</abbr>{ " " }{ country }
+                        </a>
+                    </span>
+                }
             }
         </p>
     }

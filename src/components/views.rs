@@ -1,0 +1,203 @@
+//! The pages beside the result list: the concordance, a speaker's or a
+//! country's page, and two speakers compared side by side.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::{facets::Timeline, results::StatementCard};
+use crate::{
+    engine::Engine,
+    present::{self, Profile},
+    route::{ContextSide, Route, View},
+};
+
+#[derive(Properties, PartialEq)]
+pub struct ConcordanceViewProps {
+    pub route: Route,
+    pub by: ContextSide,
+}
+
+/// Keyword in context: every match on its own line, the keyword aligned in
+/// a column, sorted by the words to its left or right.
+#[function_component(ConcordanceView)]
+pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
+    let Some(engine) = use_context::<Engine>() else { return html! {} };
+    let strings = props.route.lang.strings();
+    let lines = {
+        let (engine, route) = (engine.clone(), props.route.clone());
+        use_memo((route, props.by), move |(route, by)| present::concordance(&engine, route, *by))
+    };
+    if props.route.query.trim().is_empty() {
+        return html! { <p class="empty">{ strings.concordance_needs_query }</p> };
+    }
+    let sorted_by = |by: ContextSide| Route { view: View::Concordance { by }, ..props.route.clone() }.to_hash();
+    html! {
+        <section class="concordance">
+            <div class="results-bar">
+                <p class="summary" role="status">{ format!("{} {}", lines.len(), strings.results_many) }</p>
+                <nav class="tools" aria-label={strings.sort_label}>
+                    <a class={classes!("small", (props.by == ContextSide::Left).then_some("active"))}
+                       href={sorted_by(ContextSide::Left)}
+                       aria-current={(props.by == ContextSide::Left).then_some("true")}>{ strings.sort_by_left }</a>
+                    <a class={classes!("small", (props.by == ContextSide::Right).then_some("active"))}
+                       href={sorted_by(ContextSide::Right)}
+                       aria-current={(props.by == ContextSide::Right).then_some("true")}>{ strings.sort_by_right }</a>
+                </nav>
+            </div>
+            <table class="kwic">
+                <tbody>
+                    { for lines.iter().map(|line| {
+                        let href = Route { reading: Some(line.reading.clone()), ..props.route.clone() }.to_hash();
+                        html! {
+                            <tr>
+                                <td class="left"><span>{ &line.left }</span></td>
+                                <td class="keyword"><a href={href}><mark>{ &line.keyword }</mark></a></td>
+                                <td class="right">{ &line.right }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProfileViewProps {
+    pub route: Route,
+}
+
+/// A speaker's or a country's page, from the route's view.
+#[function_component(ProfileView)]
+pub fn profile_view(props: &ProfileViewProps) -> Html {
+    let Some(engine) = use_context::<Engine>() else { return html! {} };
+    let strings = props.route.lang.strings();
+    let lang = props.route.lang;
+    let profile = match &props.route.view {
+        View::Speaker(name) => present::speaker_profile(&engine, name, lang),
+        View::Country(code) => present::country_profile(&engine, code, lang),
+        _ => None,
+    };
+    let Some(profile) = profile else {
+        return html! { <p class="empty" role="alert">{ strings.not_found }</p> };
+    };
+    let compare = match &props.route.view {
+        View::Speaker(name) => html! { <ComparePicker route={props.route.clone()} first={name.clone()} /> },
+        _ => html! {},
+    };
+    html! {
+        <section class="profile">
+            { compare }
+            <ProfileColumn profile={profile} route={props.route.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ComparePickerProps {
+    route: Route,
+    first: String,
+}
+
+#[function_component(ComparePicker)]
+fn compare_picker(props: &ComparePickerProps) -> Html {
+    let Some(engine) = use_context::<Engine>() else { return html! {} };
+    let strings = props.route.lang.strings();
+    let onchange = {
+        let (first, route) = (props.first.clone(), props.route.clone());
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let second = select.value();
+            if second.is_empty() {
+                return;
+            }
+            let next = Route { view: View::Compare(first.clone(), second), ..route.clone() };
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_hash(&next.to_hash());
+            }
+        })
+    };
+    html! {
+        <label class="compare-picker">
+            { strings.compare_with }{ " " }
+            <select {onchange}>
+                <option value="" selected=true>{ "…" }</option>
+                { for present::speaker_names(&engine).into_iter().filter(|name| *name != props.first).map(|name| html! {
+                    <option value={name.clone()}>{ name }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CompareViewProps {
+    pub route: Route,
+    pub first: String,
+    pub second: String,
+}
+
+#[function_component(CompareView)]
+pub fn compare_view(props: &CompareViewProps) -> Html {
+    let Some(engine) = use_context::<Engine>() else { return html! {} };
+    let strings = props.route.lang.strings();
+    let column = |name: &str| match present::speaker_profile(&engine, name, props.route.lang) {
+        Some(profile) => html! { <ProfileColumn profile={profile} route={props.route.clone()} /> },
+        None => html! { <p class="empty">{ name.to_owned() }{ " — " }{ strings.not_found }</p> },
+    };
+    html! {
+        <section class="compare" aria-label={strings.compare}>
+            { column(&props.first) }
+            { column(&props.second) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProfileColumnProps {
+    profile: Profile,
+    route: Route,
+}
+
+#[function_component(ProfileColumn)]
+fn profile_column(props: &ProfileColumnProps) -> Html {
+    let strings = props.route.lang.strings();
+    let profile = &props.profile;
+    // Cards and bars lead back to the result list, scoped to this speaker or country.
+    let statement_route = Route {
+        query: props.route.query.clone(),
+        speakers: profile.who.speaker.iter().cloned().collect(),
+        countries: profile.who.country_code.iter().filter(|_| profile.who.speaker.is_none()).cloned().collect(),
+        lang: props.route.lang,
+        ..Route::default()
+    };
+    html! {
+        <div class="profile-column">
+            <header class="profile-head">
+                <h2>{ &profile.heading }</h2>
+                <p class="who">
+                    if let Some(role) = &profile.who.role { <span class="role">{ role }</span> }
+                    if let (Some(country), Some(code), true) = (&profile.who.country, &profile.who.country_code, profile.who.speaker.is_some()) {
+                        { " · " }<abbr class="code" title={country.clone()}>{ code }</abbr>{ " " }{ country }
+                    }
+                </p>
+                <p class="count">{ format!("{} {}", profile.statements.len(), strings.statements) }</p>
+            </header>
+            <Timeline bars={profile.timeline.clone()} label={strings.timeline} route={statement_route.clone()} />
+            if !profile.speakers.is_empty() {
+                <h3>{ strings.speaks_for }</h3>
+                <ul class="speaker-list">
+                    { for profile.speakers.iter().map(|speaker| {
+                        let href = Route { view: View::Speaker(speaker.key.clone()), lang: props.route.lang, ..Route::default() }.to_hash();
+                        html! { <li><a href={href}>{ &speaker.label }</a>{ format!(" ({})", speaker.count) }</li> }
+                    }) }
+                </ul>
+            }
+            <ol class="cards">
+                { for profile.statements.iter().map(|card| html! {
+                    <li><StatementCard card={card.clone()} route={statement_route.clone()} /></li>
+                }) }
+            </ol>
+        </div>
+    }
+}
