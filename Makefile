@@ -21,6 +21,8 @@ setup:
 
 build: setup
 	$(WITH_WASM_TOOLS) trunk build --release
+	@node scripts/single-file.mjs dist
+	@node scripts/stamp-sw.mjs dist
 	@$(MAKE) --no-print-directory size
 
 size:

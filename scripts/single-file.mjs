@@ -1,0 +1,119 @@
+// Writes dist/hanoi-explorer.html: the whole explorer in one self-contained
+// file, to open from a USB stick or an e-mail attachment by double-clicking.
+//
+// Trunk's dist/ cannot do that: from file:// Chromium refuses to load ES
+// modules and to fetch() the .wasm. So this file inlines everything Trunk's
+// index.html points at: the CSS as <style>, the icon as a data: URL, the
+// wasm-bindgen glue turned from an ES module into a classic script, and the
+// wasm itself, gzipped and base64-encoded (about 40% smaller than base64 of
+// the raw wasm), unpacked in the page by the browser's DecompressionStream and
+// instantiated asynchronously. The service worker registration is dropped:
+// there is no worker for file://, and this file needs none.
+//
+// Run by `make build` after Trunk:  node scripts/single-file.mjs [dist]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const OUTPUT = 'hanoi-explorer.html';
+const dist = path.resolve(process.argv[2] ?? 'dist');
+
+const fail = (message) => {
+  console.error(`single-file: ${message}`);
+  process.exit(1);
+};
+
+/** Reads a file that dist/index.html names with a relative URL such as "./style-1234.css". */
+function local(href) {
+  if (!href.startsWith('./')) fail(`expected a relative URL in dist/index.html, got ${href}`);
+  return fs.readFileSync(path.join(dist, decodeURIComponent(href.slice(2))));
+}
+
+const attributes = (tag) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+
+const MEDIA_TYPES = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
+
+// Text inside <script> ends at the first "</script", whatever the JS around
+// it means; "<\/script" is the same text to JS in strings, regexes and comments.
+const scriptText = (js) => js.replace(/<\/script/gi, '<\\/script');
+
+/**
+ * Turns wasm-bindgen's `--target web` glue into a classic script defining the
+ * global `wasm_bindgen` init function, as `--target no-modules` would. Trunk's
+ * own loader only imports ES modules, so the build keeps the web target and
+ * the single file converts its glue. The glue has no imports, one export list
+ * at the end and one `import.meta.url` (its default wasm URL, unused here as
+ * the wasm is passed in); anything else fails the build rather than the page.
+ */
+function classicGlue(module) {
+  const exportList = /^export\s*\{([^}]*)\};?[ \t]*$/m;
+  const found = module.match(exportList);
+  if (!found) fail('no export list found in the wasm-bindgen glue');
+  const names = found[1].split(',').map((entry) => entry.trim().split(/\s+as\s+/));
+  const init = names.find(([, alias]) => alias === 'default')?.[0];
+  if (!init) fail('the wasm-bindgen glue has no default export');
+  const named = names.filter(([, alias]) => alias !== 'default').map(([name, alias]) => `${alias ?? name}: ${name}`);
+  const body = module
+    .replace(exportList, `return Object.assign(${init}, { ${named.join(', ')} });`)
+    .replaceAll('import.meta.url', 'document.baseURI');
+  if (/^\s*(import|export)\b|import\.meta/m.test(body)) fail('the wasm-bindgen glue has imports or exports this script does not handle');
+  return `const wasm_bindgen = (() => {\n'use strict';\n${body}\n})();`;
+}
+
+/** The classic script that unpacks and starts the wasm, shown as a message if the browser cannot. */
+function loader(wasmGzipBase64) {
+  return `(async () => {
+  const packed = Uint8Array.from(atob('${wasmGzipBase64}'), (char) => char.charCodeAt(0));
+  const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+  await wasm_bindgen({ module_or_path: await new Response(unpacked).arrayBuffer() });
+})().catch((error) => {
+  const message = document.createElement('p');
+  message.textContent = 'Hanoi Explorer ne peut pas démarrer dans ce navigateur : ' + error;
+  document.body.append(message);
+  throw error;
+});`;
+}
+
+let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+let wasmRaw;
+let gzipMinimum = 0;
+const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 });
+
+html = html.replace(/<link\b[^>]*>/g, (tag) => {
+  const { rel, href } = attributes(tag);
+  if (rel === 'stylesheet') {
+    const css = local(href).toString('utf8');
+    gzipMinimum += gzip(css).length;
+    if (/<\/style/i.test(css)) fail(`${href} contains "</style"`);
+    return `<style>\n${css}</style>`;
+  }
+  if (rel === 'icon') {
+    const type = MEDIA_TYPES[path.extname(href)] ?? fail(`unknown icon type: ${href}`);
+    return `<link rel="icon" href="data:${type};base64,${local(href).toString('base64')}">`;
+  }
+  // Preloads only fetch what is now inline.
+  if (rel === 'modulepreload' || rel === 'preload') return '';
+  if (href?.startsWith('./')) fail(`no rule to inline ${tag}`);
+  return tag;
+});
+
+html = html.replace(/<script id="sw-register">[\s\S]*?<\/script>\s*/, '');
+
+html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkLoader) => {
+  const js = trunkLoader.match(/from '(\.\/[^']+\.js)'/)?.[1] ?? fail('no glue import in Trunk\'s loader');
+  const wasm = trunkLoader.match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1] ?? fail('no wasm URL in Trunk\'s loader');
+  const glue = local(js);
+  wasmRaw = local(wasm);
+  gzipMinimum += gzip(glue).length + gzip(wasmRaw).length;
+  const packed = gzip(wasmRaw).toString('base64');
+  return `<script>\n${scriptText(classicGlue(glue.toString('utf8')))}\n</script>\n<script>\n${scriptText(loader(packed))}\n</script>`;
+});
+
+if (!wasmRaw) fail('no <script type="module"> from Trunk in dist/index.html');
+const leftover = html.match(/\b(?:src|href)="\.\/[^"]*"|type="module"/);
+if (leftover) fail(`dist/index.html still refers to a file after inlining: ${leftover[0]}`);
+
+fs.writeFileSync(path.join(dist, OUTPUT), html);
+const size = Buffer.byteLength(html);
+console.log(`single file ${OUTPUT}: ${size} bytes raw, ${gzip(html).length} bytes gzip; `
+  + `wasm+js+css gzip: ${gzipMinimum} bytes`);
