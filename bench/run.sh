@@ -19,6 +19,8 @@ out="$bench/out"
 export CARGO_TARGET_DIR="$bench/target"
 sizes="${BENCH_SIZES:-1000 10000 100000}"
 started=$SECONDS
+# Other work on the machine shows in the latency tails; the report says how much.
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 step() { printf '\n==> [%3ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
 
 # Timed passes per query: fewer on the big corpus, where the JS peers are
@@ -60,10 +62,10 @@ for n in $sizes; do
     step "native: build, size, latency ($(reps_for "$n") passes)"
     "$native" native --corpus "$dir" --reps "$(reps_for "$n")"
     step "wasm, MiniSearch, FlexSearch in Node ($(reps_for "$n") passes)"
-    node --max-old-space-size=8192 bench/js/bench.mjs "$dir" "$wasm_pkg" "$(reps_for "$n")"
+    node --max-old-space-size=8192 --expose-gc bench/js/bench.mjs "$dir" "$wasm_pkg" "$(reps_for "$n")"
 done
 
 step "BENCHMARKS.md"
-BENCH_COMMAND="make bench" BENCH_SIZES="$sizes" BENCH_RUSTC="$(rustc --version)" \
+BENCH_COMMAND="${BENCH_COMMAND:-make bench}" BENCH_LOAD_START="$load_start" BENCH_RUSTC="$(rustc --version)" \
     BENCH_SECONDS="$((SECONDS - started))" node bench/js/report.mjs "$out" "$root/BENCHMARKS.md"
 step "done"

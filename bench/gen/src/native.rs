@@ -9,6 +9,7 @@
 use std::io::Write;
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use flate2::{write::GzEncoder, Compression};
@@ -19,8 +20,11 @@ use crate::corpus::Corpus;
 use crate::{blob, sections};
 
 pub fn run(dir: &Path, reps: usize) -> Result<(), String> {
-    // Failing queries are listed in native.json; one line each here is enough.
-    std::panic::set_hook(Box::new(|info| eprintln!("hanoi-bench: search panicked: {info}")));
+    // Failing queries are listed in native.json with the first panic's
+    // message; the default hook would print every panic of every pass.
+    std::panic::set_hook(Box::new(|info| {
+        FIRST_PANIC.get_or_init(|| info.to_string().chars().take(300).collect());
+    }));
     let corpus = Corpus::read(dir).map_err(|e| format!("cannot read the corpus in {}: {e}", dir.display()))?;
     let queries: Value = read_json(&dir.join("queries.json"))?;
 
@@ -53,12 +57,16 @@ pub fn run(dir: &Path, reps: usize) -> Result<(), String> {
         }));
     }
 
-    let section_sizes = match sections::read(&blob) {
+    let panicked: usize = classes.iter().map(|c| c["panicked"].as_array().map_or(0, Vec::len)).sum();
+    if panicked > 0 {
+        eprintln!("hanoi-bench: {panicked} queries panicked in the engine; see \"panicked\" in native.json");
+    }
+    let section_sizes = match sections::read(&index, &blob) {
         Ok(list) => json!(list
             .iter()
             .map(|s| json!({
                 "name": s.name,
-                "search_structure": s.search_structure,
+                "group": s.group.name(),
                 "raw": s.bytes.len(),
                 "gzip": gzip_len(&blob[s.bytes.clone()]),
             }))
@@ -78,10 +86,13 @@ pub fn run(dir: &Path, reps: usize) -> Result<(), String> {
         "sections": section_sizes,
         "reps": reps,
         "classes": classes,
+        "first_panic": FIRST_PANIC.get(),
     });
     std::fs::write(dir.join("native.json"), serde_json::to_vec_pretty(&report).unwrap())
         .map_err(|e| format!("cannot write native.json: {e}"))
 }
+
+static FIRST_PANIC: OnceLock<String> = OnceLock::new();
 
 struct Timings {
     samples: Vec<f64>,

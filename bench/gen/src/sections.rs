@@ -1,69 +1,63 @@
-//! Splits the blob's size by section, read from the blob's own section table
-//! (layout documented in `crates/search/src/format.rs`: a 24-byte header,
-//! then an `(offset u32, length u32)` pair per section, in `Section` order).
+//! Splits the blob's size by section, so the index-size target can be stated
+//! three ways: term dictionary and postings alone, everything but the stored
+//! strings (adding the fixed-width records and facet lists), and the whole
+//! blob.
 //!
-//! The index-size target is stated with and without stored text, so the
-//! sections are grouped into search structures (fst dictionaries, postings,
-//! stem tables, statistics) and stored records (passage text and every other
-//! string, the fixed-width records, facet lists).
+//! Names and sizes come from `Index::sizes()`; the byte ranges, needed to
+//! gzip each section alone, from the blob's section table (layout in
+//! `crates/search/README.md`: a 24-byte header, then an `(offset u32,
+//! length u32)` pair per section, in the same order).
 
-use search::Section;
+use search::{Index, Section};
 
 const HEADER_LEN: usize = 24;
 
-/// Every section, in blob order (the enum's discriminant order).
-const ALL: [Section; 11] = [
-    Section::Strings,
-    Section::Countries,
-    Section::Speakers,
-    Section::Documents,
-    Section::Passages,
-    Section::Lists,
-    Section::Terms,
-    Section::Postings,
-    Section::Stems,
-    Section::StemTerms,
-    Section::Stats,
-];
+/// What a section is for, in the three tiers above.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// The fst term dictionary and the postings: what the search needs.
+    Terms,
+    /// Records, facet lists, statistics: needed to show and count results.
+    Records,
+    /// The stored strings, passage text above all.
+    Text,
+}
 
-/// Whether a section exists only to answer queries. Exhaustive on purpose:
-/// a section added to the format stops this from compiling until it is
-/// classified (and added to [`ALL`]).
-fn is_search_structure(section: Section) -> bool {
-    match section {
-        Section::Strings
-        | Section::Countries
-        | Section::Speakers
-        | Section::Documents
-        | Section::Passages
-        | Section::Lists => false,
-        Section::Terms | Section::Postings | Section::Stems | Section::StemTerms | Section::Stats => true,
+impl Group {
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Terms => "terms",
+            Group::Records => "records",
+            Group::Text => "text",
+        }
     }
 }
 
 pub struct SectionSize {
     pub name: String,
-    pub search_structure: bool,
+    pub group: Group,
     pub bytes: std::ops::Range<usize>,
 }
 
-/// The sections, or an error when the table does not look like the layout
-/// above (then the report shows the blob total only, and says why).
-pub fn read(blob: &[u8]) -> Result<Vec<SectionSize>, String> {
+/// The sections of `blob`, opened as `index`, or why the table does not
+/// match the sizes the index reports (then the report shows totals only).
+pub fn read(index: &Index, blob: &[u8]) -> Result<Vec<SectionSize>, String> {
     let u32_at = |at: usize| blob.get(at..at + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap()) as usize);
-    let count = u32_at(12).ok_or("blob shorter than its header")?;
-    if count != ALL.len() {
-        return Err(format!("blob has {count} sections, the bench knows {}", ALL.len()));
-    }
-    ALL.iter()
-        .map(|&section| {
-            let entry = HEADER_LEN + section as usize * 8;
+    index
+        .sizes()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (section, len))| {
             let name = format!("{section:?}");
-            match (u32_at(entry), u32_at(entry + 4)) {
-                (Some(o), Some(l)) if o + l <= blob.len() => {
-                    Ok(SectionSize { name, search_structure: is_search_structure(section), bytes: o..o + l })
-                }
-                _ => Err(format!("section {name} lies outside the blob")),
+            let offset = u32_at(HEADER_LEN + i * 8).filter(|_| u32_at(HEADER_LEN + i * 8 + 4) == Some(len));
+            let group = match section {
+                Section::Terms | Section::Postings => Group::Terms,
+                Section::Strings => Group::Text,
+                _ => Group::Records,
+            };
+            match offset {
+                Some(o) if o + len <= blob.len() => Ok(SectionSize { name, group, bytes: o..o + len }),
+                _ => Err(format!("section {name}: the blob's table disagrees with Index::sizes()")),
             }
         })
         .collect()
