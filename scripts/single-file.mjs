@@ -5,9 +5,9 @@
 // modules and to fetch() the .wasm. So this file inlines everything Trunk's
 // index.html points at: the CSS as <style>, the icon as a data: URL, the
 // wasm-bindgen glue turned from an ES module into a classic script, and the
-// wasm itself, gzipped and base64-encoded (about 40% smaller than base64 of
-// the raw wasm), unpacked in the page by the browser's DecompressionStream and
-// instantiated asynchronously. The service worker registration is dropped:
+// wasm itself, gzipped and written seven bits to a character (see
+// sevenBitText), unpacked in the page by the browser's DecompressionStream
+// and instantiated asynchronously. The service worker registration is dropped:
 // there is no worker for file://, and this file needs none.
 //
 // Run by `make build` after Trunk:  node scripts/single-file.mjs [dist]
@@ -60,10 +60,47 @@ function classicGlue(module) {
   return `const wasm_bindgen = (() => {\n'use strict';\n${body}\n})();`;
 }
 
+// The gzipped wasm is written as text seven bits to a character, a tenth
+// smaller than base64: characters below 128 are one byte in UTF-8. The few
+// values a JS template literal inside <script> cannot hold as they are (NUL,
+// CR, "$", "<", "\" and "`") become U+0100 plus the value, two bytes in UTF-8,
+// which the page reads back the same way, as the character's low seven bits.
+const UNSAFE_IN_TEMPLATE = new Set([0x00, 0x0d, 0x24, 0x3c, 0x5c, 0x60]);
+
+function sevenBitText(bytes) {
+  const codes = [];
+  const emit = (value) => codes.push(UNSAFE_IN_TEMPLATE.has(value) ? 0x100 | value : value);
+  let pending = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    pending = (pending << 8) | byte;
+    bits += 8;
+    while (bits >= 7) {
+      bits -= 7;
+      emit((pending >> bits) & 0x7f);
+    }
+    pending &= (1 << bits) - 1;
+  }
+  if (bits > 0) emit((pending << (7 - bits)) & 0x7f);
+  // The last character's spare low bits are zeros that the page drops: it
+  // keeps floor(7 n / 8) bytes of n characters, exactly the input length.
+  return Buffer.from(Uint16Array.from(codes).buffer).toString('utf16le');
+}
+
 /** The classic script that unpacks and starts the wasm, shown as a message if the browser cannot. */
-function loader(wasmGzipBase64) {
+function loader(wasmGzip) {
   return `(async () => {
-  const packed = Uint8Array.from(atob('${wasmGzipBase64}'), (char) => char.charCodeAt(0));
+  const text = \`${sevenBitText(wasmGzip)}\`;
+  const packed = new Uint8Array((text.length * 7) >> 3);
+  for (let i = 0, at = 0, pending = 0, bits = 0; i < text.length; i++) {
+    pending = (pending << 7) | (text.charCodeAt(i) & 0x7f);
+    bits += 7;
+    if (bits >= 8) {
+      bits -= 8;
+      packed[at++] = pending >> bits;
+      pending &= (1 << bits) - 1;
+    }
+  }
   const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
   await wasm_bindgen({ module_or_path: await new Response(unpacked).arrayBuffer() });
 })().catch((error) => {
@@ -105,8 +142,7 @@ html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkLoade
   const glue = local(js);
   wasmRaw = local(wasm);
   gzipMinimum += gzip(glue).length + gzip(wasmRaw).length;
-  const packed = gzip(wasmRaw).toString('base64');
-  return `<script>\n${scriptText(classicGlue(glue.toString('utf8')))}\n</script>\n<script>\n${scriptText(loader(packed))}\n</script>`;
+  return `<script>\n${scriptText(classicGlue(glue.toString('utf8')))}\n</script>\n<script>\n${scriptText(loader(gzip(wasmRaw)))}\n</script>`;
 });
 
 if (!wasmRaw) fail('no <script type="module"> from Trunk in dist/index.html');
