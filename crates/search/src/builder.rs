@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::analysis::{is_stop_word, tokenize_into, Token, TokenKind};
 use crate::codec::{checksum, put_u32, put_u64};
-use crate::format::{self, Section, HEADER_LEN, MAGIC, NONE, VERSION};
+use crate::format::{self, Section, COMPLETED_PREFIX, COMPLETIONS, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::{self, BodyPosting};
 use crate::types::{
     CountryId, CountryRecord, Date, DocId, DocumentRecord, Lang, PassageId, PassageRecord, SpeakerId, SpeakerRecord,
@@ -120,19 +120,39 @@ impl IndexBuilder {
         // A term is known by where its postings start.
         let mut term_map = fst::MapBuilder::memory();
         let mut postings_bytes = Vec::new();
+        // Short prefix -> (body frequency desc, id) of its best completions.
+        let mut completions: BTreeMap<&str, Vec<(std::cmp::Reverse<usize>, u32)>> = BTreeMap::new();
         for (term, entry) in &terms {
+            let id = postings_bytes.len() as u32;
             // BTreeMap iterates in byte order without duplicates, which is all
             // the fst builder asks for.
-            if term_map.insert(term, postings_bytes.len() as u64).is_err() {
+            if term_map.insert(term, u64::from(id)).is_err() {
                 continue;
+            }
+            for end in term.char_indices().map(|(i, c)| i + c.len_utf8()).take(COMPLETED_PREFIX) {
+                let list = completions.entry(&term[..end]).or_default();
+                list.push((std::cmp::Reverse(entry.body.len()), id));
+                if list.len() > 4 * COMPLETIONS {
+                    list.sort_unstable();
+                    list.truncate(COMPLETIONS);
+                }
             }
             let body: Vec<BodyPosting> =
                 entry.body.iter().map(|(p, positions)| BodyPosting { passage: *p, positions }).collect();
             postings::encode(&mut postings_bytes, &entry.title, &entry.speaker, &body);
         }
 
-        // Records.
         let mut lists = ListWriter::default();
+        let mut completion_map = fst::MapBuilder::memory();
+        for (prefix, mut best) in completions {
+            best.sort_unstable();
+            best.truncate(COMPLETIONS);
+            let ids: Vec<u32> = best.into_iter().map(|(_, id)| id).collect();
+            let (start, len) = lists.append(&ids);
+            let _ = completion_map.insert(prefix, (u64::from(start) << 8) | u64::from(len));
+        }
+
+        // Records.
         let mut speaker_passages: Vec<Vec<u32>> = vec![Vec::new(); self.speakers.len()];
         let mut country_passages: Vec<Vec<u32>> = vec![Vec::new(); self.countries.len()];
         for (id, passage) in self.passages.iter().enumerate() {
@@ -215,6 +235,7 @@ impl IndexBuilder {
         out.set(Section::Lists, lists.bytes);
         out.set(Section::Terms, term_map.into_inner().unwrap_or_default());
         out.set(Section::Postings, postings_bytes);
+        out.set(Section::Completions, completion_map.into_inner().unwrap_or_default());
         out.set(Section::Stats, stats);
         out.write()
     }
@@ -264,11 +285,18 @@ struct ListWriter {
 impl ListWriter {
     /// Appends the list and writes its (start, len) reference to `record`.
     fn put(&mut self, record: &mut Vec<u8>, list: &[u32]) {
-        put_u32(record, (self.bytes.len() / 4) as u32);
-        put_u32(record, list.len() as u32);
+        let (start, len) = self.append(list);
+        put_u32(record, start);
+        put_u32(record, len);
+    }
+
+    /// Appends the list; returns its (start, len) in `u32` units.
+    fn append(&mut self, list: &[u32]) -> (u32, u32) {
+        let start = (self.bytes.len() / 4) as u32;
         for &x in list {
             put_u32(&mut self.bytes, x);
         }
+        (start, list.len() as u32)
     }
 }
 

@@ -21,6 +21,7 @@ use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
 
 use crate::analysis::stem;
+use crate::format::COMPLETED_PREFIX;
 use crate::index::Index;
 use crate::levenshtein::{Levenshtein, MAX_CHARS};
 use crate::query::QueryWord;
@@ -122,8 +123,14 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
     let chars = word.term.chars().count();
     let cap = max_expansions(chars);
     if word.prefix {
-        let automaton = Str::new(&word.term).starts_with();
-        add_all(&mut matches, scan(index, automaton, cap), MatchKind::Prefix);
+        let completions = if chars <= COMPLETED_PREFIX {
+            let mut best = index.completions(&word.term);
+            best.truncate(cap);
+            best
+        } else {
+            scan(index, Str::new(&word.term).starts_with(), cap)
+        };
+        add_all(&mut matches, completions, MatchKind::Prefix);
     }
     let edits = allowed_edits(&word.term, word.prefix);
     if let Some(automaton) = Levenshtein::new(&word.term, edits).filter(|_| edits > 0) {

@@ -13,6 +13,10 @@
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
 pub(crate) const VERSION: u32 = 2;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
+/// Completions kept per short prefix.
+pub(crate) const COMPLETIONS: usize = 16;
+/// Longest prefix, in chars, with stored completions.
+pub(crate) const COMPLETED_PREFIX: usize = 2;
 /// Marks an absent string or id.
 pub(crate) const NONE: u32 = u32::MAX;
 
@@ -31,12 +35,16 @@ pub enum Section {
     Terms,
     /// Each term's postings, self-delimiting, in term order.
     Postings,
+    /// fst map: a one- or two-letter prefix -> (start << 8 | count) into
+    /// `Lists`: its most frequent completions, most frequent first. The
+    /// first keystrokes would otherwise rank thousands of terms each.
+    Completions,
     /// Corpus statistics for BM25F, see [`stats`].
     Stats,
 }
 
 impl Section {
-    pub(crate) const ALL: [Section; 9] = [
+    pub(crate) const ALL: [Section; 10] = [
         Section::Strings,
         Section::Countries,
         Section::Speakers,
@@ -45,6 +53,7 @@ impl Section {
         Section::Lists,
         Section::Terms,
         Section::Postings,
+        Section::Completions,
         Section::Stats,
     ];
 }

@@ -91,6 +91,7 @@ pub struct Index<'a> {
     lists: &'a [u8],
     pub(crate) terms: fst::Map<&'a [u8]>,
     postings: &'a [u8],
+    completions: fst::Map<&'a [u8]>,
     pub(crate) stats: Stats,
     pub(crate) expansions: ExpansionCache,
 }
@@ -162,6 +163,7 @@ impl<'a> Index<'a> {
             lists: section(Section::Lists)?,
             terms,
             postings: section(Section::Postings)?,
+            completions: fst_map(Section::Completions)?,
             stats,
             expansions: ExpansionCache::default(),
         })
@@ -325,6 +327,19 @@ impl<'a> Index<'a> {
     /// A term's postings; empty if the id points at damaged bytes.
     pub(crate) fn postings(&self, term: u32) -> Postings<'a> {
         self.postings.get(term as usize..).and_then(Postings::decode).unwrap_or_default()
+    }
+
+    /// The most frequent terms starting with a one- or two-letter prefix,
+    /// most frequent first.
+    pub(crate) fn completions(&self, prefix: &str) -> Vec<u32> {
+        let Some(value) = self.completions.get(prefix) else { return Vec::new() };
+        let start = (value >> 8) as usize;
+        let len = (value & 0xff) as usize;
+        let bytes = start
+            .checked_add(len)
+            .and_then(|end| self.lists.get(start.checked_mul(4)?..end.checked_mul(4)?))
+            .unwrap_or(&[]);
+        bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
     }
 
     /// Number of passage bodies holding a term, without decoding its postings.

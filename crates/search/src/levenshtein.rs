@@ -6,7 +6,9 @@
 //! state and computes it only along the fst paths actually walked, which
 //! the `can_match` pruning keeps short. Distances are counted in chars:
 //! the fst speaks bytes, so a multi-byte char is gathered in the state
-//! before the row advances.
+//! before the row advances. Only the diagonal band of the row that can
+//! still be within the distance is computed: `2 * edits + 1` cells a byte
+//! instead of the whole word.
 
 use fst::Automaton;
 
@@ -29,6 +31,8 @@ pub(crate) struct State {
     pending: u8,
     /// The key is not UTF-8 (cannot happen with this crate's keys): dead.
     dead: bool,
+    /// Chars read so far (saturating); the band is `depth ± edits`.
+    depth: u8,
 }
 
 impl Levenshtein {
@@ -38,15 +42,31 @@ impl Levenshtein {
         (query.len() <= MAX_CHARS).then_some(Levenshtein { query, edits })
     }
 
+    /// The band of row cells that can still hold `edits` or fewer after
+    /// reading `depth` chars: a cell further from the diagonal is more than
+    /// `edits` insertions or deletions away.
+    fn band(&self, depth: usize) -> (usize, usize) {
+        let edits = usize::from(self.edits);
+        (depth.saturating_sub(edits), (depth + edits).min(self.query.len()))
+    }
+
     fn step(&self, state: &State, c: char) -> State {
         let cap = self.edits + 1;
         let mut next = *state;
-        next.row[0] = state.row[0].saturating_add(1).min(cap);
-        for (j, &q) in self.query.iter().enumerate() {
-            let substitute = state.row[j] + u8::from(q != c);
-            let delete = state.row[j + 1] + 1;
-            let insert = next.row[j] + 1;
-            next.row[j + 1] = substitute.min(delete).min(insert).min(cap);
+        let depth = usize::from(state.depth) + 1;
+        next.depth = state.depth.saturating_add(1);
+        let (low, high) = self.band(depth);
+        if low == 0 {
+            next.row[0] = (depth.min(usize::from(cap))) as u8;
+        } else if let Some(leaving) = next.row.get_mut(low - 1) {
+            // The cell leaving the band can no longer be within reach.
+            *leaving = cap;
+        }
+        for j in low.max(1)..=high {
+            let substitute = state.row[j - 1] + u8::from(self.query[j - 1] != c);
+            let delete = state.row[j] + 1;
+            let insert = next.row[j - 1] + 1;
+            next.row[j] = substitute.min(delete).min(insert).min(cap);
         }
         next
     }
@@ -60,7 +80,7 @@ impl Automaton for Levenshtein {
         for (j, slot) in row.iter_mut().enumerate().take(self.query.len() + 1) {
             *slot = (j as u8).min(self.edits + 1);
         }
-        State { row, partial: 0, pending: 0, dead: false }
+        State { row, partial: 0, pending: 0, dead: false, depth: 0 }
     }
 
     fn is_match(&self, state: &State) -> bool {
@@ -68,7 +88,8 @@ impl Automaton for Levenshtein {
     }
 
     fn can_match(&self, state: &State) -> bool {
-        !state.dead && state.row[..=self.query.len()].iter().any(|&d| d <= self.edits)
+        let (low, high) = self.band(usize::from(state.depth));
+        !state.dead && state.row.get(low..=high).is_some_and(|band| band.iter().any(|&d| d <= self.edits))
     }
 
     fn accept(&self, state: &State, byte: u8) -> State {
@@ -117,6 +138,12 @@ mod tests {
             state = aut.accept(&state, b);
         }
         aut.is_match(&state)
+    }
+
+    #[test]
+    fn long_keys_past_the_band_are_safe() {
+        let aut = Levenshtein::new("abc", 2).unwrap();
+        assert!(!run(&aut, &"x".repeat(300)));
     }
 
     proptest! {

@@ -303,3 +303,19 @@ fn numbers_are_kept_and_never_fuzzy() {
     assert_eq!(order(&index, "2025 "), [1]);
     assert_eq!(order(&index, "193 "), [0]);
 }
+
+#[test]
+fn first_keystrokes_complete_to_the_most_frequent_terms() {
+    let mut texts: Vec<String> = (0..40).map(|i| format!("violence numéro {i}")).collect();
+    texts.extend((0..20).map(|i| format!("vaccin numéro {i}")));
+    texts.extend((0..30).map(|i| format!("v{i}x rare")));
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let blob = ranking_corpus(&refs);
+    let index = Index::open(&blob).unwrap();
+    let matched = index.matches(&SearchRequest { query: "v".into(), ..Default::default() });
+    // One letter: the 8 most frequent completions, the two common words among them.
+    assert!(matched.iter().any(|p| p.0 < 40) && matched.iter().any(|p| (40..60).contains(&p.0)));
+    assert_eq!(matched.len(), 60 + 6);
+    let matched = index.matches(&SearchRequest { query: "vi".into(), ..Default::default() });
+    assert_eq!(matched.len(), 40);
+}
