@@ -66,7 +66,7 @@ every number below comes from that one run.
 | machine | ${sh('nproc')} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB |
 | node | ${process.version} |
 | rustc | ${process.env.BENCH_RUSTC ?? sh('rustc --version')} |
-| engines | ours at commit ${sh('git log -1 --format=%h -- crates/search')} of crates/search; MiniSearch ${pkg('minisearch')}; FlexSearch ${pkg('flexsearch')} |
+| engines | ours: crates/search at commit ${sh('git log -1 --format=%h -- crates/search')}${sh('git status --porcelain -- crates/search') ? ' plus uncommitted changes' : ''}; MiniSearch ${pkg('minisearch')}; FlexSearch ${pkg('flexsearch')} |
 | builds | native and wasm: release, opt-level 3, LTO, 1 codegen unit; wasm also through \`wasm-opt -O3\` (the app ships opt-level "z" + wasm-opt "z", smaller and usually somewhat slower) |
 | run time | ${process.env.BENCH_SECONDS ?? '?'} s for the whole command |
 | load average | ${process.env.BENCH_LOAD_START ?? '?'} at the start, ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the end (1, 5, 15 min) |
@@ -135,10 +135,13 @@ for (const run of runs) {
     const c = classOf(run, name).js;
     if (!c) continue;
     const ours = c.engines.ours.p95_ms;
-    const slowestPeer = PEERS.map((p) => `${p} ${ms(c.engines[p].p95_ms)}`).join(', ');
+    // How many queries each engine answered at all: an engine that finds
+    // nothing for a typo is fast for free.
+    const answered = (e) => `${c.engines[e].non_empty}/${c.queries - c.engines[e].failing.length} answered`;
+    const peerTimes = PEERS.map((p) => `${p} ${ms(c.engines[p].p95_ms)} ms (${answered(p)})`).join(', ');
     targetRows.push([
       `${label(run.native)}: faster than both peers at p95, ${name}`,
-      `ours ${ms(ours)} ms; ${slowestPeer} ms`,
+      `ours ${ms(ours)} ms (${answered('ours')}); ${peerTimes}`,
       verdict(PEERS.every((p) => ours < c.engines[p].p95_ms)),
     ]);
   }
