@@ -73,6 +73,11 @@ fn is_word_char(c: char) -> bool {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        // Most text is ASCII, which decomposes to itself: skip the tables.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         decompose_compatible(c, |d| {
             if is_combining_mark(d) {
                 return;

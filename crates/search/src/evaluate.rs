@@ -122,7 +122,8 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
         let Some(id) = index.term(term) else {
             return (BitSet::empty(n), Vec::new());
         };
-        let (hits, _) = term_hits(index, TermMatch { term: id, kind: MatchKind::Exact });
+        let first = term.as_bytes().first().copied().unwrap_or(0);
+        let (hits, _) = term_hits(index, TermMatch { term: id, kind: MatchKind::Exact, first });
         let mut body = BitSet::empty(n);
         for (passage, _) in hits.postings.body() {
             body.insert(passage);

@@ -52,6 +52,9 @@ impl MatchKind {
 pub(crate) struct TermMatch {
     pub term: u32,
     pub kind: MatchKind,
+    /// The term's first byte, which lets the highlighter skip most tokens
+    /// without a dictionary lookup.
+    pub first: u8,
 }
 
 /// Most terms one prefix or typo expansion may add; fewer for the first
@@ -65,6 +68,8 @@ fn max_expansions(chars: usize) -> usize {
 }
 /// Most dictionary keys looked at for one expansion.
 const MAX_SCANNED: usize = 20_000;
+/// Most dictionary keys looked at for the typos of a prefix.
+const MAX_FUZZY_PREFIX_SCANNED: usize = 512;
 /// Edits allowed for a folded word: 1 from 5 letters, 2 from
 /// 9; a prefix being typed gets 1 from 4 letters (none below, where almost
 /// everything would match). Numbers get none: 2024 is no typo for 2025.
@@ -119,22 +124,35 @@ pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
 }
 
 fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
-    let mut matches = exact_and_stems(index, &word.term);
+    // A word still being typed has a stem family only once it is a word:
+    // `posi` has none worth looking for, `conventions` has `convention`.
+    let mut matches = if word.prefix && index.term(&word.term).is_none() {
+        Vec::new()
+    } else {
+        exact_and_stems(index, &word.term)
+    };
     let chars = word.term.chars().count();
     let cap = max_expansions(chars);
     if word.prefix {
         let completions = if chars <= COMPLETED_PREFIX {
-            let mut best = index.completions(&word.term);
+            let first = first_byte(word.term.as_bytes());
+            let mut best: Vec<(u32, u8)> = index.completions(&word.term).into_iter().map(|id| (id, first)).collect();
             best.truncate(cap);
             best
         } else {
-            scan(index, Str::new(&word.term).starts_with(), cap)
+            scan(index, Str::new(&word.term).starts_with(), cap, MAX_SCANNED)
         };
         add_all(&mut matches, completions, MatchKind::Prefix);
     }
     let edits = allowed_edits(&word.term, word.prefix);
     if let Some(automaton) = Levenshtein::new(&word.term, edits).filter(|_| edits > 0) {
-        let found = if word.prefix { scan(index, automaton.starts_with(), cap) } else { scan(index, automaton, cap) };
+        // A typo in a prefix opens whole subtrees of completions (`posi` is
+        // one edit from every `pos…`): look at the first few hundred only.
+        let found = if word.prefix {
+            scan(index, automaton.starts_with(), cap, MAX_FUZZY_PREFIX_SCANNED)
+        } else {
+            scan(index, automaton, cap, MAX_SCANNED)
+        };
         add_all(&mut matches, found, MatchKind::Fuzzy);
     }
     matches.sort_by_key(|m| (m.term, m.kind));
@@ -143,14 +161,14 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
 }
 
 /// Most dictionary keys stemmed when looking for a stem family.
-const MAX_STEM_SCAN: usize = 512;
+const MAX_STEM_SCAN: usize = 256;
 
 /// The word itself and the forms sharing its stem: what an exclusion removes
 /// and what the did-you-mean check looks for.
 pub(crate) fn exact_and_stems(index: &Index<'_>, term: &str) -> Vec<TermMatch> {
     let mut matches = Vec::new();
     if let Some(id) = index.term(term) {
-        matches.push(TermMatch { term: id, kind: MatchKind::Exact });
+        matches.push(TermMatch { term: id, kind: MatchKind::Exact, first: first_byte(term.as_bytes()) });
     }
     let stems: Vec<(Lang, String)> = Lang::ALL.iter().filter_map(|&l| Some((l, stem(term, l)?))).collect();
     let mut prefixes: Vec<&str> = stems.iter().map(|(_, s)| family_prefix(s)).collect();
@@ -166,7 +184,7 @@ pub(crate) fn exact_and_stems(index: &Index<'_>, term: &str) -> Vec<TermMatch> {
             }
             let (Ok(key), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) else { continue };
             if stems.iter().any(|(lang, s)| stem(key, *lang).as_deref() == Some(s.as_str())) {
-                matches.push(TermMatch { term: id, kind: MatchKind::Stem });
+                matches.push(TermMatch { term: id, kind: MatchKind::Stem, first: first_byte(key.as_bytes()) });
             }
         }
     }
@@ -184,23 +202,27 @@ fn family_prefix(stem: &str) -> &str {
     }
 }
 
-fn add_all(matches: &mut Vec<TermMatch>, terms: Vec<u32>, kind: MatchKind) {
-    matches.extend(terms.into_iter().map(|term| TermMatch { term, kind }));
+fn add_all(matches: &mut Vec<TermMatch>, terms: Vec<(u32, u8)>, kind: MatchKind) {
+    matches.extend(terms.into_iter().map(|(term, first)| TermMatch { term, kind, first }));
 }
 
-/// Term numbers accepted by `automaton`, at most `cap` of them, the most
-/// frequent first when there are more.
-fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize) -> Vec<u32> {
+fn first_byte(key: &[u8]) -> u8 {
+    key.first().copied().unwrap_or(0)
+}
+
+/// (id, first byte) of the terms accepted by `automaton`, at most `cap`
+/// of them, the most frequent first when there are more.
+fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize, limit: usize) -> Vec<(u32, u8)> {
     let mut stream = index.terms.search(automaton).into_stream();
     let mut terms = Vec::new();
-    while let Some((_, id)) = stream.next() {
-        terms.extend(u32::try_from(id).ok());
-        if terms.len() >= MAX_SCANNED {
+    while let Some((key, id)) = stream.next() {
+        terms.extend(u32::try_from(id).ok().map(|id| (id, first_byte(key))));
+        if terms.len() >= limit {
             break;
         }
     }
     if terms.len() > cap {
-        terms.sort_by_cached_key(|&t| (std::cmp::Reverse(index.body_frequency(t)), t));
+        terms.sort_by_cached_key(|&(t, _)| (std::cmp::Reverse(index.body_frequency(t)), t));
         terms.truncate(cap);
     }
     terms

@@ -36,10 +36,9 @@ struct Counter<'i, 'a> {
     index: &'i Index<'a>,
     speakers: Vec<u32>,
     countries: Vec<u32>,
-    /// (packed date, count), sorted by date; few distinct dates, and passages
-    /// of one document are consecutive, hence the cache of the last slot.
-    dates: Vec<(u32, u32)>,
-    last: Option<(u32, usize)>,
+    /// Matching passages per document: dates are per document, so passages
+    /// are counted there and dates looked up once per document.
+    documents: Vec<u32>,
 }
 
 impl<'i, 'a> Counter<'i, 'a> {
@@ -48,8 +47,7 @@ impl<'i, 'a> Counter<'i, 'a> {
             index,
             speakers: vec![0; index.speaker_count()],
             countries: vec![0; index.country_count()],
-            dates: Vec::new(),
-            last: None,
+            documents: vec![0; index.document_count()],
         }
     }
 
@@ -66,35 +64,33 @@ impl<'i, 'a> Counter<'i, 'a> {
     }
 
     fn date(&mut self, passage: u32) {
-        let key = self.index.passage_date_key(passage);
-        if key == 0 {
-            return;
+        if let Some(slot) = self.index.passage_document(passage).and_then(|d| self.documents.get_mut(d as usize)) {
+            *slot += 1;
         }
-        let slot = match self.last {
-            Some((last_key, slot)) if last_key == key => slot,
-            _ => match self.dates.binary_search_by_key(&key, |&(k, _)| k) {
-                Ok(slot) => slot,
-                Err(slot) => {
-                    self.dates.insert(slot, (key, 0));
-                    slot
-                }
-            },
-        };
-        self.last = Some((key, slot));
-        self.dates[slot].1 += 1;
     }
 
     fn finish(self) -> Facets {
+        let mut dates: Vec<(Date, u32)> = self
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .filter_map(|(doc, &n)| Some((self.index.document_date(doc as u32)?, n)))
+            .collect();
+        dates.sort_unstable();
         let mut months: Vec<(Date, u32)> = Vec::new();
-        let mut days = Vec::new();
-        for (date, count) in self.dates.into_iter().filter_map(|(key, n)| Some((Date::unpack(key)?, n))) {
+        let mut days: Vec<(Date, u32)> = Vec::new();
+        for (date, count) in dates {
             let Some(month) = date.to_month() else { continue };
             match months.last_mut() {
                 Some((m, total)) if *m == month => *total += count,
                 _ => months.push((month, count)),
             }
             if date.day.is_some() {
-                days.push((date, count));
+                match days.last_mut() {
+                    Some((d, total)) if *d == date => *total += count,
+                    _ => days.push((date, count)),
+                }
             }
         }
         Facets {

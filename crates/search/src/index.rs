@@ -276,6 +276,14 @@ impl<'a> Index<'a> {
         self.string(self.passages, passage, format::passage::TEXT)?
     }
 
+    pub(crate) fn passage_document(&self, passage: u32) -> Option<u32> {
+        self.id(self.passages, passage, format::passage::DOCUMENT)?
+    }
+
+    pub(crate) fn document_date(&self, doc: u32) -> Option<Date> {
+        Date::unpack(self.documents.u32(doc, format::document::DATE)?)
+    }
+
     pub(crate) fn passage_speaker(&self, passage: u32) -> Option<SpeakerId> {
         self.id(self.passages, passage, format::passage::SPEAKER)?.map(SpeakerId)
     }

@@ -26,6 +26,9 @@ pub(crate) struct Highlighter<'i, 'a> {
     index: &'i Index<'a>,
     /// Term numbers matched by the query, sorted.
     terms: Vec<u32>,
+    /// First bytes of the matched terms, one bit each: most tokens of a
+    /// passage fail this test and skip the dictionary lookup.
+    first_bytes: [u64; 4],
 }
 
 impl<'i, 'a> Highlighter<'i, 'a> {
@@ -33,7 +36,15 @@ impl<'i, 'a> Highlighter<'i, 'a> {
         let mut terms: Vec<u32> = eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.term)).collect();
         terms.sort_unstable();
         terms.dedup();
-        Highlighter { index, terms }
+        let mut first_bytes = [0u64; 4];
+        for byte in eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.first)) {
+            first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64);
+        }
+        Highlighter { index, terms, first_bytes }
+    }
+
+    fn may_match(&self, term: &str) -> bool {
+        term.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0)
     }
 
     /// Matched tokens of `text`: byte range and term number, in text order.
@@ -44,6 +55,9 @@ impl<'i, 'a> Highlighter<'i, 'a> {
         tokenize(text)
             .into_iter()
             .filter_map(|token| {
+                if !self.may_match(&token.term) {
+                    return None;
+                }
                 let term = self.index.term(&token.term)?;
                 self.terms.binary_search(&term).is_ok().then_some((token.range, term))
             })

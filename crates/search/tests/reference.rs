@@ -96,6 +96,8 @@ fn build(spec: &Spec) -> Vec<u8> {
 /// The reference: the corpus as plain token lists.
 struct Reference<'s> {
     spec: &'s Spec,
+    /// Every indexed term: bodies, titles and speaker names.
+    dictionary: BTreeSet<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -137,7 +139,17 @@ fn allowed_edits(term: &str, prefix: bool) -> usize {
 
 impl<'s> Reference<'s> {
     fn new(spec: &'s Spec) -> Self {
-        Reference { spec }
+        let mut dictionary = BTreeSet::new();
+        for (doc, text, _) in &spec.passages {
+            dictionary.extend(Self::indexed(text, spec.docs[*doc].0));
+        }
+        for (lang, _, title) in &spec.docs {
+            dictionary.extend(Self::indexed(title, *lang));
+        }
+        for (name, _) in &spec.speakers {
+            dictionary.extend(Self::indexed(SPEAKERS[*name], Lang::Fr));
+        }
+        Reference { spec, dictionary }
     }
 
     fn indexed(text: &str, lang: Lang) -> Vec<String> {
@@ -163,7 +175,9 @@ impl<'s> Reference<'s> {
     }
 
     fn word_matches(&self, word: &Word, term: &str) -> bool {
-        if term == word.term || self.same_stem(&word.term, term) {
+        // A word being typed has a stem family once it is itself a term.
+        let stems = !word.prefix || self.dictionary.contains(&word.term);
+        if term == word.term || (stems && self.same_stem(&word.term, term)) {
             return true;
         }
         if word.prefix && term.starts_with(word.term.as_str()) {
