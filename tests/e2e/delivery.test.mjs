@@ -29,7 +29,7 @@ const resultCount = async (page) => Number((await page.locator('#results-summary
 
 /** Types `cooperation` and checks that highlighted result cards appear. */
 async function searchWorks(page) {
-  const input = page.getByRole('searchbox');
+  const input = page.locator('#search-input');
   await input.waitFor();
   await input.fill('');
   await input.pressSequentially('cooperation', { delay: 20 });
