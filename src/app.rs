@@ -47,6 +47,12 @@ fn explorer() -> Html {
     };
     let RouteHandle { route, navigate } = use_route();
     let strings = route.lang.strings();
+    // Screen readers and hyphenation follow the page's language, not only the app's element.
+    use_effect_with(route.lang, |lang| {
+        if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element()) {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
 
     // The result list grows on "show more" and starts over with each new search.
     let search_key = Route { reading: None, ..(*route).clone() };
@@ -112,7 +118,7 @@ fn explorer() -> Html {
     };
 
     html! {
-        <div class="page" lang={route.lang.code()}>
+        <div class="page">
             <header class="masthead">
                 <div class="brand">
                     <h1>{ strings.app_title }</h1>
@@ -127,7 +133,7 @@ fn explorer() -> Html {
                 { tab(View::Results, strings.tab_results) }
                 { tab(View::Concordance { by: ContextSide::default() }, strings.tab_concordance) }
             </nav>
-            { body }
+            <main id="main">{ body }</main>
         </div>
     }
 }

@@ -64,10 +64,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 
     let Some(article) = &props.article else {
         return html! {
-            <main class="reading">
+            <div class="reading">
                 <a class="back" href={back}>{ strings.back_to_results }</a>
                 <p class="empty" role="alert">{ strings.article_missing }</p>
-            </main>
+            </div>
         };
     };
     let file = article.file.clone();
@@ -87,7 +87,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     });
 
     html! {
-        <main class="reading">
+        <div class="reading">
             <div class="reading-bar">
                 <a class="back" href={back}>{ strings.back_to_results }</a>
                 { for match_nav }
@@ -120,6 +120,6 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     }
                 }) }
             </article>
-        </main>
+        </div>
     }
 }

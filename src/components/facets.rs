@@ -161,9 +161,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 class={classes!("bar", bar.selected.then_some("selected"))}
                                 href={narrowed.to_hash()}
                                 title={format!("{} : {}", bar.label, bar.count)}
-                                aria-label={format!("{} : {}", bar.label, bar.count)}
                             >
                                 <span class="fill" style={height}></span>
+                                <span class="visually-hidden">{ format!("{} : {}", bar.label, bar.count) }</span>
                                 <span class="bar-label" aria-hidden="true">{ short_label(&bar.key) }</span>
                             </a>
                         </li>

@@ -4,6 +4,7 @@
 mod article;
 mod export;
 mod facets;
+mod focus;
 mod marked;
 mod results;
 mod search_box;

@@ -5,12 +5,12 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::{
     export::{CiteButton, ExportButtons},
+    focus::focus_neighbour_card,
     marked::MarkedText,
 };
 use crate::{
@@ -25,31 +25,6 @@ pub struct ResultListProps {
     pub passage_count: usize,
     pub on_route: Callback<Route>,
     pub on_more: Callback<()>,
-}
-
-/// Moves focus to the previous or next card link, from wherever focus is.
-pub fn focus_neighbour_card(forward: bool) {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
-    let Ok(links) = document.query_selector_all(".card .open") else { return };
-    let links: Vec<HtmlElement> =
-        (0..links.length()).filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok()).collect();
-    let active = document.active_element();
-    let current = links.iter().position(|link| active.as_ref().is_some_and(|active| active == link.as_ref() as &web_sys::Element));
-    let target = match (current, forward) {
-        (None, true) => Some(0),
-        (None, false) => None,
-        (Some(at), true) => Some((at + 1).min(links.len().saturating_sub(1))),
-        (Some(0), false) => {
-            if let Some(input) = document.get_element_by_id("search-input").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-                let _ = input.focus();
-            }
-            None
-        }
-        (Some(at), false) => Some(at - 1),
-    };
-    if let Some(link) = target.and_then(|at| links.get(at)) {
-        let _ = link.focus();
-    }
 }
 
 #[function_component(ResultList)]

@@ -5,6 +5,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::focus::focus_neighbour_card;
 use crate::strings::UiLang;
 
 #[derive(Properties, PartialEq)]
@@ -57,6 +58,13 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         })
     };
 
+    let onkeydown = Callback::from(|event: KeyboardEvent| {
+        if event.key() == "ArrowDown" {
+            event.prevent_default();
+            focus_neighbour_card(true);
+        }
+    });
+
     html! {
         <form class="search" role="search" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <label class="visually-hidden" for="search-input">{ strings.search_label }</label>
@@ -70,6 +78,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 spellcheck="false"
                 autofocus=true
                 {oninput}
+                {onkeydown}
             />
             <kbd class="hint" aria-hidden="true">{ "/" }</kbd>
         </form>

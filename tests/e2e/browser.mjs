@@ -41,6 +41,7 @@ export async function openExplorer({ base = '/' } = {}) {
   };
   return {
     url: server.url,
+    browser,
     newPage,
     errors,
     async close() {

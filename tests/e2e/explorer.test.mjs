@@ -9,12 +9,12 @@ let explorer;
 before(async () => { explorer = await openExplorer(); });
 after(async () => { await explorer?.close(); });
 
-const cardFiles = (page) => page.$$eval('.card', (cards) => cards.map((card) => new URLSearchParams(card.hash.slice(1)).get('doc')));
+const cardFiles = (page) => page.$$eval('.card .open', (links) => links.map((link) => new URLSearchParams(link.hash.slice(1)).get('doc')));
 
 test('typing an accent-free word finds accented and accent-free articles, highlighted', async () => {
   const page = await explorer.newPage();
   await page.goto(explorer.url);
-  const input = page.getByRole('searchbox');
+  const input = page.locator('#search-input');
   await input.waitFor();
   await input.pressSequentially('cooperation', { delay: 20 });
   await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === 'cooperation');
@@ -28,7 +28,7 @@ test('typing an accent-free word finds accented and accent-free articles, highli
   assert.ok(marks.some((mark) => mark.startsWith('cooperation')), `no highlighted "cooperation" in ${marks}`);
   await page.screenshot({ path: path.join(artifacts, 'results.png'), fullPage: false });
 
-  await page.locator('.card').first().click();
+  await page.locator('.card .open').first().click();
   const focused = page.locator('.passage.focused');
   await focused.waitFor();
   assert.ok((await focused.locator('mark').count()) > 0, 'the opened passage shows no highlight');
@@ -37,7 +37,7 @@ test('typing an accent-free word finds accented and accent-free articles, highli
 
   await page.goBack();
   await page.locator('.card').first().waitFor();
-  assert.equal(await page.getByRole('searchbox').inputValue(), 'cooperation');
+  assert.equal(await page.locator('#search-input').inputValue(), 'cooperation');
   assert.deepEqual(explorer.errors, []);
 });
 
@@ -63,9 +63,9 @@ test('markup in a query is shown as text, never run', async () => {
   let dialog = false;
   page.on('dialog', async (d) => { dialog = true; await d.dismiss(); });
   await page.goto(`${explorer.url}#q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
-  await page.getByRole('searchbox').waitFor();
+  await page.locator('#search-input').waitFor();
   await page.waitForTimeout(300);
-  assert.equal(await page.getByRole('searchbox').inputValue(), '<img src=x onerror=alert(1)>');
+  assert.equal(await page.locator('#search-input').inputValue(), '<img src=x onerror=alert(1)>');
   assert.equal(await page.locator('img[src=x]').count(), 0);
   assert.equal(dialog, false);
 });

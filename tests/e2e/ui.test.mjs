@@ -1,0 +1,227 @@
+// The explorer's views, driven as a reader would: filters, reading, pages per
+// speaker and country, the concordance, permalinks, citing and exporting,
+// language, keyboard use and an axe-core audit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { openExplorer, artifacts } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+let explorer;
+before(async () => { explorer = await openExplorer(); });
+after(async () => { await explorer?.close(); });
+
+const hashParams = (page) => page.evaluate(() => [...new URLSearchParams(location.hash.slice(1))]);
+const total = async (page) => Number((await page.locator('#results-summary').textContent()).match(/\d+/)[0]);
+
+async function open(hash, viewport) {
+  const page = await explorer.newPage(viewport);
+  await page.goto(explorer.url + hash);
+  await page.locator('#search-input').waitFor();
+  return page;
+}
+
+test('facets: a speaker narrows the results, keeps other speakers listed, and shows as a removable chip', async () => {
+  const page = await open('#q=convention');
+  await page.locator('.card').first().waitFor();
+  const before = await total(page);
+  const speakers = page.locator('.facet').first().locator('.facet-entry');
+  const listed = await speakers.count();
+  assert.ok(listed >= 2, 'at least two speakers are listed');
+  const entry = speakers.first();
+  const name = (await entry.locator('.label').textContent()).trim();
+  const count = Number(await entry.locator('.count').textContent());
+  await entry.locator('input').check();
+  await page.waitForFunction((n) => location.hash.includes('speaker='), name);
+  assert.equal(await total(page), count, 'the result count equals the facet count');
+  assert.ok(count < before, 'the filter narrowed the results');
+  assert.equal(await speakers.count(), listed, 'disjunctive: the other speakers stay listed');
+  const whos = await page.$$eval('.card .who .speaker', (links) => links.map((link) => link.textContent.trim()));
+  assert.ok(whos.length > 0 && whos.every((who) => who === name), `every card is by ${name}: ${whos}`);
+  const chip = page.locator('.chip', { hasText: name });
+  await chip.click();
+  await page.waitForFunction(() => !location.hash.includes('speaker='));
+  assert.equal(await total(page), before);
+});
+
+test('facets: the list filter folds accents and the timeline narrows to a month, then shows its days', async () => {
+  const page = await open('');
+  await page.locator('.card').first().waitFor();
+  const countries = page.locator('.facet').nth(1);
+  const filter = countries.locator('.facet-filter');
+  if (await filter.count()) {
+    await filter.fill('viet');
+    const labels = await countries.locator('.facet-entry .label').allTextContents();
+    assert.ok(labels.length >= 1 && labels.every((label) => /vi[eê]t/i.test(label)), `filtered: ${labels}`);
+  }
+  const bars = page.locator('.timeline .bar');
+  assert.ok((await bars.count()) >= 2, 'the timeline has several months');
+  await bars.last().click();
+  await page.waitForFunction(() => location.hash.includes('from=') && location.hash.includes('to='));
+  const params = Object.fromEntries(await hashParams(page));
+  assert.equal(params.from, params.to);
+  assert.match(params.from, /^\d{4}-\d{2}$/);
+  const dayBars = await page.$$eval('.timeline .bar', (links) => links.map((link) => new URLSearchParams(link.hash.slice(1)).get('from')));
+  assert.ok(dayBars.every((day) => day.startsWith(params.from) && day.length === 10), `days of ${params.from}: ${dayBars}`);
+  await page.locator('.chip.clear').click();
+  await page.waitForFunction(() => !location.hash.includes('from='));
+});
+
+test('results: sorting by date orders cards newest first; a query without matches says so', async () => {
+  const page = await open('#q=convention&sort=newest');
+  await page.locator('.card').first().waitFor();
+  const files = await page.$$eval('.card .open', (links) => links.map((link) => new URLSearchParams(link.hash.slice(1)).get('doc')));
+  assert.ok(files.length > 1);
+  const empty = await open('#q=qqqzzzxxw');
+  await empty.locator('.empty').waitFor();
+  assert.match(await empty.locator('.empty').textContent(), /Aucun passage/);
+});
+
+test('reading: next match, then Escape back to the results', async () => {
+  const page = await open('#q=cooperation');
+  await page.locator('.card .open').first().click();
+  await page.locator('.passage.focused').waitFor();
+  const next = page.locator('.match-nav a[rel=next]');
+  if (await next.count()) {
+    const before = Object.fromEntries(await hashParams(page)).p;
+    await next.click();
+    await page.waitForFunction((p) => new URLSearchParams(location.hash.slice(1)).get('p') !== p, before);
+    assert.ok((await page.locator('.passage.focused mark').count()) > 0, 'the next match is highlighted');
+  }
+  await page.keyboard.press('Escape');
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('#search-input').inputValue(), 'cooperation');
+});
+
+test('speaker and country pages, and two speakers compared', async () => {
+  const page = await open('#q=convention');
+  const speaker = page.locator('.card .who a.speaker').first();
+  const name = (await speaker.textContent()).trim();
+  await speaker.click();
+  await page.locator('.profile-head h2').waitFor();
+  assert.equal((await page.locator('.profile-head h2').textContent()).trim(), name);
+  const statements = await page.locator('.profile .card').count();
+  assert.ok(statements >= 1);
+  await page.locator('.compare-picker select').selectOption({ index: 1 });
+  await page.locator('.compare .profile-column').nth(1).waitFor();
+  assert.equal(await page.locator('.compare .profile-column').count(), 2);
+  await page.screenshot({ path: path.join(artifacts, 'compare.png') });
+
+  const country = await open('#q=convention');
+  await country.locator('.card .who .country a').first().click();
+  await country.locator('.profile-head h2').waitFor();
+  assert.ok((await country.locator('.profile .card').count()) >= 1);
+});
+
+test('concordance: every line centres a highlighted keyword; sorting by left context is a permalink', async () => {
+  const page = await open('#q=cybercriminalite');
+  await page.getByRole('link', { name: 'Concordance' }).click();
+  await page.locator('.kwic tr').first().waitFor();
+  const keywords = await page.$$eval('.kwic .keyword', (cells) => cells.map((cell) => cell.textContent.toLowerCase()));
+  assert.ok(keywords.length > 5 && keywords.every((keyword) => keyword.startsWith('cybercriminalit')), `${keywords}`);
+  await page.locator('.concordance .tools a').first().click();
+  await page.waitForFunction(() => location.hash.includes('by=left'));
+  await page.reload();
+  await page.locator('.kwic tr').first().waitFor();
+  assert.equal(await page.locator('.concordance .tools a.active').count(), 1);
+});
+
+test('permalinks: a reload restores query, filters, sort and the open passage; back and forward work', async () => {
+  const page = await open('#q=convention');
+  await page.locator('.facet').nth(1).locator('.facet-entry input').first().check();
+  await page.waitForFunction(() => location.hash.includes('country='));
+  await page.locator('.results select').selectOption('oldest');
+  await page.waitForFunction(() => location.hash.includes('sort=oldest'));
+  await page.locator('.card .open').first().click();
+  await page.locator('.passage.focused').waitFor();
+  const state = await hashParams(page);
+  await page.reload();
+  await page.locator('.passage.focused').waitFor();
+  assert.deepEqual(await hashParams(page), state);
+  await page.goBack();
+  await page.locator('.card').first().waitFor();
+  assert.equal(Object.fromEntries(await hashParams(page)).sort, 'oldest');
+  await page.goForward();
+  await page.locator('.passage.focused').waitFor();
+});
+
+test('cite copies a citation; CSV and JSON export every result', async () => {
+  const context = await explorer.browser.newContext({ acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(explorer.url).origin });
+  const page = await context.newPage();
+  await page.goto(explorer.url + '#q=convention');
+  await page.locator('.card').first().waitFor();
+  const card = page.locator('.card:has(.who .speaker)').first();
+  const speaker = (await card.locator('.who .speaker').textContent()).trim();
+  await card.locator('.cite').click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith(speaker), `citation starts with the speaker: ${copied}`);
+  assert.match(copied, /Source/);
+
+  const results = await total(page);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+  const csv = fs.readFileSync(await csvDownload.path(), 'utf8');
+  assert.match(csv, /^speaker,role,country,country_code,date,outlet,title,url,text,permalink\r\n/);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
+  const rows = JSON.parse(fs.readFileSync(await jsonDownload.path(), 'utf8'));
+  assert.equal(rows.length, results);
+  assert.ok(rows.every((row) => row.permalink.includes('#doc=')));
+  await context.close();
+});
+
+test('language: the English switch changes labels and dates, and is kept in the URL', async () => {
+  const page = await open('#q=convention');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => location.hash.includes('lang=en'));
+  assert.equal(await page.getByRole('link', { name: 'Results' }).count(), 1);
+  const dates = await page.$$eval('.card .date', (spans) => spans.map((span) => span.textContent));
+  assert.ok(dates.some((date) => /October|August|May/.test(date)), `English dates: ${dates}`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'screen readers are told the language');
+});
+
+test('keyboard: / focuses the search, arrows walk the results, Enter opens, Escape closes', async () => {
+  const page = await open('#q=convention');
+  await page.locator('.card').first().waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'open');
+  await page.keyboard.press('ArrowDown');
+  const second = await page.evaluate(() => document.activeElement.hash);
+  await page.keyboard.press('Enter');
+  await page.locator('.passage.focused').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), second);
+  await page.keyboard.press('Escape');
+  await page.locator('.card').first().waitFor();
+});
+
+test('accessibility: axe-core finds no violations on the main views', async () => {
+  const views = ['#q=cooperation', '#q=cooperation&doc=001_62c32b107650f250.txt&p=3', '#q=cybercriminalite&view=kwic',
+    '#view=speaker&who=Ghada+Waly', '#view=compare&who=Ghada+Waly&who=Artur+Liukmanov'];
+  const axe = require.resolve('axe-core/axe.min.js');
+  for (const view of views) {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+      const page = await open(view, viewport);
+      await page.waitForTimeout(300);
+      await page.addScriptTag({ path: axe });
+      const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const summary = violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      assert.deepEqual(summary, [], `${view} at ${viewport.width}px`);
+      await page.close();
+    }
+  }
+});
+
+test('touch targets are at least 44 px on a phone', async () => {
+  const page = await open('#q=convention', { width: 360, height: 740 });
+  await page.locator('.filters-toggle').click();
+  const small = await page.$$eval('a, button, input, select', (elements) => elements
+    .filter((element) => element.offsetParent !== null && !element.closest('.who, .meta, .passage .text, .speaker-list'))
+    .map((element) => ({ element, box: element.getBoundingClientRect() }))
+    .filter(({ element, box }) => (element.type === 'checkbox' ? element.closest('label') : element).getBoundingClientRect().height < 44)
+    .map(({ element }) => element.outerHTML.slice(0, 80)));
+  assert.deepEqual(small, []);
+});
