@@ -32,6 +32,10 @@ impl BitSet {
         }
     }
 
+    pub(crate) fn clear(&mut self) {
+        self.words.fill(0);
+    }
+
     /// Adds `i`; numbers outside the set are ignored, since they can only come
     /// from a damaged blob.
     pub(crate) fn insert(&mut self, i: u32) {

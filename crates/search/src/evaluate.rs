@@ -83,34 +83,40 @@ impl<'a> Evaluation<'a> {
 
 fn word_hits<'a>(index: &Index<'a>, matches: Vec<TermMatch>, optional: bool) -> (WordHits<'a>, BitSet) {
     let mut set = BitSet::empty(index.passage_count());
-    let terms = matches
-        .into_iter()
-        .map(|matched| {
-            let (hits, term_set) = term_hits(index, matched);
-            set.union(&term_set);
-            hits
-        })
-        .collect();
+    let mut scratch = None;
+    let terms = matches.into_iter().map(|matched| term_hits(index, matched, &mut set, &mut scratch)).collect();
     (WordHits { terms, optional }, set)
 }
 
-/// A term's postings and the set of passages holding it in any field.
-fn term_hits<'a>(index: &Index<'a>, matched: TermMatch) -> (TermHits<'a>, BitSet) {
+/// A term's postings; adds the passages holding it in any field to `set`.
+/// Its document frequency is its body length unless it also sits in titles
+/// or speaker names (rare), which are counted in `scratch`, allocated once
+/// per word, rather than in a bitset per term.
+fn term_hits<'a>(index: &Index<'a>, matched: TermMatch, set: &mut BitSet, scratch: &mut Option<BitSet>) -> TermHits<'a> {
     let postings = index.postings(matched.term);
-    let mut set = BitSet::empty(index.passage_count());
-    for (passage, _) in postings.body() {
-        set.insert(passage);
-    }
-    for &(doc, _) in &postings.title {
-        set.insert_range(index.document_passages(doc).unwrap_or(0..0));
-    }
-    for &(speaker, _) in &postings.speaker {
-        for passage in index.speaker_passages(speaker) {
+    let frequency = if postings.title.is_empty() && postings.speaker.is_empty() {
+        for (passage, _) in postings.body() {
             set.insert(passage);
         }
-    }
-    let frequency = if postings.title.is_empty() && postings.speaker.is_empty() { postings.body_len() } else { set.count() };
-    (TermHits { matched, postings, frequency }, set)
+        postings.body_len()
+    } else {
+        let term_set = scratch.get_or_insert_with(|| BitSet::empty(index.passage_count()));
+        term_set.clear();
+        for (passage, _) in postings.body() {
+            term_set.insert(passage);
+        }
+        for &(doc, _) in &postings.title {
+            term_set.insert_range(index.document_passages(doc).unwrap_or(0..0));
+        }
+        for &(speaker, _) in &postings.speaker {
+            for passage in index.speaker_passages(speaker) {
+                term_set.insert(passage);
+            }
+        }
+        set.union(term_set);
+        term_set.count()
+    };
+    TermHits { matched, postings, frequency }
 }
 
 /// The passages holding `phrase` in their body, and its words for scoring.
@@ -123,7 +129,8 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
             return (BitSet::empty(n), Vec::new());
         };
         let first = term.as_bytes().first().copied().unwrap_or(0);
-        let (hits, _) = term_hits(index, TermMatch { term: id, kind: MatchKind::Exact, first });
+        let mut any_field = BitSet::empty(n);
+        let hits = term_hits(index, TermMatch { term: id, kind: MatchKind::Exact, first }, &mut any_field, &mut None);
         let mut body = BitSet::empty(n);
         for (passage, _) in hits.postings.body() {
             body.insert(passage);
