@@ -170,7 +170,7 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
         for (slot, &passage) in list.iter().enumerate() {
             let found = at(0, slot).iter().any(|&start| {
                 let Some(base) = start.checked_sub(*first_offset) else { return false };
-                rest.iter().enumerate().all(|(k, (_, offset))| at(k + 1, slot).binary_search(&(base + offset)).is_ok())
+                rest.iter().enumerate().all(|(k, (_, offset))| base.checked_add(*offset).is_some_and(|at_pos| at(k + 1, slot).binary_search(&at_pos).is_ok()))
             });
             if found {
                 set.insert(passage);

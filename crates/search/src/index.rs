@@ -355,3 +355,93 @@ impl<'a> Index<'a> {
         self.postings.get(term as usize..).map_or(0, postings::body_len)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builder::IndexBuilder;
+    use crate::codec::checksum;
+    use crate::types::{CountryRecord, DocumentRecord, PassageRecord, SearchRequest, SpeakerRecord, Sort};
+    use proptest::prelude::*;
+
+    fn blob() -> Vec<u8> {
+        let mut b = IndexBuilder::new();
+        let c = b.add_country(CountryRecord { code: "RU".into(), name_fr: "Russie".into(), name_en: "Russia".into(), is_country: true });
+        let s = b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("ONUDC".into()), country: Some(c) });
+        for d in 0..3 {
+            let doc = b.add_document(DocumentRecord {
+                title: format!("Convention de Hanoï {d}"),
+                date: Some(Date::ymd(2025, 10, 20 + d as u8)),
+                file: format!("{d}.txt"),
+                ..Default::default()
+            });
+            for p in 0..4 {
+                b.add_passage(PassageRecord {
+                    document: doc,
+                    text: format!("La coopération internationale contre la cybercriminalité, étape {p} à Hanoï."),
+                    speaker: (p % 2 == 0).then_some(s),
+                    mentions: vec![c],
+                });
+            }
+        }
+        b.finish()
+    }
+
+    /// Damage that keeps the checksum valid: what a lying blob can do once
+    /// past `open`'s checks. The fst sections are left alone: the fst crate
+    /// trusts its own bytes once `Map::new` accepts them (a forged fst can
+    /// panic inside it), which the checksum makes a matter of forgery, not
+    /// of damage. Everything this crate reads itself must hold.
+    fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
+        if bytes.len() >= HEADER_LEN {
+            let sum = checksum(&bytes[HEADER_LEN..]);
+            bytes[16..24].copy_from_slice(&sum.to_le_bytes());
+        }
+        bytes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+        ))]
+        #[test]
+        fn resealed_damage_never_panics(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8)) {
+            let mut bytes = blob();
+            let index = Index::open(&bytes).unwrap();
+            let fst_ranges: Vec<std::ops::Range<usize>> = [Section::Terms, Section::Completions]
+                .iter()
+                .map(|&s| {
+                    let entry = HEADER_LEN + s as usize * 8;
+                    let offset = read_u32(&bytes, entry).unwrap() as usize;
+                    offset..offset + index.sizes()[s as usize].1
+                })
+                .collect();
+            let table_end = HEADER_LEN + Section::ALL.len() * 8;
+            for (at, byte) in edits {
+                let at = table_end + at % (bytes.len() - table_end);
+                if fst_ranges.iter().all(|r| !r.contains(&at)) {
+                    bytes[at] = byte;
+                }
+            }
+            let bytes = reseal(bytes);
+            if let Ok(index) = Index::open(&bytes) {
+                for query in ["coopération", "coop", "cybercriminalte", "\"contre la cybercriminalité\"", "hanoi -russie", "speaker:waly", "pays:ru date:2025-10", ""] {
+                    for sort in [Sort::Relevance, Sort::DateDesc] {
+                        let request = SearchRequest { query: query.into(), sort, ..Default::default() };
+                        let _ = index.search(&request);
+                        let _ = index.concordance(&request, 10, 10);
+                    }
+                    let _ = index.highlight(query, PassageId(1));
+                }
+                let _ = index.speakers().count();
+                let _ = index.countries().count();
+                for i in 0..4 {
+                    let _ = index.document(DocId(i));
+                }
+                for i in 0..14 {
+                    let _ = index.passage(PassageId(i));
+                }
+            }
+        }
+    }
+}
