@@ -116,14 +116,23 @@ function measure(engine, fn, list) {
   }
   globalThis.gc?.();
   const samples = [];
+  const best = working.map(() => Infinity);
   for (let r = 0; r < reps; r++) {
-    for (const q of working) samples.push(timed(() => fn(q))[0]);
+    working.forEach((q, i) => {
+      const [elapsed] = timed(() => fn(q));
+      samples.push(elapsed);
+      best[i] = Math.min(best[i], elapsed);
+    });
   }
   return {
     failing: list.filter((q) => bad.has(q)),
     p50_ms: percentile(samples, 0.5),
     p95_ms: percentile(samples, 0.95),
     max_ms: percentile(samples, 1),
+    // Each query's fastest pass: what a quiet machine would show, since
+    // another process rarely preempts the same query in every pass.
+    best_p50_ms: percentile(best, 0.5),
+    best_p95_ms: percentile(best, 0.95),
     mean_hits: hits / Math.max(1, working.length),
     non_empty: nonEmpty,
   };

@@ -109,17 +109,20 @@ out.push(`## What is measured
 
 // --- Targets ---------------------------------------------------------------
 const verdict = (ok) => (ok == null ? 'n/a' : ok ? '**met**' : '**missed**');
+/** Verdict on all timed calls, noting when the per-query best says otherwise. */
+const verdictWithBest = (ok, okBest) =>
+  ok === okBest ? verdict(ok) : `${verdict(ok)} (${okBest ? 'met' : 'missed'} on per-query best)`;
 const targetRows = [];
 for (const run of runs) {
   const k = classOf(run, 'keystrokes');
   const limit = run.native.passages === 10000 ? 2 : run.native.passages === 100000 ? 20 : null;
   if (limit != null && k.js) {
-    const p95 = k.js.engines.ours.p95_ms;
+    const o = k.js.engines.ours;
     const worst = Math.max(...run.js.classes.map((c) => c.engines.ours.p95_ms));
     targetRows.push([
       `${label(run.native)}: wasm p95 per keystroke < ${limit} ms`,
-      `keystrokes p95 ${ms(p95)} ms; worst class p95 ${ms(worst)} ms`,
-      verdict(p95 < limit),
+      `keystrokes p95 ${ms(o.p95_ms)} ms (per-query best ${ms(o.best_p95_ms)} ms); worst class p95 ${ms(worst)} ms`,
+      verdictWithBest(o.p95_ms < limit, o.best_p95_ms < limit),
     ]);
   }
   const s = sectionSums(run.native);
@@ -142,7 +145,10 @@ for (const run of runs) {
     targetRows.push([
       `${label(run.native)}: faster than both peers at p95, ${name}`,
       `ours ${ms(ours)} ms (${answered('ours')}); ${peerTimes}`,
-      verdict(PEERS.every((p) => ours < c.engines[p].p95_ms)),
+      verdictWithBest(
+        PEERS.every((p) => ours < c.engines[p].p95_ms),
+        PEERS.every((p) => c.engines.ours.best_p95_ms < c.engines[p].best_p95_ms),
+      ),
     ]);
   }
   const recallOk = run.js.sanity.every((q) =>
@@ -246,9 +252,9 @@ for (const run of runs) {
     const nat = run.native.classes.find((x) => x.name === c.name);
     const o = c.engines.ours;
     const [m, f] = PEERS.map((p) => c.engines[p]);
+    const cell = (t) => (t ? `${ms(t.p50_ms)} / ${ms(t.p95_ms)} (${ms(t.best_p95_ms)})` : '–');
     return [
-      c.name, c.queries, `${ms(nat?.p50_ms)} / ${ms(nat?.p95_ms)}`, `**${ms(o.p50_ms)} / ${ms(o.p95_ms)}**`,
-      `${ms(m.p50_ms)} / ${ms(m.p95_ms)}`, `${ms(f.p50_ms)} / ${ms(f.p95_ms)}`,
+      c.name, c.queries, cell(nat), `**${cell(o)}**`, cell(m), cell(f),
       ratio(m.p95_ms, o.p95_ms), ratio(f.p95_ms, o.p95_ms),
       `${ms(m.search_only.p95_ms)} / ${ms(f.search_only.p95_ms)}`,
       `${o.mean_hits.toFixed(1)} / ${m.mean_hits.toFixed(1)} / ${f.mean_hits.toFixed(1)}`,
@@ -257,11 +263,12 @@ for (const run of runs) {
   out.push(`### ${label(run.native)} passages (${run.js.reps} timed passes)
 
 ${table(
-  ['class', 'queries', 'native p50 / p95', 'wasm p50 / p95', 'MiniSearch p50 / p95', 'FlexSearch p50 / p95', 'MiniSearch ÷ wasm (p95)', 'FlexSearch ÷ wasm (p95)', 'peers bare search p95 (MS / FX)', 'mean hits (ours / MS / FX)'],
+  ['class', 'queries', 'native p50 / p95 (best p95)', 'wasm p50 / p95 (best p95)', 'MiniSearch p50 / p95 (best p95)', 'FlexSearch p50 / p95 (best p95)', 'MiniSearch ÷ wasm (p95)', 'FlexSearch ÷ wasm (p95)', 'peers bare search p95 (MS / FX)', 'mean hits (ours / MS / FX)'],
   rows,
 )}
 
-Native without snippets (a 0-hit page, facets still counted), p50 / p95: ${run.native.classes
+"best p95" is the p95 of each query's fastest pass, close to what a quiet machine shows. Native
+without snippets (a 0-hit page, facets still counted), p50 / p95: ${run.native.classes
     .map((c) => `${c.name} ${ms(c.no_snippets_p50_ms)} / ${ms(c.no_snippets_p95_ms)}`)
     .join('; ')}.
 `);
