@@ -55,6 +55,8 @@ pub(crate) struct Table<'a> {
 }
 
 impl<'a> Table<'a> {
+    // `is_multiple_of` is newer than the workspace's rust-version.
+    #[allow(clippy::manual_is_multiple_of)]
     fn new(bytes: &'a [u8], width: usize, section: Section) -> Result<Self, IndexError> {
         if bytes.len() % width != 0 {
             return Err(IndexError::BadSection(section));

@@ -22,7 +22,9 @@ const WORDS: &[&str] = &[
 ];
 const SEPARATORS: &[&str] = &[" ", ", ", " ; ", ". ", " (", ") "];
 const SPEAKERS: &[&str] = &["Ghada Waly", "Ana Pérez", "vice-Premier ministre (Pologne)"];
-const DATES: &[Option<(i32, Option<u8>, Option<u8>)>] =
+/// (year, month, day) of the documents, drawn from these.
+type DateParts = (i32, Option<u8>, Option<u8>);
+const DATES: &[Option<DateParts>] =
     &[None, Some((2025, Some(10), Some(24))), Some((2025, Some(10), Some(25))), Some((2025, Some(11), None)), Some((2024, None, None))];
 
 #[derive(Clone, Debug)]
@@ -113,8 +115,8 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -204,7 +206,7 @@ impl<'s> Reference<'s> {
             .map(|t| (t.position, t.term))
             .collect();
         body.iter().any(|(start, _)| {
-            let base = *start as i64 - 0;
+            let base = *start as i64;
             phrase.iter().all(|(term, off)| {
                 let at = base + *off as i64 - phrase[0].1 as i64;
                 at >= 0 && body.contains(&(at as u32, term.clone()))
@@ -353,7 +355,7 @@ proptest! {
             date_to,
         };
         let query = query.map(|q| format!("{q} ")).unwrap_or_default();
-        let words = query_words(&[query.clone()], false);
+        let words = query_words(std::slice::from_ref(&query), false);
         let text_match = |p: usize| {
             let terms = reference.terms(p);
             words.iter().filter(|w| !is_stop_word_anywhere(&w.term)).all(|w| terms.iter().any(|t| reference.word_matches(w, t)))
