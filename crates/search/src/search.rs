@@ -69,7 +69,7 @@ impl<'a> Index<'a> {
             total,
             hits,
             facets: facets::count(self, &run.matches, &run.selection),
-            suggestion: if total == 0 { suggest(self, &query) } else { None },
+            suggestion: if total == 0 { suggest(self, &request.query, &query) } else { None },
             query_terms: query.terms(),
         }
     }

@@ -4,28 +4,39 @@
 //! Typos within the normal tolerance already match, so this only has to
 //! help with worse ones and with short words, which get no tolerance.
 
-use crate::analysis::is_stop_word_anywhere;
+use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
 use crate::expand::{exact_and_stems, neighbours};
 use crate::index::Index;
 use crate::query::ParsedQuery;
 
-pub(crate) fn suggest(index: &Index<'_>, query: &ParsedQuery) -> Option<String> {
-    let mut changed = false;
-    let mut words = Vec::with_capacity(query.words.len());
+/// The query text with each unknown word replaced, or `None` when no word
+/// could be improved. The rest of the text (phrases, filters, spacing) is
+/// kept as typed.
+pub(crate) fn suggest(index: &Index<'_>, text: &str, query: &ParsedQuery) -> Option<String> {
+    let mut replacements: Vec<(&str, String)> = Vec::new();
     for word in &query.words {
         let known = !exact_and_stems(index, &word.term).is_empty();
-        let replacement = (!known && !word.optional && word.term.chars().count() >= 3)
-            .then(|| best_neighbour(index, &word.term))
-            .flatten();
-        match replacement {
-            Some(better) => {
-                changed = true;
-                words.push(better);
-            }
-            None => words.push(word.term.clone()),
+        if known || word.optional || word.term.chars().count() < 3 {
+            continue;
+        }
+        if let Some(better) = best_neighbour(index, &word.term) {
+            replacements.push((&word.term, better));
         }
     }
-    changed.then(|| words.join(" "))
+    if replacements.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for token in tokenize(text).into_iter().filter(|t| t.kind != TokenKind::Part) {
+        if let Some((_, better)) = replacements.iter().find(|(term, _)| *term == token.term) {
+            out.push_str(&text[copied..token.range.start]);
+            out.push_str(better);
+            copied = token.range.end;
+        }
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
 }
 
 fn best_neighbour(index: &Index<'_>, term: &str) -> Option<String> {

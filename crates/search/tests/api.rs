@@ -194,7 +194,9 @@ fn suggestion_when_nothing_matches() {
     // Short words get no tolerance, but a suggestion.
     let r = search(&index, "hano ");
     assert_eq!(r.total, 0);
-    assert_eq!(r.suggestion.as_deref(), Some("hanoi"));
+    assert_eq!(r.suggestion.as_deref(), Some("hanoi "));
+    let r = search(&index, "Hano speaker:waly ");
+    assert_eq!(r.suggestion.as_deref(), Some("hanoi speaker:waly "), "filters and spacing are kept");
     assert_eq!(search(&index, "convention ").suggestion, None);
 }
 
