@@ -59,10 +59,16 @@ fn is_hyphen(c: char) -> bool {
 /// A letter or digit that can start a word. U+02BC is a letter to Unicode
 /// but an apostrophe to French typesetters.
 fn is_word_start(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() && !is_apostrophe(c)
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     is_word_start(c) || is_combining_mark(c)
 }
 
