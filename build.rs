@@ -7,6 +7,7 @@
 use std::{collections::BTreeMap, env, fs, path::PathBuf, process::ExitCode};
 
 use corpus::{Corpus, Entity, EntityKind};
+use sha2::{Digest, Sha256};
 use search::{CountryId, CountryRecord, Date, DocumentRecord, IndexBuilder, PassageRecord, SpeakerRecord};
 
 fn main() -> ExitCode {
@@ -36,10 +37,14 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
 
+    // The hash lets a kiosk operator check that the page shows the corpus they built.
+    let digest: String = Sha256::digest(&blob).iter().map(|byte| format!("{byte:02x}")).collect();
+    println!("cargo:rustc-env=HANOI_CORPUS_SHA256={digest}");
+
     let passages: usize = corpus.documents.iter().map(|document| document.passages.len()).sum();
     // Cargo shows a build script's output only as warnings; this is the build's summary line.
     println!(
-        "cargo:warning=corpus {}: {} documents, {} passages, {} speakers, index {} bytes",
+        "cargo:warning=corpus {}: {} documents, {} passages, {} speakers, index {} bytes, sha256 {digest}",
         dir.display(),
         corpus.documents.len(),
         passages,

@@ -6,20 +6,34 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::{
-    components::{ArticleView, CompareView, ConcordanceView, FacetPanel, ProfileView, ResultList, SearchBox},
+    components::{
+        use_idle, use_no_context_menu, About, ArticleView, AttractScreen, CompareView, ConcordanceView, FacetPanel,
+        ProfileView, ResultList, SearchBox, Suggestions,
+    },
+    mode::Mode,
     engine::Engine,
     hooks::{use_route, HistoryMode, RouteHandle},
     present::{self, PAGE_SIZE},
     route::{ContextSide, Route, View},
 };
 
+/// Longest query the page searches, in characters: far beyond any real
+/// question, short enough that a pasted book cannot stall a keystroke.
+pub const MAX_QUERY_CHARS: usize = 200;
+
 #[function_component(App)]
 pub fn app() -> Html {
     let engine = use_memo((), |_| Engine::open());
+    let mode = *use_memo((), |_| {
+        let query = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+        Mode::from_query(&query)
+    });
     match &*engine {
         Ok(engine) => html! {
             <ContextProvider<Engine> context={engine.clone()}>
-                <Explorer />
+                <ContextProvider<Mode> context={mode}>
+                    <Explorer />
+                </ContextProvider<Mode>>
             </ContextProvider<Engine>>
         },
         Err(error) => html! {
@@ -45,6 +59,7 @@ fn explorer() -> Html {
     let Some(engine) = use_context::<Engine>() else {
         return html! {};
     };
+    let mode = use_context::<Mode>().unwrap_or_default();
     let RouteHandle { route, navigate } = use_route();
     let strings = route.lang.strings();
     // Screen readers and hyphenation follow the page's language, not only the app's element.
@@ -68,8 +83,29 @@ fn explorer() -> Html {
     let on_query = {
         let (navigate, route) = (navigate.clone(), route.clone());
         Callback::from(move |query: String| {
+            let query = query.chars().take(MAX_QUERY_CHARS).collect();
             navigate.emit((Route { query, ..(*route).clone() }, HistoryMode::Replace))
         })
+    };
+
+    // A kiosk starts on its attract screen and returns to it, reset, when left alone.
+    let kiosk_idle = match mode {
+        Mode::Kiosk { idle_seconds } => Some(idle_seconds),
+        _ => None,
+    };
+    let attract = use_state(|| kiosk_idle.is_some());
+    let on_idle = {
+        let (navigate, attract) = (navigate.clone(), attract.clone());
+        Callback::from(move |_| {
+            navigate.emit((Route::default(), HistoryMode::Replace));
+            attract.set(true);
+        })
+    };
+    use_idle(kiosk_idle, on_idle);
+    use_no_context_menu(kiosk_idle.is_some());
+    let on_start = {
+        let attract = attract.clone();
+        Callback::from(move |_| attract.set(false))
     };
     let on_route = {
         let navigate = navigate.clone();
@@ -117,8 +153,14 @@ fn explorer() -> Html {
         }
     };
 
+    let suggestions = (kiosk_idle.is_some() && route.query.is_empty() && route.reading.is_none())
+        .then(|| html! { <Suggestions speakers={outcome.speakers.clone()} lang={route.lang} /> });
+
     html! {
-        <div class="page">
+        <div class={classes!("page", mode.css_class())}>
+            if *attract {
+                <AttractScreen speakers={outcome.speakers.clone()} lang={route.lang} on_start={on_start} />
+            }
             <header class="masthead">
                 <div class="brand">
                     <h1>{ strings.app_title }</h1>
@@ -133,7 +175,9 @@ fn explorer() -> Html {
                 { tab(View::Results, strings.tab_results) }
                 { tab(View::Concordance { by: ContextSide::default() }, strings.tab_concordance) }
             </nav>
+            { for suggestions }
             <main id="main">{ body }</main>
+            <About lang={route.lang} documents={engine.document_count()} passages={engine.passage_count()} />
         </div>
     }
 }

@@ -9,6 +9,9 @@ use search::{Index, IndexError};
 
 static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
+/// SHA-256 of the embedded index, as the build printed it.
+pub const CORPUS_SHA256: &str = env!("HANOI_CORPUS_SHA256");
+
 /// A cheaply cloned handle to the index, comparable by identity so yew can
 /// pass it through a context without comparing whole indexes.
 #[derive(Clone)]

@@ -7,12 +7,15 @@
 
 mod app;
 mod components;
+mod crash;
 mod engine;
 mod hooks;
+mod mode;
 mod present;
 mod route;
 mod strings;
 
 fn main() {
+    crash::install_panic_view();
     yew::Renderer::<app::App>::new().render();
 }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::{marked::MarkedText, results::WhoLine};
 use crate::{
+    mode::Mode,
     present::Article,
     route::{Reading, Route},
 };
@@ -22,6 +23,7 @@ pub struct ArticleViewProps {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let strings = props.route.lang.strings();
+    let mode = use_context::<Mode>().unwrap_or_default();
     let focused = use_node_ref();
     let back = Route { reading: None, ..props.route.clone() }.to_hash();
 
@@ -99,7 +101,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     if let Some(outlet) = &article.outlet { { " · " }{ outlet } }
                     if let Some(url) = &article.url {
                         { " · " }{ strings.source }{ " : " }
-                        <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ url }</a>
+                        if mode.follows_links() {
+                            <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ url }</a>
+                        } else {
+                            <span class="url">{ url }</span>
+                        }
                     }
                 </p>
                 { for article.passages.iter().map(|passage| {

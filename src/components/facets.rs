@@ -105,7 +105,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             >
                 { strings.filters }
                 if active > 0 { { format!(" ({active})") } }
-                <span aria-hidden="true">{ if *unfolded { " ▴" } else { " ▾" } }</span>
+                <span class="fold" aria-hidden="true">{ if *unfolded { "▴" } else { "▾" } }</span>
             </button>
             <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
             <FacetList title={strings.speakers} filter_label={strings.filter_list} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} />

@@ -1,17 +1,21 @@
 //! The page's function components. Each takes plain data as props and calls
 //! back with a new [`Route`](crate::route::Route); none holds global state.
 
+mod about;
 mod article;
 mod export;
 mod facets;
 mod focus;
+mod kiosk;
 mod marked;
 mod results;
 mod search_box;
 mod views;
 
+pub use about::About;
 pub use article::ArticleView;
 pub use facets::FacetPanel;
+pub use kiosk::{use_idle, use_no_context_menu, AttractScreen, Suggestions};
 pub use results::ResultList;
 pub use search_box::SearchBox;
 pub use views::{CompareView, ConcordanceView, ProfileView};

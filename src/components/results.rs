@@ -14,6 +14,7 @@ use super::{
     marked::MarkedText,
 };
 use crate::{
+    mode::Mode,
     present::{self, Card, Outcome, Who},
     route::{Route, SortOrder, View},
 };
@@ -30,6 +31,7 @@ pub struct ResultListProps {
 #[function_component(ResultList)]
 pub fn result_list(props: &ResultListProps) -> Html {
     let strings = props.route.lang.strings();
+    let mode = use_context::<Mode>().unwrap_or_default();
     let outcome = &props.outcome;
 
     let on_sort = {
@@ -84,7 +86,9 @@ pub fn result_list(props: &ResultListProps) -> Html {
                             }) }
                         </select>
                     </label>
-                    <ExportButtons route={props.route.clone()} />
+                    if mode.follows_links() {
+                        <ExportButtons route={props.route.clone()} />
+                    }
                 </div>
             </div>
             if outcome.cards.is_empty() {
@@ -142,6 +146,8 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     let card = &props.card;
     let lang = props.route.lang;
     let strings = lang.strings();
+    // Kiosk visitors have no clipboard or files to take away.
+    let mode = use_context::<Mode>().unwrap_or_default();
     let href = Route { reading: Some(card.reading.clone()), ..props.route.clone() }.to_hash();
     html! {
         <article class="card">
@@ -161,7 +167,9 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
                         <span class="outlet">{ " · " }{ outlet }</span>
                     }
                 </p>
-                <CiteButton citation={present::citation(card, lang)} label={strings.cite} done_label={strings.copied} />
+                if mode.follows_links() {
+                    <CiteButton citation={present::citation(card, lang)} label={strings.cite} done_label={strings.copied} />
+                }
             </div>
         </article>
     }

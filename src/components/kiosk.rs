@@ -1,0 +1,125 @@
+//! Kiosk mode: an attract screen that invites a touch, suggestions to tap so
+//! no keyboard is needed, and a reset to the attract screen after a quiet spell.
+
+use std::{cell::RefCell, rc::Rc};
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::Event;
+use yew::prelude::*;
+
+use crate::{
+    present::FacetEntry,
+    route::{Route, View},
+    strings::UiLang,
+};
+
+/// Search terms offered on a kiosk. They are words of the corpus, not of the
+/// interface, so they stay the same when the visitor switches language.
+const KIOSK_TOPICS: [&str; 6] = ["cybercriminalité", "coopération", "droits humains", "signature", "cybersécurité", "Hanoï"];
+
+/// Calls `on_idle` once no touch, click or key has come for `seconds`;
+/// does nothing when `seconds` is `None` (hooks cannot be called conditionally).
+#[hook]
+pub fn use_idle(seconds: Option<u32>, on_idle: Callback<()>) {
+    use_effect_with(seconds, move |&seconds| {
+        let seconds = seconds.unwrap_or(0);
+        let enabled = seconds > 0;
+        let timer: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let restart = {
+            let timer = timer.clone();
+            move || {
+                let on_idle = on_idle.clone();
+                timer.replace(Some(Timeout::new(seconds.saturating_mul(1000), move || on_idle.emit(()))));
+            }
+        };
+        if enabled {
+            restart();
+        }
+        let on_activity = Closure::<dyn Fn(Event)>::new(move |_: Event| restart());
+        let document = web_sys::window().and_then(|window| window.document()).filter(|_| enabled);
+        const ACTIVITY: [&str; 4] = ["pointerdown", "keydown", "touchstart", "wheel"];
+        if let Some(document) = &document {
+            for event in ACTIVITY {
+                let _ = document.add_event_listener_with_callback(event, on_activity.as_ref().unchecked_ref());
+            }
+        }
+        move || {
+            if let Some(document) = &document {
+                for event in ACTIVITY {
+                    let _ = document.remove_event_listener_with_callback(event, on_activity.as_ref().unchecked_ref());
+                }
+            }
+            timer.take();
+        }
+    });
+}
+
+/// Blocks the context menu: a kiosk visitor has nothing to save or inspect.
+#[hook]
+pub fn use_no_context_menu(enabled: bool) {
+    use_effect_with(enabled, |&enabled| {
+        let block = Closure::<dyn Fn(Event)>::new(|event: Event| event.prevent_default());
+        let document = web_sys::window().and_then(|window| window.document()).filter(|_| enabled);
+        if let Some(document) = &document {
+            let _ = document.add_event_listener_with_callback("contextmenu", block.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(document) = &document {
+                let _ = document.remove_event_listener_with_callback("contextmenu", block.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SuggestionsProps {
+    pub speakers: Vec<FacetEntry>,
+    pub lang: UiLang,
+}
+
+/// Topics and speakers to tap, so a visitor can explore without typing.
+#[function_component(Suggestions)]
+pub fn suggestions(props: &SuggestionsProps) -> Html {
+    let strings = props.lang.strings();
+    let topic = |query: &str| Route { query: query.to_owned(), lang: props.lang, ..Route::default() }.to_hash();
+    let speaker = |name: &str| Route { view: View::Speaker(name.to_owned()), lang: props.lang, ..Route::default() }.to_hash();
+    html! {
+        <nav class="suggestions" aria-label={strings.suggestions}>
+            <p class="suggestions-title">{ strings.try_a_topic }</p>
+            <div class="suggestion-row">
+                { for KIOSK_TOPICS.iter().map(|query| html! {
+                    <a class="suggestion-chip" href={topic(query)}>{ *query }</a>
+                }) }
+            </div>
+            <p class="suggestions-title">{ strings.or_a_speaker }</p>
+            <div class="suggestion-row">
+                { for props.speakers.iter().take(6).map(|entry| html! {
+                    <a class="suggestion-chip speaker" href={speaker(&entry.key)}>{ &entry.label }</a>
+                }) }
+            </div>
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AttractScreenProps {
+    pub speakers: Vec<FacetEntry>,
+    pub lang: UiLang,
+    pub on_start: Callback<()>,
+}
+
+/// The full-screen invitation a kiosk shows until someone touches it.
+#[function_component(AttractScreen)]
+pub fn attract_screen(props: &AttractScreenProps) -> Html {
+    let strings = props.lang.strings();
+    let onclick = props.on_start.reform(|_: MouseEvent| ());
+    html! {
+        <div class="attract" role="dialog" aria-modal="true" aria-labelledby="attract-title" {onclick}>
+            <h1 id="attract-title">{ strings.app_title }</h1>
+            <p class="attract-tagline">{ strings.tagline }</p>
+            <p class="attract-hint">{ strings.touch_to_start }</p>
+            <Suggestions speakers={props.speakers.clone()} lang={props.lang} />
+        </div>
+    }
+}
