@@ -204,6 +204,7 @@ pub fn stem(term: &str, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn terms(text: &str) -> Vec<(String, TokenKind, u32)> {
         tokenize(text).into_iter().map(|t| (t.term, t.kind, t.position)).collect()
@@ -267,6 +268,37 @@ mod tests {
         assert_eq!(stem("cooperation", Lang::Fr), stem("cooperations", Lang::Fr));
         assert_eq!(stem("conventions", Lang::En), stem("convention", Lang::En));
         assert_eq!(stem("2025", Lang::Fr), None);
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_point_at_their_text(text in "\\PC{0,60}|[a-zA-Zéèàçœ'’ʼ -]{0,60}") {
+            let tokens = tokenize(&text);
+            let mut last = 0;
+            for token in &tokens {
+                let surface = text.get(token.range.clone());
+                prop_assert!(surface.is_some(), "{:?} is not on char boundaries", token.range);
+                prop_assert!(!token.term.is_empty());
+                prop_assert!(token.position >= last);
+                last = token.position;
+                if token.kind == TokenKind::Plain {
+                    prop_assert_eq!(fold(surface.unwrap_or("")), token.term.clone());
+                }
+                prop_assert_eq!(fold(&token.term), token.term.clone(), "terms are folded");
+            }
+        }
+
+        #[test]
+        fn case_and_accents_do_not_matter(words in proptest::collection::vec("[a-zéèêàâçôîûœ]{1,10}", 1..8)) {
+            let text = words.join(" ");
+            let upper = text.to_uppercase();
+            let plain: String = text.chars().map(|c| match c {
+                'é' | 'è' | 'ê' => 'e', 'à' | 'â' => 'a', 'ç' => 'c', 'ô' => 'o', 'î' => 'i', 'û' => 'u', c => c,
+            }).collect();
+            let terms = |t: &str| tokenize(t).into_iter().map(|t| t.term).collect::<Vec<_>>();
+            prop_assert_eq!(terms(&text), terms(&upper));
+            prop_assert_eq!(terms(&text), terms(&plain.replace('œ', "oe")));
+        }
     }
 
     #[test]

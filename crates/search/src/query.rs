@@ -281,6 +281,29 @@ mod tests {
         }
 
         #[test]
+        fn plain_words_round_trip_and_only_the_last_is_a_prefix(words in proptest::collection::vec("[a-zé]{1,8}", 1..6), trailing in any::<bool>()) {
+            let mut query = words.join(" ");
+            if trailing {
+                query.push(' ');
+            }
+            let q = parse(&query);
+            let terms: Vec<String> = words.iter().map(|w| crate::analysis::fold(w)).collect();
+            prop_assert_eq!(q.words.iter().map(|w| w.term.clone()).collect::<Vec<_>>(), terms);
+            let prefixes: Vec<bool> = q.words.iter().map(|w| w.prefix).collect();
+            let expected: Vec<bool> = (0..words.len()).map(|i| !trailing && i + 1 == words.len()).collect();
+            prop_assert_eq!(prefixes, expected);
+            prop_assert!(q.phrases.is_empty() && q.excluded_words.is_empty() && q.dates.is_empty());
+        }
+
+        #[test]
+        fn exclusions_and_phrases_never_leak_into_words(word in "[a-z]{5,8}", other in "[a-z]{5,8}") {
+            let q = parse(&format!("-{word} \"{other} {word}\" "));
+            prop_assert!(q.words.is_empty());
+            prop_assert_eq!(q.excluded_words.len(), usize::from(!crate::analysis::is_stop_word_anywhere(&word)));
+            prop_assert_eq!(q.phrases.len(), 1);
+        }
+
+        #[test]
         fn never_panics_on_syntax_soup(query in "[-\":. a-zé'’0-9]{0,60}") {
             let q = parse(&query);
             prop_assert!(q.words.len() <= MAX_WORDS);
