@@ -229,11 +229,11 @@ pub fn document_date<'a>(meta_lines: &[String], body: impl Iterator<Item = &'a s
             return Some(DatedEvidence { date, precision: date.precision(), evidence: format!("metadata line: « {} »", f.evidence) });
         }
     }
-    let text: String = body.collect::<Vec<_>>().join("\n");
-    let years = mentioned_years(&text);
-    let found = find(&text);
-    let first_day = found.iter().find(|f| f.day.is_some())?;
-    date_from(first_day, &years, None)
+    let passages: Vec<&str> = body.collect();
+    // Passage by passage, so that a huge document stops at its first date.
+    let first_day = passages.iter().find_map(|p| find(p).into_iter().find(|f| f.day.is_some()))?;
+    let years = if first_day.year.is_none() { mentioned_years(&passages.join("\n")) } else { HashMap::new() };
+    date_from(&first_day, &years, None)
 }
 
 fn date_from(f: &Found, years: &HashMap<i32, usize>, context: Option<i32>) -> Option<DatedEvidence> {
@@ -278,8 +278,7 @@ pub fn infer_missing_years(corpus: &mut Corpus) {
     }
     let common = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(&y, _)| y);
     for doc in corpus.documents.iter_mut().filter(|d| d.date.is_none()) {
-        let text: String = doc.passages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
-        let Some(first) = find(&text).into_iter().find(|f| f.day.is_some()) else { continue };
+        let Some(first) = doc.passages.iter().find_map(|p| find(&p.text).into_iter().find(|f| f.day.is_some())) else { continue };
         let same_day = known.iter().find(|k| k.month == first.month && k.day == first.day).map(|k| k.year);
         let Some(mut dated) = date_from(&first, &HashMap::new(), same_day.or(common)) else { continue };
         if same_day.is_some() {

@@ -28,7 +28,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     } else {
         utf8_or_1252(bytes, &mut notes)?
     };
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // The binary check samples the start; stray NULs further on are dropped
+    // rather than shown.
+    let nuls = text.matches('\0').count();
+    if nuls > 0 {
+        text.retain(|c| c != '\0');
+        notes.push(format!("removed {nuls} NUL byte(s)"));
+    }
     if text.trim().is_empty() {
         return Err(String::from("empty file, no article to extract"));
     }
@@ -105,6 +112,15 @@ mod tests {
         let d = decode(b"Le minist\xE8re a d\xE9clar\xE9 \x93oui\x94 \x96 \x9Cuvre").unwrap();
         assert_eq!(d.text, "Le ministère a déclaré “oui” – œuvre");
         assert!(d.notes[0].contains("Windows-1252"));
+    }
+
+    #[test]
+    fn drops_late_nul_bytes() {
+        let mut bytes = "a".repeat(70 * 1024).into_bytes();
+        bytes.extend_from_slice(b"\0b");
+        let d = decode(&bytes).unwrap();
+        assert!(!d.text.contains('\0'));
+        assert!(d.notes[0].contains("NUL"));
     }
 
     #[test]

@@ -10,12 +10,13 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// A folded copy of a text and, for each of its bytes, the offset of the
-/// original character it came from.
+/// original character it came from (u32: texts here are far below 4 GB,
+/// and a map as wide as a pointer would be the largest thing in memory).
 #[derive(Debug, Clone)]
 pub struct Folded<'a> {
     pub original: &'a str,
     pub text: String,
-    map: Vec<usize>,
+    map: Vec<u32>,
 }
 
 impl<'a> Folded<'a> {
@@ -24,19 +25,20 @@ impl<'a> Folded<'a> {
         let mut map = Vec::with_capacity(original.len() + 1);
         for (offset, c) in original.char_indices() {
             let f = fold_char(c);
+            let offset = u32::try_from(offset).unwrap_or(u32::MAX);
             for _ in 0..f.len_utf8() {
                 map.push(offset);
             }
             text.push(f);
         }
-        map.push(original.len());
+        map.push(u32::try_from(original.len()).unwrap_or(u32::MAX));
         Folded { original, text, map }
     }
 
     /// The original text behind the folded byte range `start..end`.
     pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
-        let s = self.map.get(start).copied().unwrap_or(self.original.len());
-        let e = self.map.get(end).copied().unwrap_or(self.original.len());
+        let at = |i: usize| self.map.get(i).map_or(self.original.len(), |&o| o as usize);
+        let (s, e) = (at(start), at(end));
         self.original.get(s..e.max(s)).unwrap_or("")
     }
 }

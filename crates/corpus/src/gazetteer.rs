@@ -9,7 +9,7 @@
 use crate::fold::key;
 use crate::tokens::{is_all_caps, is_capitalized, joined, Token};
 use crate::{Entity, EntityKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const STATES: &str = include_str!("gazetteer/states.tsv");
@@ -55,6 +55,9 @@ pub struct Hit {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     forms: HashMap<String, Vec<Entry>>,
+    /// Every proper prefix of a form, in words, so that a scan stops as soon
+    /// as no longer form can match.
+    prefixes: HashSet<String>,
     longest: usize,
 }
 
@@ -89,7 +92,7 @@ fn words_key(s: &str) -> String {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut g = Gazetteer { entities: Vec::new(), forms: HashMap::new(), longest: 1 };
+        let mut g = Gazetteer { entities: Vec::new(), forms: HashMap::new(), prefixes: HashSet::new(), longest: 1 };
         g.load_table(STATES, EntityKind::Country);
         g.load_table(BODIES, EntityKind::Organization);
         g
@@ -138,7 +141,11 @@ impl Gazetteer {
         if k.is_empty() {
             return;
         }
-        self.longest = self.longest.max(k.split(' ').count());
+        let words: Vec<&str> = k.split(' ').collect();
+        self.longest = self.longest.max(words.len());
+        for n in 1..words.len() {
+            self.prefixes.insert(words[..n].join(" "));
+        }
         let entries = self.forms.entry(k).or_default();
         if !entries.iter().any(|e| e.entity == entry.entity && e.form == entry.form && e.case == entry.case) {
             entries.push(entry);
@@ -166,30 +173,39 @@ impl Gazetteer {
     }
 
     fn longest_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
-        let mut n = 1;
-        while n < self.longest && i + n < tokens.len() && joined(text, &tokens[i + n - 1], &tokens[i + n]) {
-            n += 1;
-        }
-        for len in (1..=n).rev() {
-            let words: Vec<&str> = tokens[i..i + len].iter().map(|t| t.text(text)).collect();
-            let exact = words.join(" ");
-            let lower = exact.to_lowercase();
+        let mut best = None;
+        let mut exact = String::new();
+        let mut lower = String::new();
+        for len in 1..=self.longest {
+            let Some(tok) = tokens.get(i + len - 1) else { break };
+            if len > 1 {
+                if !joined(text, &tokens[i + len - 2], tok) {
+                    break;
+                }
+                exact.push(' ');
+                lower.push(' ');
+            }
+            let word = tok.text(text);
+            exact.push_str(word);
+            lower.push_str(&word.to_lowercase());
+            let first = tokens[i].text(text);
             let candidates = self.forms.get(&exact).into_iter().chain(self.forms.get(&lower)).flatten();
             for entry in candidates {
                 let ok = match entry.case {
                     Case::Exact | Case::Any => true,
-                    Case::Capitalized => is_capitalized(words[0]),
+                    Case::Capitalized => is_capitalized(first),
                 };
-                if !ok {
-                    continue;
+                let first_name = entry.form != Form::Adjective && entry.case != Case::Exact && len == 1 && looks_like_first_name(text, tokens, i);
+                if ok && !first_name {
+                    best = Some(Hit { entity: entry.entity, form: entry.form, first: i, last: i + len - 1 });
+                    break;
                 }
-                if entry.form != Form::Adjective && entry.case != Case::Exact && len == 1 && looks_like_first_name(text, tokens, i) {
-                    continue;
-                }
-                return Some(Hit { entity: entry.entity, form: entry.form, first: i, last: i + len - 1 });
+            }
+            if !self.prefixes.contains(&exact) && !self.prefixes.contains(&lower) {
+                break;
             }
         }
-        None
+        best
     }
 }
 

@@ -167,9 +167,12 @@ pub fn merge_into(corpus: &mut Corpus, from: usize, to: usize) {
 
 /// Drops speakers no passage points at, renumbering the rest.
 pub fn remove_orphans(corpus: &mut Corpus) {
-    let used: Vec<bool> = (0..corpus.speakers.len())
-        .map(|i| corpus.documents.iter().flat_map(|d| &d.passages).any(|p| p.speaker == Some(id(i))))
-        .collect();
+    let mut used = vec![false; corpus.speakers.len()];
+    for p in corpus.documents.iter().flat_map(|d| &d.passages) {
+        if let Some(u) = p.speaker.and_then(|SpeakerId(i)| used.get_mut(i as usize)) {
+            *u = true;
+        }
+    }
     let mut new_ids = Vec::with_capacity(used.len());
     let mut next = 0;
     for &u in &used {

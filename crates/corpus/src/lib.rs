@@ -304,12 +304,21 @@ pub fn extract_dir(dir: &Path) -> Result<Extraction, CorpusError> {
     Ok(Extraction { corpus, warnings })
 }
 
+/// Articles are a few kilobytes; anything past this is worth a look.
+const LARGE_FILE: usize = 5 * 1024 * 1024;
+
 /// Extracts one article. Errors (as a [`Warning`]) only when the bytes cannot
 /// be an article at all: empty or binary.
 pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Warning> {
     let warn = |message: String| Warning { file: file_name.to_string(), message };
     let decoded = decode::decode(bytes).map_err(warn)?;
     let mut warnings: Vec<Warning> = decoded.notes.into_iter().map(warn).collect();
+    if bytes.len() > LARGE_FILE {
+        warnings.push(warn(format!(
+            "very large file ({:.1} MB): extracted, but check it is one article and not a site dump",
+            bytes.len() as f64 / 1_048_576.0
+        )));
+    }
     let cleaned = clean::clean(&decoded.text);
     warnings.extend(cleaned.notes.iter().cloned().map(warn));
     if cleaned.paragraphs.is_empty() {

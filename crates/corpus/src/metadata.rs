@@ -28,7 +28,10 @@ pub struct Meta {
 struct Outlet {
     name: String,
     domains: Vec<String>,
+    /// Markers folded, case kept, for signatures ("VNA", "VOVWORLD").
     markers: Vec<String>,
+    /// Name and markers folded and lowercased, for site-name lines.
+    keys: Vec<String>,
 }
 
 fn outlets() -> &'static [Outlet] {
@@ -44,7 +47,10 @@ fn outlets() -> &'static [Outlet] {
                         .map(|c| c.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect())
                         .unwrap_or_default()
                 };
-                Outlet { name: cols.first().unwrap_or(&"").to_string(), domains: list(1), markers: list(2) }
+                let name = cols.first().unwrap_or(&"").to_string();
+                let markers: Vec<String> = list(2).iter().map(|m| m.chars().map(fold_char).collect()).collect();
+                let keys = std::iter::once(key(&name)).chain(list(2).iter().map(|m| key(m))).collect();
+                Outlet { name, domains: list(1), markers, keys }
             })
             .collect()
     })
@@ -149,7 +155,8 @@ fn source_and_outlet(lines: &[&str]) -> (Option<String>, Option<String>) {
                 offer(3, &o);
             }
         }
-        if let Some(o) = outlet_by_signature(line) {
+        // Datelines open an article and signatures close it.
+        if let Some(o) = (i < 10 || i + 40 >= lines.len()).then(|| outlet_by_signature(line)).flatten() {
             offer(4, &o);
         }
     }
@@ -169,11 +176,7 @@ fn outlet_by_name(line: &str) -> Option<String> {
     let k = key(line);
     outlets()
         .iter()
-        .find(|o| {
-            std::iter::once(&o.name)
-                .chain(o.markers.iter().filter(|m| m.chars().count() > 4))
-                .any(|m| k.contains(&key(m)))
-        })
+        .find(|o| o.keys.iter().enumerate().any(|(i, m)| (i == 0 || m.chars().count() > 4) && k.contains(m.as_str())))
         .map(|o| o.name.clone())
 }
 
@@ -181,18 +184,20 @@ fn outlet_by_name(line: &str) -> Option<String> {
 pub fn is_site_name(line: &str) -> bool {
     let k = key(line.trim());
     let domain = !k.contains(' ') && k.contains('.') && k.rsplit('.').next().is_some_and(|tld| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
-    domain || outlets().iter().any(|o| key(&o.name) == k || o.markers.iter().any(|m| key(m) == k))
+    domain || outlets().iter().any(|o| o.keys.contains(&k))
 }
 
 /// Agency markers in datelines and signatures: "Paris (AFP) –",
 /// "(VOVWORLD) -", "... citoyens. -VNA/VI", "(Vietnam+)".
 fn outlet_by_signature(line: &str) -> Option<String> {
     let f: String = line.chars().map(fold_char).collect();
+    if !f.contains('(') && !f.contains('-') {
+        return None;
+    }
     outlets()
         .iter()
         .find(|o| {
             o.markers.iter().any(|m| {
-                let m: String = m.chars().map(fold_char).collect();
                 let paren = format!("({m})");
                 let dateline = f.find(&paren).is_some_and(|i| {
                     let before = &f[..i];

@@ -130,47 +130,58 @@ struct Doc {
 
 pub fn attribute(paragraphs: &[&Paragraph], _lang: Lang, _year: Option<i32>) -> Analysed {
     let g = gazetteer();
-    let analysed: Vec<(Folded, Vec<Token>, Vec<Hit>)> = paragraphs
-        .iter()
-        .map(|p| {
-            let f = Folded::new(&p.text);
-            let toks = tokenize(&f.text);
-            let hits = g.find(&f.text, &toks);
-            (f, toks, hits)
-        })
-        .collect();
-    let mut doc = Doc { recs: Vec::new(), last_person: None, home: home_country(&analysed), names: Vec::new() };
-    for want_caption in [false, true] {
-        for ((f, toks, hits), p) in analysed.iter().zip(paragraphs) {
-            if (p.kind == PassageKind::Caption) == want_caption {
-                collect_names(f, toks, hits, &mut doc.names);
+    // Two passes over the passages, folding each twice rather than keeping
+    // every folded copy: on a 50 MB file those copies are what fills memory.
+    let mut hits_of: Vec<Vec<Hit>> = Vec::with_capacity(paragraphs.len());
+    let mut mentions: Vec<Vec<Entity>> = Vec::with_capacity(paragraphs.len());
+    let mut opens_quote = Vec::with_capacity(paragraphs.len());
+    let mut names = Vec::new();
+    let mut caption_names = Vec::new();
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+    for p in paragraphs {
+        let f = Folded::new(&p.text);
+        let toks = tokenize(&f.text);
+        let hits = g.find(&f.text, &toks);
+        collect_names(&f, &toks, &hits, if p.kind == PassageKind::Caption { &mut caption_names } else { &mut names });
+        count_countries(&hits, &mut counts);
+        let mut out: Vec<Entity> = Vec::new();
+        for h in hits.iter().filter(|h| h.form != Form::Capital) {
+            let e = g.entity(h.entity);
+            if !out.contains(e) {
+                out.push(e.clone());
             }
         }
+        mentions.push(out);
+        opens_quote.push(f.text.trim_start().starts_with(['«', '"']));
+        hits_of.push(hits);
     }
+    for n in caption_names {
+        if !names.iter().any(|(x, _)| *x == n.0) {
+            names.push(n);
+        }
+    }
+    // The country an article is about: the one it names most, capitals
+    // included; the first named wins a tie.
+    let home = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|c| c.0);
+    let mut doc = Doc { recs: Vec::new(), last_person: None, home, names };
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(paragraphs.len());
     let mut summaries = Vec::new();
-    for (i, ((f, toks, hits), p)) in analysed.iter().zip(paragraphs).enumerate() {
-        let found = if p.kind == PassageKind::Body { attribute_passage(f, toks, hits, &mut doc) } else { None };
-        if found.is_some() && patterns().summary.is_match(&f.text) {
-            summaries.push(i);
-        }
+    for (i, (p, hits)) in paragraphs.iter().zip(&hits_of).enumerate() {
+        let found = if p.kind == PassageKind::Body {
+            let f = Folded::new(&p.text);
+            let toks = tokenize(&f.text);
+            let found = attribute_passage(&f, &toks, hits, &mut doc);
+            if found.is_some() && patterns().summary.is_match(&f.text) {
+                summaries.push(i);
+            }
+            found
+        } else {
+            None
+        };
         speakers.push(found);
     }
     let person_like: Vec<bool> = doc.recs.iter().map(|r| r.person.is_some() || r.role.is_some()).collect();
-    continue_speakers(paragraphs, &analysed, &mut speakers, &summaries, &person_like);
-    let mentions = analysed
-        .iter()
-        .map(|(_, _, hits)| {
-            let mut out: Vec<Entity> = Vec::new();
-            for h in hits.iter().filter(|h| h.form != Form::Capital) {
-                let e = g.entity(h.entity);
-                if !out.contains(e) {
-                    out.push(e.clone());
-                }
-            }
-            out
-        })
-        .collect::<Vec<_>>();
+    continue_speakers(paragraphs, &opens_quote, &mut speakers, &summaries, &person_like);
     let (table, ids) = finish(&doc);
     Analysed {
         passages: speakers
@@ -182,11 +193,23 @@ pub fn attribute(paragraphs: &[&Paragraph], _lang: Lang, _year: Option<i32>) -> 
     }
 }
 
+/// Tallies country hits as (entity, count, first-seen order).
+fn count_countries(hits: &[Hit], counts: &mut Vec<(usize, usize, usize)>) {
+    let g = gazetteer();
+    for h in hits.iter().filter(|h| g.entity(h.entity).kind == EntityKind::Country) {
+        let order = counts.len();
+        match counts.iter_mut().find(|c| c.0 == h.entity) {
+            Some(c) => c.1 += 1,
+            None => counts.push((h.entity, 1, order)),
+        }
+    }
+}
+
 /// Quotations and statements are often split over paragraphs: a passage
 /// opening on a quotation mark continues the previous speaker, an
 /// unattributed passage between two of one speaker's passages continues
 /// them, and "C'est ce qu'a déclaré X" gives X the passage before it.
-fn continue_speakers(paragraphs: &[&Paragraph], analysed: &[(Folded, Vec<Token>, Vec<Hit>)], speakers: &mut [Option<usize>], summaries: &[usize], person_like: &[bool]) {
+fn continue_speakers(paragraphs: &[&Paragraph], opens_quote: &[bool], speakers: &mut [Option<usize>], summaries: &[usize], person_like: &[bool]) {
     for &i in summaries {
         if let Some(prev) = (0..i).rev().find(|&j| paragraphs[j].kind == PassageKind::Body) {
             if speakers[prev].is_none() {
@@ -195,8 +218,7 @@ fn continue_speakers(paragraphs: &[&Paragraph], analysed: &[(Folded, Vec<Token>,
         }
     }
     for i in 1..speakers.len() {
-        let opens_quote = analysed[i].0.text.trim_start().starts_with(['«', '"']);
-        if speakers[i].is_none() && opens_quote && paragraphs[i].kind == PassageKind::Body {
+        if speakers[i].is_none() && opens_quote[i] && paragraphs[i].kind == PassageKind::Body {
             let prev = (0..i).rev().find(|&j| paragraphs[j].kind == PassageKind::Body);
             speakers[i] = prev.and_then(|j| speakers[j]);
         }
@@ -223,26 +245,6 @@ fn continue_speakers(paragraphs: &[&Paragraph], analysed: &[(Folded, Vec<Token>,
             break;
         }
     }
-}
-
-/// The country an article is about: the one it names most, capitals
-/// included; the first named wins a tie.
-fn home_country(analysed: &[(Folded, Vec<Token>, Vec<Hit>)]) -> Option<usize> {
-    let g = gazetteer();
-    let mut counts: Vec<(usize, usize, usize)> = Vec::new();
-    let mut order = 0;
-    for (_, _, hits) in analysed {
-        for h in hits.iter().filter(|h| g.entity(h.entity).kind == EntityKind::Country) {
-            match counts.iter_mut().find(|c| c.0 == h.entity) {
-                Some(c) => c.1 += 1,
-                None => {
-                    counts.push((h.entity, 1, order));
-                    order += 1;
-                }
-            }
-        }
-    }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|c| c.0)
 }
 
 fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) -> Option<usize> {
