@@ -63,9 +63,13 @@ fn max_expansions(chars: usize) -> usize {
     match chars {
         0 | 1 => 8,
         2 => 16,
-        _ => 48,
+        _ => 32,
     }
 }
+
+/// Most typo neighbours kept for one word: they rank below everything
+/// else, so the rare ones would only cost time.
+const MAX_TYPOS: usize = 16;
 /// Most dictionary keys looked at for one expansion.
 const MAX_SCANNED: usize = 20_000;
 /// Most dictionary keys looked at for the typos of a prefix.
@@ -149,9 +153,9 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
         // A typo in a prefix opens whole subtrees of completions (`posi` is
         // one edit from every `pos…`): look at the first few hundred only.
         let found = if word.prefix {
-            scan(index, automaton.starts_with(), cap, MAX_FUZZY_PREFIX_SCANNED)
+            scan(index, automaton.starts_with(), MAX_TYPOS, MAX_FUZZY_PREFIX_SCANNED)
         } else {
-            scan(index, automaton, cap, MAX_SCANNED)
+            scan(index, automaton, MAX_TYPOS, MAX_SCANNED)
         };
         add_all(&mut matches, found, MatchKind::Fuzzy);
     }

@@ -7,8 +7,6 @@
 //! one allocation each); only the page asked for is fully sorted, and only
 //! the best few get the proximity pass, which needs positions.
 
-use std::cmp::Ordering;
-
 use crate::bitset::BitSet;
 use crate::evaluate::Evaluation;
 use crate::expand::MatchKind;
@@ -39,6 +37,39 @@ pub(crate) struct Scored {
     /// [`OR_TIER`] when not all words matched.
     tier: u32,
     date: u32,
+}
+
+/// How passages are ordered, reduced to one integer per passage so that
+/// selecting and sorting thousands of them compares `u128`s, not tuples
+/// of floats.
+#[derive(Clone, Copy)]
+struct Order {
+    sort: Sort,
+    by_date: bool,
+}
+
+impl Order {
+    /// Lower ranks first: tier, then date (date sorts), then score
+    /// (descending), then passage id.
+    fn key(self, s: &Scored) -> u128 {
+        let (tier, date) = if self.by_date {
+            let date = if self.sort == Sort::DateAsc { s.date } else { !s.date };
+            (s.tier / OR_TIER, date)
+        } else {
+            (s.tier, 0)
+        };
+        (u128::from(tier) << 96) | (u128::from(date) << 64) | (u128::from(!ordered(s.score)) << 32) | u128::from(s.passage)
+    }
+}
+
+/// Maps a float to an integer of the same order (`total_cmp`'s order).
+fn ordered(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | (1 << 31)
+    }
 }
 
 /// Per passage totals while scoring.
@@ -131,15 +162,7 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
         })
         .collect();
 
-    let compare = |a: &Scored, b: &Scored| -> Ordering {
-        if by_date {
-            let dates = if sort == Sort::DateAsc { a.date.cmp(&b.date) } else { b.date.cmp(&a.date) };
-            (a.tier / OR_TIER).cmp(&(b.tier / OR_TIER)).then(dates).then(b.score.total_cmp(&a.score))
-        } else {
-            a.tier.cmp(&b.tier).then(b.score.total_cmp(&a.score))
-        }
-        .then(a.passage.cmp(&b.passage))
-    };
+    let order = Order { sort, by_date };
     let want = want.min(scored.len());
     if want == 0 {
         return Vec::new();
@@ -147,13 +170,13 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
     // Proximity can reorder the head, so look a little further than asked.
     let head = if by_date { want } else { (want * 2).max(40).min(scored.len()) };
     if head < scored.len() {
-        scored.select_nth_unstable_by(head - 1, compare);
+        scored.select_nth_unstable_by_key(head - 1, |s| order.key(s));
         scored.truncate(head);
     }
     if !by_date {
         proximity(eval, &mut scored);
     }
-    scored.sort_unstable_by(compare);
+    scored.sort_unstable_by_key(|s| order.key(s));
     scored.truncate(want);
     scored
 }
@@ -220,6 +243,14 @@ fn min_span(events: &mut [(u32, usize)], words: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::min_span;
+
+    #[test]
+    fn ordered_floats_keep_their_order() {
+        let xs = [f32::NEG_INFINITY, -2.5, -0.0, 0.0, 1e-30, 0.7, 3.0, f32::INFINITY];
+        for pair in xs.windows(2) {
+            assert!(super::ordered(pair[0]) < super::ordered(pair[1]), "{pair:?}");
+        }
+    }
 
     #[test]
     fn min_span_finds_the_tightest_window() {
