@@ -70,17 +70,19 @@ impl<'i, 'a> Counter<'i, 'a> {
     }
 
     fn finish(self) -> Facets {
-        let mut dates: Vec<(Date, u32)> = self
+        // Packed dates sort like dates and compare as plain integers.
+        let mut dates: Vec<(u32, u32)> = self
             .documents
             .iter()
             .enumerate()
             .filter(|&(_, &n)| n > 0)
-            .filter_map(|(doc, &n)| Some((self.index.document_date(doc as u32)?, n)))
+            .map(|(doc, &n)| (self.index.document_date_key(doc as u32), n))
+            .filter(|&(key, _)| key != 0)
             .collect();
         dates.sort_unstable();
         let mut months: Vec<(Date, u32)> = Vec::new();
         let mut days: Vec<(Date, u32)> = Vec::new();
-        for (date, count) in dates {
+        for (date, count) in dates.into_iter().filter_map(|(key, n)| Some((Date::unpack(key)?, n))) {
             let Some(month) = date.to_month() else { continue };
             match months.last_mut() {
                 Some((m, total)) if *m == month => *total += count,

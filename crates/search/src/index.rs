@@ -282,8 +282,9 @@ impl<'a> Index<'a> {
         self.id(self.passages, passage, format::passage::DOCUMENT)?
     }
 
-    pub(crate) fn document_date(&self, doc: u32) -> Option<Date> {
-        Date::unpack(self.documents.u32(doc, format::document::DATE)?)
+    /// The packed date (`0` when undated), which sorts like the date.
+    pub(crate) fn document_date_key(&self, doc: u32) -> u32 {
+        self.documents.u32(doc, format::document::DATE).unwrap_or(0)
     }
 
     pub(crate) fn passage_speaker(&self, passage: u32) -> Option<SpeakerId> {
