@@ -14,7 +14,7 @@ WITH_WASM_TOOLS = $(WITH_TOOLS) . "$(HANOI_TOOLS_DIR)/wasm-env" &&
 run: build
 	node scripts/serve.mjs dist --port $(PORT)
 
-test: setup test-rust build test-e2e
+test: setup test-rust build test-injection-dist test-e2e test-budgets test-reproducible
 
 setup:
 	@bash scripts/setup
@@ -48,3 +48,31 @@ screenshots: build
 .PHONY: bench
 bench:
 	bash bench/run.sh
+
+# Reliability checks; each script says what it checks and why in its header.
+# test-injection-dist builds tests/hostile/injection/ into its own bundle
+# (target/e2e-injection/dist/) for tests/e2e/injection.test.mjs, skipping the
+# build when its inputs have not changed.
+.PHONY: test-injection-dist test-budgets test-reproducible test-hostile fuzz
+test-injection-dist: setup
+	bash scripts/build-dist.sh tests/hostile/injection target/e2e-injection
+
+# Release wasm (gzip) and single-file sizes against budgets.toml; needs `make build`.
+test-budgets:
+	node scripts/check-budgets.mjs
+
+# A second, independent release build must equal dist/ byte for byte.
+test-reproducible: setup
+	bash scripts/check-reproducible.sh
+
+# The hostile-corpus tests at full size (a million words, 50 MB), in release;
+# `make test-rust` runs them smaller. About 3 minutes with the release compile.
+test-hostile:
+	cargo test --release -p corpus --test hostile_corpora
+
+# Every fuzz target for FUZZ_SECONDS each (default 90); cargo-fuzz and a
+# nightly toolchain are checked first (scripts/setup-fuzz).
+FUZZ_SECONDS ?= 90
+fuzz:
+	bash scripts/setup-fuzz
+	$(WITH_TOOLS) FUZZ_SECONDS=$(FUZZ_SECONDS) bash fuzz/run.sh

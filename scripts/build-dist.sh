@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds the release bundle of one corpus folder into its own output folder,
+# for tests that need a bundle other than dist/ (the injection fixtures, the
+# reproducibility check):
+#
+#   scripts/build-dist.sh <corpus-dir> <out-dir>     -> <out-dir>/dist/
+#
+# <out-dir> is also the cargo target dir, so these builds never share (and
+# never lock or invalidate) target/ or dist/, which `make build` and the
+# people working on the app use. A release build takes minutes on two cores,
+# so the build is skipped when a hash of every input (the corpus, the app's
+# and crates' sources, the lock file and the Trunk config) matches the one
+# recorded by the last successful build; set HANOI_FORCE_BUILD=1 to rebuild.
+set -euo pipefail
+
+[ $# -eq 2 ] || { echo "usage: $0 <corpus-dir> <out-dir>" >&2; exit 2; }
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+corpus="$(cd "$1" && pwd)"
+mkdir -p "$2"
+out="$(cd "$2" && pwd)"
+tools="${HANOI_TOOLS_DIR:-$root/.tools}"
+
+# Content hashes of the inputs, in a stable order; the file names are part of
+# the hash, so renaming an article counts as a change.
+inputs_hash() {
+    (
+        cd "$root"
+        find Cargo.toml Cargo.lock Trunk.toml index.html build.rs src www crates \
+            -type f -not -path '*/target/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+        cd "$corpus" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum
+    ) | sha256sum | cut -d' ' -f1
+}
+
+# Two test runs building into one folder at once would corrupt it (as two
+# Trunk builds into one dist/ do): the second waits for the first.
+exec 9>"$out/.lock"
+flock 9
+
+stamp="$out/inputs.sha256"
+want="$(inputs_hash)"
+if [ -z "${HANOI_FORCE_BUILD:-}" ] && [ -f "$out/dist/index.html" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    echo "build-dist: $out/dist is up to date with its inputs, not rebuilding"
+    exit 0
+fi
+
+rm -f "$stamp"
+rm -rf "$out/dist"
+cd "$root"
+. "$tools/env"
+. "$tools/wasm-env"
+HANOI_CORPUS_DIR="$corpus" CARGO_TARGET_DIR="$out" trunk build --release --dist "$out/dist"
+# The same steps as `make build` after Trunk, so the folder matches a real dist/.
+node scripts/single-file.mjs "$out/dist"
+node scripts/stamp-sw.mjs "$out/dist"
+echo "$want" >"$stamp"

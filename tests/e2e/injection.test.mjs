@@ -1,0 +1,134 @@
+// Markup in the corpus or in a query is text, never code. The articles in
+// tests/hostile/injection/ carry <script>, <img onerror>, <svg onload>,
+// javascript: source URLs and HTML entities; `make test-injection-dist`
+// (scripts/build-dist.sh) builds them into target/e2e-injection/dist/, a
+// bundle of their own, so dist/ keeps the real corpus for the other tests.
+// Each test opens a view in headless Chromium and checks that no dialog
+// opened, no element was injected, the markup is visible exactly as written,
+// and no link points anywhere but http(s) or the page itself.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { root, artifacts } from './browser.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const dist = path.join(root, 'target/e2e-injection/dist');
+
+// openExplorer() in browser.mjs serves dist/ only, so this file launches its
+// own browser, with the same flags.
+const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let server;
+let browser;
+before(async () => {
+  // Like dist/ for the other tests, the bundle is whatever was built last
+  // (`make test` rebuilds it when its inputs changed); only a missing one is
+  // built here, so `make test-e2e` alone works too, after a few minutes.
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    execFileSync('bash', [path.join(root, 'scripts/build-dist.sh'), path.join(root, 'tests/hostile/injection'), path.dirname(dist)], { stdio: ['ignore', process.stderr, process.stderr] });
+  }
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await serve({ root: dist });
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+    .find((candidate) => candidate && fs.existsSync(candidate));
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Opens `hash` and records every dialog (alert, confirm, prompt), page error
+ * and request; `check()` asserts that nothing ran.
+ */
+async function open(hash) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const dialogs = [];
+  const errors = [];
+  const requests = [];
+  page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(server.url + hash);
+  await page.locator('#search-input').waitFor();
+  const check = async () => {
+    // An onerror handler fires once the image fails to load: give it time.
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, [], 'a dialog opened: injected script ran');
+    assert.deepEqual(errors, [], 'page errors');
+    assert.equal(await page.locator('img[src=x], svg[onload], iframe, [onerror], [onload]').count(), 0, 'markup was injected as elements');
+    assert.equal(await page.locator('body script').count(), 0, 'a script element was injected into the body');
+    const outside = requests.filter((url) => !url.startsWith(server.url) && !/^(data|blob):/.test(url));
+    assert.deepEqual(outside, [], 'the page requested something the markup named');
+    const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => link.getAttribute('href')));
+    const unsafe = hrefs.filter((href) => !/^(https?:\/\/|#|\.\/|\?)/i.test(href.trim()) && href !== '');
+    assert.deepEqual(unsafe, [], 'a link points to something other than http(s) or the page');
+  };
+  return { page, check };
+}
+
+const texts = (page, selector) => page.locator(selector).allTextContents();
+
+test('<script> and <img onerror> in passages are shown as text in the cards', async () => {
+  const { page, check } = await open(`#q=${encodeURIComponent('balise')}`);
+  await page.locator('.card').first().waitFor();
+  const cards = (await texts(page, '.card .snippet')).join('\n');
+  assert.ok(cards.includes('<script>alert(1)</script>'), `no literal <script> in the cards: ${cards}`);
+  const image = await open(`#q=${encodeURIComponent('image piégée')}`);
+  await image.page.locator('.card').first().waitFor();
+  const imageCards = (await texts(image.page, '.card .snippet')).join('\n');
+  assert.ok(imageCards.includes('<img src=x onerror=alert(2)>'), `no literal <img> in the cards: ${imageCards}`);
+  await image.page.screenshot({ path: path.join(artifacts, 'injection-cards.png') });
+  await check();
+  await image.check();
+});
+
+test('a query made of markup is searched and echoed as text', async () => {
+  for (const query of ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', 'javascript:alert(3)', '"><svg onload=alert(4)>', '&lt;b&gt;']) {
+    const { page, check } = await open(`#q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => document.querySelector('.card, .empty') !== null);
+    assert.equal(await page.locator('#search-input').inputValue(), query);
+    await check();
+  }
+});
+
+test('the reading view shows markup and entities as written and links only http(s) sources', async () => {
+  const script = await open(`#doc=${encodeURIComponent('001_script.txt')}`);
+  await script.page.locator('.reading h2').waitFor();
+  assert.equal((await script.page.locator('.reading h2').textContent()).trim(), '<script>alert(1)</script> Le ministre et la Convention de Hanoï');
+  const body = (await texts(script.page, '.reading .passage .text')).join('\n');
+  for (const literal of ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '<svg onload=alert(5)>', '<iframe src="javascript:alert(6)"></iframe>']) {
+    assert.ok(body.includes(literal), `${literal} is not shown as text: ${body}`);
+  }
+  // An http(s) source is a link, even with markup-like characters in it.
+  const source = script.page.locator('.reading .meta a');
+  assert.equal(await source.count(), 1);
+  assert.match(await source.getAttribute('href'), /^https:\/\/example\.org\/hanoi\?a=1&b=<script/);
+  await script.page.screenshot({ path: path.join(artifacts, 'injection-article.png') });
+  await script.check();
+
+  const js = await open(`#doc=${encodeURIComponent('002_javascript_url.txt')}`);
+  await js.page.locator('.reading h2').waitFor();
+  assert.equal(await js.page.locator('.reading .meta a').count(), 0, 'a javascript: source became a link');
+  assert.equal(await js.page.locator('a[href*="javascript:" i]').count(), 0, 'a javascript: link');
+  const jsBody = (await texts(js.page, '.reading .passage .text')).join('\n');
+  assert.ok(jsBody.includes('javascript:alert(3)') && jsBody.includes('JaVaScRiPt:alert(7)'), `javascript: text missing: ${jsBody}`);
+  await js.check();
+
+  const entities = await open(`#doc=${encodeURIComponent('003_entities.txt')}`);
+  await entities.page.locator('.reading h2').waitFor();
+  assert.equal((await entities.page.locator('.reading h2').textContent()).trim(), 'Entités HTML &amp; balises &lt;b&gt; dans un article sur la Convention');
+  const entityBody = (await texts(entities.page, '.reading .passage .text')).join('\n');
+  for (const literal of ['&lt;b&gt;gras&lt;/b&gt; &amp; &quot;guillemets&quot; &#60;script&#62; &#x3C;i&#x3E;', '&amp;amp;', '&nbsp;']) {
+    assert.ok(entityBody.includes(literal), `${literal} was decoded or lost: ${entityBody}`);
+  }
+  assert.equal(await entities.page.locator('.reading b, .reading i').count(), 0, 'entities became elements');
+  await entities.check();
+});
