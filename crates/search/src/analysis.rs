@@ -78,6 +78,12 @@ fn is_word_char(c: char) -> bool {
 /// `œuvre` meets `oeuvre` and `Đà Nẵng` meets `Da Nang`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`.
+fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         // Most text is ASCII, which decomposes to itself: skip the tables.
         if c.is_ascii() {
@@ -99,14 +105,22 @@ pub fn fold(text: &str) -> String {
             }
         });
     }
-    out
 }
 
 /// Cuts `text` into tokens, appending them to `out` (cleared first).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    for_each_token(text, |term, range, position, kind| {
+        out.push(Token { term: term.to_string(), range, position, kind });
+    });
+}
+
+/// Calls `f(term, range, position, kind)` for each token of `text`, in
+/// order, without allocating per token: the highlighter runs this on every
+/// snippet of every keystroke.
+pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(&str, Range<usize>, u32, TokenKind)) {
+    let mut word = Word::default();
     let mut position = 0u32;
-    let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(start, c)) = chars.peek() {
         if !is_word_start(c) {
@@ -115,7 +129,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         }
         // One word: pieces of word characters separated by single joiners.
         // Each piece remembers whether an apostrophe follows it (elisions).
-        pieces.clear();
+        word.pieces.clear();
         let mut piece_start = start;
         let mut end = start;
         while let Some(&(i, c)) = chars.peek() {
@@ -127,43 +141,58 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             let joiner = is_apostrophe(c) || is_hyphen(c);
             let next_is_word = text[i + c.len_utf8()..].chars().next().is_some_and(is_word_start);
             if joiner && next_is_word {
-                pieces.push((piece_start..end, is_apostrophe(c)));
+                word.pieces.push((piece_start..end, is_apostrophe(c)));
                 chars.next();
                 piece_start = i + c.len_utf8();
                 continue;
             }
             break;
         }
-        pieces.push((piece_start..end, false));
-        emit_word(text, &pieces, &mut position, out);
+        word.pieces.push((piece_start..end, false));
+        word.emit(text, &mut position, &mut f);
     }
 }
 
-fn emit_word(text: &str, pieces: &[(Range<usize>, bool)], position: &mut u32, out: &mut Vec<Token>) {
-    let mut folded: Vec<(String, Range<usize>)> = Vec::with_capacity(pieces.len());
-    let mut skipping_elisions = true;
-    for (range, apostrophe_follows) in pieces {
-        let term = fold(&text[range.clone()]);
-        if skipping_elisions && *apostrophe_follows && ELISIONS.contains(&term.as_str()) {
-            continue;
+/// Buffers for one word, reused across words.
+#[derive(Default)]
+struct Word {
+    /// Byte ranges of the pieces in the text, and whether an apostrophe follows.
+    pieces: Vec<(Range<usize>, bool)>,
+    /// The kept pieces folded end to end: the compound's whole form.
+    folded: String,
+    /// Each kept piece: its bytes in `folded` and in the text.
+    kept: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Word {
+    fn emit(&mut self, text: &str, position: &mut u32, f: &mut impl FnMut(&str, Range<usize>, u32, TokenKind)) {
+        self.folded.clear();
+        self.kept.clear();
+        let mut skipping_elisions = true;
+        for (range, apostrophe_follows) in &self.pieces {
+            let start = self.folded.len();
+            fold_into(&text[range.clone()], &mut self.folded);
+            if skipping_elisions && *apostrophe_follows && ELISIONS.contains(&&self.folded[start..]) {
+                self.folded.truncate(start);
+                continue;
+            }
+            skipping_elisions = false;
+            if self.folded.len() > start {
+                self.kept.push((start..self.folded.len(), range.clone()));
+            }
         }
-        skipping_elisions = false;
-        if !term.is_empty() {
-            folded.push((term, range.clone()));
-        }
-    }
-    match folded.as_slice() {
-        [] => {}
-        [(term, range)] => {
-            out.push(Token { term: term.clone(), range: range.clone(), position: *position, kind: TokenKind::Plain });
-            *position += 1;
-        }
-        [first, .., last] => {
-            let whole: String = folded.iter().map(|(t, _)| t.as_str()).collect();
-            out.push(Token { term: whole, range: first.1.start..last.1.end, position: *position, kind: TokenKind::Whole });
-            for (term, range) in folded {
-                out.push(Token { term, range, position: *position, kind: TokenKind::Part });
+        match self.kept.as_slice() {
+            [] => {}
+            [(_, range)] => {
+                f(&self.folded, range.clone(), *position, TokenKind::Plain);
                 *position += 1;
+            }
+            [(_, first), .., (_, last)] => {
+                f(&self.folded, first.start..last.end, *position, TokenKind::Whole);
+                for (folded, range) in &self.kept {
+                    f(&self.folded[folded.clone()], range.clone(), *position, TokenKind::Part);
+                    *position += 1;
+                }
             }
         }
     }

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::tokenize;
+use crate::analysis::for_each_token;
 use crate::evaluate::Evaluation;
 use crate::index::Index;
 use crate::types::{KwicLine, PassageId, Snippet};
@@ -49,19 +49,19 @@ impl<'i, 'a> Highlighter<'i, 'a> {
 
     /// Matched tokens of `text`: byte range and term number, in text order.
     fn matches(&self, text: &str) -> Vec<(Range<usize>, u32)> {
+        let mut found = Vec::new();
         if self.terms.is_empty() {
-            return Vec::new();
+            return found;
         }
-        tokenize(text)
-            .into_iter()
-            .filter_map(|token| {
-                if !self.may_match(&token.term) {
-                    return None;
-                }
-                let term = self.index.term(&token.term)?;
-                self.terms.binary_search(&term).is_ok().then_some((token.range, term))
-            })
-            .collect()
+        for_each_token(text, |term, range, _, _| {
+            if !self.may_match(term) {
+                return;
+            }
+            if let Some(id) = self.index.term(term).filter(|id| self.terms.binary_search(id).is_ok()) {
+                found.push((range, id));
+            }
+        });
+        found
     }
 
     /// Sorted, disjoint byte ranges of `text` to highlight.
@@ -190,7 +190,7 @@ mod tests {
         fn snippets_stay_on_char_boundaries(words in proptest::collection::vec("[a-zé\u{a0}’ ]{1,12}|coopération|é", 1..120)) {
             let text = words.join(" ");
             let matches: Vec<(Range<usize>, u32)> =
-                tokenize(&text).into_iter().filter(|t| t.term.starts_with('c')).map(|t| (t.range, 1)).collect();
+                crate::analysis::tokenize(&text).into_iter().filter(|t| t.term.starts_with('c')).map(|t| (t.range, 1)).collect();
             let (start, end) = window(&text, &matches);
             prop_assert!(start <= end && end <= text.len());
             prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
