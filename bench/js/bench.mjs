@@ -1,9 +1,9 @@
 // One corpus, three engines, one Node process: our engine compiled to wasm,
 // MiniSearch and FlexSearch index the same passages and answer the same
-// queries, timed the same way (performance.now() around each call; a
-// discovery and a warm-up pass over every query first, then `reps` passes
-// per class, engines interleaved class by class so they share the machine's
-// state). Writes <corpus>/js.json for report.mjs.
+// queries, timed the same way (performance.now() around each call; an
+// untimed pass over every query first, then `reps` passes per class,
+// engines interleaved class by class so they share the machine's state).
+// Writes <corpus>/js.json for report.mjs.
 //
 // usage: node bench.mjs <corpus dir> <wasm-bindgen nodejs output dir> <reps>
 
@@ -80,25 +80,24 @@ function percentile(samples, q) {
 const engines = [ours, ...peers];
 const allQueries = queries.classes.flatMap(([, list]) => list);
 
-// Discovery: the queries that throw (an engine bug), per engine. They are
-// reported and never timed. This runs before any timing because every trap
-// reloads our module, and a fresh module runs V8's baseline code until it
-// tiers up: a reload inside a timed pass would time the compiler.
+// Discovery: one untimed pass over every query per engine, which warms the
+// engines up and records each query's hit count, or that it throws (an
+// engine bug: reported, never timed). Every trap reloads our module, and a
+// fresh module runs V8's baseline code until it tiers up, so after a reload
+// a second untimed pass keeps the compiler off the clock.
 const failing = new Map(engines.map((e) => [e.name, new Set()]));
+const hitCounts = new Map(engines.map((e) => [e.name, new Map()]));
 for (const engine of engines) {
   for (const q of allQueries) {
     try {
-      engine.page(q);
+      hitCounts.get(engine.name).set(q, engine.page(q));
     } catch {
       failing.get(engine.name).add(q);
     }
   }
-}
-
-// Warm-up: every working query once more, so hot code is optimised in all
-// three engines before the first timed call.
-for (const engine of engines) {
-  for (const q of allQueries) if (!failing.get(engine.name).has(q)) engine.page(q);
+  if (failing.get(engine.name).size > 0) {
+    for (const q of allQueries) if (!failing.get(engine.name).has(q)) engine.page(q);
+  }
 }
 
 // Timed passes over one class for one engine, after a full collection (when
@@ -107,13 +106,7 @@ for (const engine of engines) {
 function measure(engine, fn, list) {
   const bad = failing.get(engine.name);
   const working = list.filter((q) => !bad.has(q));
-  let hits = 0;
-  let nonEmpty = 0;
-  for (const q of working) {
-    const n = fn(q);
-    hits += n;
-    if (n > 0) nonEmpty += 1;
-  }
+  const hits = working.map((q) => hitCounts.get(engine.name).get(q));
   globalThis.gc?.();
   const samples = [];
   const best = working.map(() => Infinity);
@@ -133,8 +126,8 @@ function measure(engine, fn, list) {
     // another process rarely preempts the same query in every pass.
     best_p50_ms: percentile(best, 0.5),
     best_p95_ms: percentile(best, 0.95),
-    mean_hits: hits / Math.max(1, working.length),
-    non_empty: nonEmpty,
+    mean_hits: hits.reduce((a, b) => a + b, 0) / Math.max(1, working.length),
+    non_empty: hits.filter((n) => n > 0).length,
   };
 }
 
