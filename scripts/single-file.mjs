@@ -10,12 +10,16 @@
 // and instantiated asynchronously. The service worker registration is dropped:
 // there is no worker for file://, and this file needs none.
 //
+// It also writes dist/hanoi-explorer-embed.js, the same bundle as one script
+// for other sites: a <hanoi-explorer> custom element and a small JS API.
+//
 // Run by `make build` after Trunk:  node scripts/single-file.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const OUTPUT = 'hanoi-explorer.html';
+const EMBED_OUTPUT = 'hanoi-explorer-embed.js';
 const dist = path.resolve(process.argv[2] ?? 'dist');
 
 const fail = (message) => {
@@ -43,7 +47,8 @@ const scriptText = (js) => js.replace(/<\/script/gi, '<\\/script');
  * own loader only imports ES modules, so the build keeps the web target and
  * the single file converts its glue. The glue has no imports, one export list
  * at the end and one `import.meta.url` (its default wasm URL, unused here as
- * the wasm is passed in); anything else fails the build rather than the page.
+ * the wasm is passed in) and `export function` declarations for the API;
+ * anything else fails the build rather than the page.
  */
 function classicGlue(module) {
   const exportList = /^export\s*\{([^}]*)\};?[ \t]*$/m;
@@ -53,7 +58,11 @@ function classicGlue(module) {
   const init = names.find(([, alias]) => alias === 'default')?.[0];
   if (!init) fail('the wasm-bindgen glue has no default export');
   const named = names.filter(([, alias]) => alias !== 'default').map(([name, alias]) => `${alias ?? name}: ${name}`);
+  // Functions the crate exports with #[wasm_bindgen] are declared `export function name(`.
+  const exportedFunctions = /^export function (\w+)\(/gm;
+  for (const [, name] of module.matchAll(exportedFunctions)) named.push(`${name}: ${name}`);
   const body = module
+    .replace(exportedFunctions, 'function $1(')
     .replace(exportList, `return Object.assign(${init}, { ${named.join(', ')} });`)
     .replaceAll('import.meta.url', 'document.baseURI');
   if (/^\s*(import|export)\b|import\.meta/m.test(body)) fail('the wasm-bindgen glue has imports or exports this script does not handle');
@@ -87,8 +96,8 @@ function sevenBitText(bytes) {
   return Buffer.from(Uint16Array.from(codes).buffer).toString('utf16le');
 }
 
-/** The classic script that unpacks and starts the wasm, shown as a message if the browser cannot. */
-function loader(wasmGzip) {
+/** A JS expression: a promise of the wasm's bytes, unpacked from the text above. */
+function packedWasm(wasmGzip) {
   return `(async () => {
   const text = \`${sevenBitText(wasmGzip)}\`;
   const packed = new Uint8Array((text.length * 7) >> 3);
@@ -102,8 +111,15 @@ function loader(wasmGzip) {
     }
   }
   const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-  await wasm_bindgen({ module_or_path: await new Response(unpacked).arrayBuffer() });
-})().catch((error) => {
+  return new Response(unpacked).arrayBuffer();
+})()`;
+}
+
+/** The classic script that unpacks and starts the wasm, shown as a message if the browser cannot. */
+function loader(wasmGzip) {
+  return `${packedWasm(wasmGzip)}
+.then((bytes) => wasm_bindgen({ module_or_path: bytes }))
+.catch((error) => {
   const message = document.createElement('p');
   message.textContent = 'Hanoi Explorer ne peut pas démarrer dans ce navigateur : ' + error;
   document.body.append(message);
@@ -111,15 +127,67 @@ function loader(wasmGzip) {
 });`;
 }
 
+/**
+ * The script a host page includes to use <hanoi-explorer> elements and the
+ * JavaScript API. One file, like the single page: glue, wasm and CSS inside.
+ * Each element renders into its own shadow root, styled by a constructed
+ * stylesheet (allowed under a CSP without 'unsafe-inline'), with `all: initial`
+ * on the host so the page's CSS does not leak in.
+ */
+function embedScript(glue, wasmGzip, css) {
+  return `// Hanoi Explorer for other sites: <script src="hanoi-explorer-embed.js"></script>, then
+//   <hanoi-explorer query="..." speaker="..." country="RUS" lang="en"></hanoi-explorer>
+// and HanoiExplorer.search(query, { speakers, countries, from, to, limit, lang }).
+// Needs a Content-Security-Policy that allows 'wasm-unsafe-eval' in script-src.
+(() => {
+${classicGlue(glue)}
+const started = ${packedWasm(wasmGzip)}
+  .then((bytes) => wasm_bindgen({ module_or_path: bytes }))
+  .then(() => wasm_bindgen);
+const css = ${JSON.stringify(':host { all: initial; display: block; contain: content; }\n' + css)};
+let sheet;
+const styles = () => {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  return sheet;
+};
+
+class HanoiExplorerElement extends HTMLElement {
+  async connectedCallback() {
+    if (this.shadowRoot) return;
+    const shadow = this.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [styles()];
+    const root = document.createElement('div');
+    shadow.append(root);
+    const api = await started;
+    const attribute = (name) => this.getAttribute(name) ?? undefined;
+    api.mount(root, this, attribute('query'), attribute('speaker'), attribute('country'), attribute('lang'));
+  }
+}
+
+if (!customElements.get('hanoi-explorer')) customElements.define('hanoi-explorer', HanoiExplorerElement);
+window.HanoiExplorer = {
+  ready: started.then(() => window.HanoiExplorer),
+  search: async (query, filters) => (await started).search(String(query ?? ''), filters ?? {}),
+};
+})();
+`;
+}
+
 let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 let wasmRaw;
+let glueText;
 let gzipMinimum = 0;
 const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 });
 
+let stylesheet = '';
 html = html.replace(/<link\b[^>]*>/g, (tag) => {
   const { rel, href } = attributes(tag);
   if (rel === 'stylesheet') {
     const css = local(href).toString('utf8');
+    stylesheet = css;
     gzipMinimum += gzip(css).length;
     if (/<\/style/i.test(css)) fail(`${href} contains "</style"`);
     return `<style>\n${css}</style>`;
@@ -141,11 +209,13 @@ html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkLoade
   const wasm = trunkLoader.match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1] ?? fail('no wasm URL in Trunk\'s loader');
   const glue = local(js);
   wasmRaw = local(wasm);
+  glueText = glue.toString('utf8');
   gzipMinimum += gzip(glue).length + gzip(wasmRaw).length;
   return `<script>\n${scriptText(classicGlue(glue.toString('utf8')))}\n</script>\n<script>\n${scriptText(loader(gzip(wasmRaw)))}\n</script>`;
 });
 
 if (!wasmRaw) fail('no <script type="module"> from Trunk in dist/index.html');
+if (!stylesheet) fail('no stylesheet in dist/index.html');
 const leftover = html.match(/\b(?:src|href)="\.\/[^"]*"|type="module"/);
 if (leftover) fail(`dist/index.html still refers to a file after inlining: ${leftover[0]}`);
 
@@ -153,3 +223,7 @@ fs.writeFileSync(path.join(dist, OUTPUT), html);
 const size = Buffer.byteLength(html);
 console.log(`single file ${OUTPUT}: ${size} bytes raw, ${gzip(html).length} bytes gzip; `
   + `wasm+js+css gzip: ${gzipMinimum} bytes`);
+
+const embed = embedScript(glueText, gzip(wasmRaw), stylesheet);
+fs.writeFileSync(path.join(dist, EMBED_OUTPUT), embed);
+console.log(`embed script ${EMBED_OUTPUT}: ${Buffer.byteLength(embed)} bytes raw, ${gzip(embed).length} bytes gzip`);

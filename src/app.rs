@@ -12,8 +12,8 @@ use crate::{
     },
     mode::Mode,
     engine::Engine,
-    hooks::{use_route, HistoryMode, RouteHandle},
-    present::{self, PAGE_SIZE},
+    hooks::{use_route, HistoryMode, RouteHandle, RouteSource},
+    present::{self, ExportRow, PAGE_SIZE},
     route::{ContextSide, Route, View},
 };
 
@@ -21,18 +21,35 @@ use crate::{
 /// question, short enough that a pasted book cannot stall a keystroke.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The page's own hash by default; embedded instances keep their own.
+    #[prop_or(RouteSource::Hash)]
+    pub source: RouteSource,
+    /// Read from the address's query string unless given.
+    #[prop_or_default]
+    pub mode: Option<Mode>,
+    /// Told each time the reader opens a statement (embedded instances turn
+    /// this into a DOM event for the host page).
+    #[prop_or_default]
+    pub on_select: Option<Callback<ExportRow>>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let engine = use_memo((), |_| Engine::open());
-    let mode = *use_memo((), |_| {
-        let query = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
-        Mode::from_query(&query)
+    let given_mode = props.mode;
+    let mode = *use_memo((), move |_| {
+        given_mode.unwrap_or_else(|| {
+            let query = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+            Mode::from_query(&query)
+        })
     });
     match &*engine {
         Ok(engine) => html! {
             <ContextProvider<Engine> context={engine.clone()}>
                 <ContextProvider<Mode> context={mode}>
-                    <Explorer />
+                    <Explorer source={props.source.clone()} on_select={props.on_select.clone()} />
                 </ContextProvider<Mode>>
             </ContextProvider<Engine>>
         },
@@ -54,13 +71,31 @@ fn now_ms() -> f64 {
         .unwrap_or_default()
 }
 
+#[derive(Properties, PartialEq)]
+struct ExplorerProps {
+    source: RouteSource,
+    on_select: Option<Callback<ExportRow>>,
+}
+
 #[function_component(Explorer)]
-fn explorer() -> Html {
+fn explorer(props: &ExplorerProps) -> Html {
     let Some(engine) = use_context::<Engine>() else {
         return html! {};
     };
     let mode = use_context::<Mode>().unwrap_or_default();
-    let RouteHandle { route, navigate } = use_route();
+    let root = use_node_ref();
+    let handle = use_route(props.source.clone(), root.clone());
+    let RouteHandle { route, navigate } = handle.clone();
+    {
+        let (engine, on_select, lang) = (engine.clone(), props.on_select.clone(), route.lang);
+        use_effect_with(route.reading.clone(), move |reading| {
+            let card = reading.as_ref().and_then(|reading| present::statement(&engine, reading, lang));
+            if let (Some(on_select), Some(card)) = (on_select, card) {
+                let page_url = web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default();
+                on_select.emit(present::export_rows(&[card], &page_url, lang).remove(0));
+            }
+        });
+    }
     let strings = route.lang.strings();
     // Screen readers and hyphenation follow the page's language, not only the app's element.
     use_effect_with(route.lang, |lang| {
@@ -157,7 +192,8 @@ fn explorer() -> Html {
         .then(|| html! { <Suggestions speakers={outcome.speakers.clone()} lang={route.lang} /> });
 
     html! {
-        <div class={classes!("page", mode.css_class())}>
+        <ContextProvider<RouteHandle> context={handle}>
+        <div class={classes!("page", mode.css_class())} ref={root}>
             if *attract {
                 <AttractScreen speakers={outcome.speakers.clone()} lang={route.lang} on_start={on_start} />
             }
@@ -179,5 +215,6 @@ fn explorer() -> Html {
             <main id="main">{ body }</main>
             <About lang={route.lang} documents={engine.document_count()} passages={engine.passage_count()} />
         </div>
+        </ContextProvider<RouteHandle>>
     }
 }

@@ -1,12 +1,17 @@
-//! Keeps a [`Route`] and the URL hash in step.
+//! Keeps a [`Route`] where it belongs: in the page's URL hash, or, for an
+//! instance embedded in another site's page (whose address is not ours), in
+//! component state seeded from the element's attributes.
 //!
-//! Typing replaces the current history entry (a back press should not replay
-//! every keystroke); opening an article or changing a filter pushes one, so
-//! back/forward walk through what the reader actually did.
+//! With the hash, typing replaces the current history entry (a back press
+//! should not replay every keystroke); opening an article or changing a
+//! filter pushes one, so back/forward walk through what the reader did.
+//! Embedded, the page's links (all `#…` permalinks) are caught before the
+//! browser follows them, so the host page's address never changes.
 
 use std::rc::Rc;
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{Element, MouseEvent};
 use yew::prelude::*;
 
 use crate::route::Route;
@@ -15,6 +20,13 @@ use crate::route::Route;
 pub enum HistoryMode {
     Replace,
     Push,
+}
+
+/// Where the route lives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RouteSource {
+    Hash,
+    Local(Route),
 }
 
 #[derive(Clone, PartialEq)]
@@ -37,16 +49,25 @@ fn url_with_hash(hash: &str) -> Option<String> {
     Some(if hash == "#" { base } else { base + hash })
 }
 
+/// `root` is the app's outermost element: embedded, its `#…` links are
+/// followed here instead of by the browser.
 #[hook]
-pub fn use_route() -> RouteHandle {
-    let route = use_state(|| Rc::new(Route::from_hash(&current_hash())));
+pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
+    let initial = source.clone();
+    let route = use_state(move || {
+        Rc::new(match initial {
+            RouteSource::Hash => Route::from_hash(&current_hash()),
+            RouteSource::Local(route) => route,
+        })
+    });
+    let follows_hash = source == RouteSource::Hash;
 
     {
         let route = route.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(follows_hash, move |&follows_hash| {
             let on_change =
                 Closure::<dyn Fn()>::new(move || route.set(Rc::new(Route::from_hash(&current_hash()))));
-            let window = web_sys::window();
+            let window = web_sys::window().filter(|_| follows_hash);
             for event in ["hashchange", "popstate"] {
                 if let Some(window) = &window {
                     let _ = window.add_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
@@ -63,10 +84,35 @@ pub fn use_route() -> RouteHandle {
         });
     }
 
+    {
+        let route = route.clone();
+        use_effect_with(follows_hash, move |&follows_hash| {
+            let on_click = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
+                let link = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<Element>().ok())
+                    .and_then(|element| element.closest("a[href^='#']").ok().flatten());
+                if let Some(hash) = link.and_then(|link| link.get_attribute("href")) {
+                    event.prevent_default();
+                    route.set(Rc::new(Route::from_hash(&hash)));
+                }
+            });
+            let root = root.cast::<Element>().filter(|_| !follows_hash);
+            if let Some(root) = &root {
+                let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(root) = &root {
+                    let _ = root.remove_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
     let navigate = {
         let route = route.clone();
         Callback::from(move |(next, mode): (Route, HistoryMode)| {
-            let history = web_sys::window().and_then(|window| window.history().ok());
+            let history = web_sys::window().and_then(|window| window.history().ok()).filter(|_| follows_hash);
             if let (Some(history), Some(url)) = (history, url_with_hash(&next.to_hash())) {
                 let _ = match mode {
                     HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),

@@ -5,6 +5,7 @@
 //! live in the `search` crate; the page only turns the URL hash into a search
 //! request and the results into HTML.
 
+mod api;
 mod app;
 mod components;
 mod crash;
@@ -17,5 +18,13 @@ mod strings;
 
 fn main() {
     crash::install_panic_view();
-    yew::Renderer::<app::App>::new().render();
+    // The page has an #app element; a host page that loads the bundle for
+    // `<hanoi-explorer>` elements has none, and gets nothing it did not ask for.
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("app"));
+    if let Some(root) = root {
+        let props = app::AppProps { source: hooks::RouteSource::Hash, mode: None, on_select: None };
+        yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    }
 }

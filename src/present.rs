@@ -251,6 +251,16 @@ pub fn speaker_names(index: &Index<'_>) -> Vec<String> {
     names
 }
 
+/// The statement a permalink points at, for the "selected" event of embeds.
+pub fn statement(index: &Index<'_>, reading: &Reading, lang: UiLang) -> Option<Card> {
+    let document = (0..index.document_count() as u32)
+        .filter_map(|id| index.document(search::DocId(id)))
+        .find(|document| document.file == reading.file)?;
+    let id = document.passages.start.checked_add(reading.passage?)?;
+    document.passages.contains(&id).then_some(())?;
+    card(index, PassageId(id), None, lang)
+}
+
 pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
     let reading = route.reading.as_ref()?;
     let document = (0..index.document_count() as u32)
@@ -307,45 +317,78 @@ pub fn citation(card: &Card, lang: UiLang) -> String {
     citation
 }
 
-/// The columns of the CSV and JSON exports, in order.
-pub const EXPORT_COLUMNS: [&str; 10] =
-    ["speaker", "role", "country", "country_code", "date", "outlet", "title", "url", "text", "permalink"];
+/// One statement as exports and the JavaScript API hand it out: plain
+/// strings, the permalink absolute so it still works outside the page.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ExportRow {
+    pub speaker: String,
+    pub role: String,
+    pub country: String,
+    pub country_code: String,
+    pub date: String,
+    pub outlet: String,
+    pub title: String,
+    pub url: String,
+    pub text: String,
+    pub permalink: String,
+}
+
+impl ExportRow {
+    /// The CSV header, in the order of [`ExportRow::cells`].
+    pub const COLUMNS: [&'static str; 10] =
+        ["speaker", "role", "country", "country_code", "date", "outlet", "title", "url", "text", "permalink"];
+
+    fn cells(&self) -> [&str; 10] {
+        [
+            &self.speaker,
+            &self.role,
+            &self.country,
+            &self.country_code,
+            &self.date,
+            &self.outlet,
+            &self.title,
+            &self.url,
+            &self.text,
+            &self.permalink,
+        ]
+    }
+}
 
 /// One export row per card, with the permalink made absolute against `page_url`.
-pub fn export_rows(cards: &[Card], page_url: &str, lang: UiLang) -> Vec<[String; 10]> {
+pub fn export_rows(cards: &[Card], page_url: &str, lang: UiLang) -> Vec<ExportRow> {
     let base = page_url.split('#').next().unwrap_or(page_url);
     cards
         .iter()
         .map(|card| {
             let permalink = Route { reading: Some(card.reading.clone()), lang, ..Route::default() }.to_hash();
-            [
-                card.who.speaker.clone().unwrap_or_default(),
-                card.who.role.clone().unwrap_or_default(),
-                card.who.country.clone().unwrap_or_default(),
-                card.who.country_code.clone().unwrap_or_default(),
-                card.iso_date.clone().unwrap_or_default(),
-                card.outlet.clone().unwrap_or_default(),
-                card.title.clone(),
-                card.url.clone().unwrap_or_default(),
-                card.text.clone(),
-                format!("{base}{permalink}"),
-            ]
+            ExportRow {
+                speaker: card.who.speaker.clone().unwrap_or_default(),
+                role: card.who.role.clone().unwrap_or_default(),
+                country: card.who.country.clone().unwrap_or_default(),
+                country_code: card.who.country_code.clone().unwrap_or_default(),
+                date: card.iso_date.clone().unwrap_or_default(),
+                outlet: card.outlet.clone().unwrap_or_default(),
+                title: card.title.clone(),
+                url: card.url.clone().unwrap_or_default(),
+                text: card.text.clone(),
+                permalink: format!("{base}{permalink}"),
+            }
         })
         .collect()
 }
 
 /// RFC 4180 CSV with a header row. Cells that a spreadsheet would run as a
 /// formula get a leading apostrophe, so an exported quote cannot execute.
-pub fn to_csv(rows: &[[String; 10]]) -> String {
+pub fn to_csv(rows: &[ExportRow]) -> String {
     let mut out = String::new();
-    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
-        let escaped: Vec<String> = cells.map(csv_cell).collect();
+    let mut line = |cells: [&str; 10]| {
+        let escaped: Vec<String> = cells.into_iter().map(csv_cell).collect();
         out.push_str(&escaped.join(","));
         out.push_str("\r\n");
     };
-    line(&mut EXPORT_COLUMNS.iter().copied());
+    line(ExportRow::COLUMNS);
     for row in rows {
-        line(&mut row.iter().map(String::as_str));
+        line(row.cells());
     }
     out
 }
@@ -610,7 +653,7 @@ mod tests {
         let cards = all_results(&index, &Route { query: "experts".into(), ..Route::default() });
         let csv = to_csv(&export_rows(&cards, "https://host/app/#q=x", UiLang::Fr));
         let mut lines = csv.split("\r\n");
-        assert_eq!(lines.next(), Some(EXPORT_COLUMNS.join(",").as_str()));
+        assert_eq!(lines.next(), Some(ExportRow::COLUMNS.join(",").as_str()));
         let row = lines.next().expect("one data row");
         assert!(row.contains("\"Des experts parlent de cybersécurité, \"\"sans\"\" formule =SUM(A1).\""));
         assert!(row.ends_with("https://host/app/#doc=b.txt&p=0"), "{row}");

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::{marked::MarkedText, results::WhoLine};
 use crate::{
+    hooks::{HistoryMode, RouteHandle},
     mode::Mode,
     present::Article,
     route::{Reading, Route},
@@ -29,13 +30,13 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 
     // Esc closes the article, as it would a dialog.
     {
-        use_effect_with(back.clone(), move |back| {
-            let back = back.clone();
+        let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
+        let results = Route { reading: None, ..props.route.clone() };
+        use_effect_with(results, move |results| {
+            let results = results.clone();
             let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
-                if event.key() == "Escape" {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.location().set_hash(&back);
-                    }
+                if let (true, Some(navigate)) = (event.key() == "Escape", &navigate) {
+                    navigate.emit((results.clone(), HistoryMode::Push));
                 }
             });
             let document = web_sys::window().and_then(|window| window.document());

@@ -2,16 +2,23 @@
 //! statement's citation. Files are made in the page from a Blob, so this
 //! works from `file://` and offline.
 
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
 use crate::{
     engine::Engine,
-    present::{self, EXPORT_COLUMNS},
+    present::{self, ExportRow},
     route::Route,
 };
+
+/// Pretty JSON through the browser's own serializer, which keeps serde_json
+/// out of the wasm.
+fn to_json(rows: &[ExportRow]) -> Option<String> {
+    let value = serde_wasm_bindgen::to_value(rows).ok()?;
+    JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from_f64(2.0)).ok()?.as_string()
+}
 
 /// Hands `contents` to the browser as a download named `file_name`.
 fn download(file_name: &str, mime: &str, contents: &str) -> Option<()> {
@@ -26,18 +33,6 @@ fn download(file_name: &str, mime: &str, contents: &str) -> Option<()> {
     link.set_download(file_name);
     link.click();
     Url::revoke_object_url(&url).ok()
-}
-
-fn rows_as_json(rows: &[[String; 10]]) -> Option<String> {
-    let array = Array::new();
-    for row in rows {
-        let object = Object::new();
-        for (column, value) in EXPORT_COLUMNS.iter().zip(row) {
-            Reflect::set(&object, &JsValue::from_str(column), &JsValue::from_str(value)).ok()?;
-        }
-        array.push(&object);
-    }
-    JSON::stringify_with_replacer_and_space(&array, &JsValue::NULL, &JsValue::from_f64(2.0)).ok()?.as_string()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -64,8 +59,7 @@ pub fn export_buttons(props: &ExportButtonsProps) -> Html {
             let rows = present::export_rows(&present::all_results(&engine, &route), &page_url, route.lang);
             let _ = match format {
                 Format::Csv => download("hanoi-explorer.csv", "text/csv;charset=utf-8", &present::to_csv(&rows)),
-                Format::Json => rows_as_json(&rows)
-                    .and_then(|json| download("hanoi-explorer.json", "application/json", &json)),
+                Format::Json => to_json(&rows).and_then(|json| download("hanoi-explorer.json", "application/json", &json)),
             };
         })
     };

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::{facets::Timeline, results::StatementCard};
 use crate::{
     engine::Engine,
+    hooks::{HistoryMode, RouteHandle},
     present::{self, Profile},
     route::{ContextSide, Route, View},
 };
@@ -103,17 +104,15 @@ struct ComparePickerProps {
 fn compare_picker(props: &ComparePickerProps) -> Html {
     let Some(engine) = use_context::<Engine>() else { return html! {} };
     let strings = props.route.lang.strings();
+    let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
     let onchange = {
         let (first, route) = (props.first.clone(), props.route.clone());
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             let second = select.value();
-            if second.is_empty() {
-                return;
-            }
-            let next = Route { view: View::Compare(first.clone(), second), ..route.clone() };
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().set_hash(&next.to_hash());
+            if let (false, Some(navigate)) = (second.is_empty(), &navigate) {
+                let next = Route { view: View::Compare(first.clone(), second), ..route.clone() };
+                navigate.emit((next, HistoryMode::Push));
             }
         })
     };

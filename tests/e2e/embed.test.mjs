@@ -1,0 +1,122 @@
+// Embedding in other sites: two <hanoi-explorer> elements on a host page with
+// hostile CSS and a strict Content-Security-Policy, the JavaScript API, and
+// the iframe mode preset by its URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openExplorer, dist, artifacts } from './browser.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+const HOSTILE_CSS = `
+  * { color: rgb(255, 0, 0) !important; font-family: "Comic Sans MS", cursive !important; }
+  div, p, a, mark, li, ol, section, article { display: none !important; }
+  .card, .page, mark { border: 9px solid red !important; background: lime !important; }`;
+
+let explorer;
+let host;
+let folder;
+before(async () => {
+  explorer = await openExplorer();
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hanoi-host-'));
+  fs.copyFileSync(path.join(dist, 'hanoi-explorer-embed.js'), path.join(folder, 'hanoi-explorer-embed.js'));
+  fs.writeFileSync(path.join(folder, 'hostile.css'), HOSTILE_CSS);
+  fs.writeFileSync(path.join(folder, 'index.html'), `<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="hostile.css">
+<script src="hanoi-explorer-embed.js"></script>
+</head><body>
+<hanoi-explorer id="first" query="cooperation" country="RUS"></hanoi-explorer>
+<hanoi-explorer id="second" query="signature" lang="en"></hanoi-explorer>
+</body></html>`);
+  fs.cpSync(dist, path.join(folder, 'app'), { recursive: true });
+  fs.writeFileSync(path.join(folder, 'framed.html'), `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>host</title></head><body>
+<iframe id="frame" title="Hanoi Explorer" width="400" height="600"
+  src="app/index.html?embed#q=cooperation&country=RUS"></iframe>
+</body></html>`);
+  host = await serve({ root: folder });
+});
+after(async () => {
+  await host?.close();
+  await explorer?.close();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+async function hostPage() {
+  const page = await explorer.newPage({ width: 1200, height: 1400 });
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.goto(host.url);
+  return page;
+}
+
+test('two custom elements render side by side, isolated from hostile CSS, under a strict CSP', async () => {
+  const page = await hostPage();
+  const first = page.locator('#first .card').first();
+  const second = page.locator('#second .card').first();
+  await first.waitFor();
+  await second.waitFor();
+  assert.ok(await first.isVisible(), 'the host CSS hid a card inside the shadow root');
+  const style = await first.evaluate((card) => {
+    const s = getComputedStyle(card);
+    return { color: s.color, border: s.borderTopWidth, font: s.fontFamily };
+  });
+  assert.notEqual(style.color, 'rgb(255, 0, 0)');
+  assert.notEqual(style.border, '9px');
+  assert.doesNotMatch(style.font, /Comic/);
+  const firstCountries = await page.locator('#first .card .who .code').allTextContents();
+  assert.ok(firstCountries.length > 0 && firstCountries.every((code) => code === 'RUS'), `preset country: ${firstCountries}`);
+  assert.equal(await page.locator('#second .lang-switch').textContent(), 'Français', 'the second is in English');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  await page.screenshot({ path: path.join(artifacts, 'embed-host.png') });
+  assert.deepEqual(explorer.errors, []);
+});
+
+test('opening a statement announces it to the host and leaves the host address alone', async () => {
+  const page = await hostPage();
+  await page.locator('#first .card').first().waitFor();
+  const selected = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('hanoi-explorer-select', (event) => resolve({ id: event.target.id, detail: event.detail }), { once: true });
+  }));
+  await page.locator('#first .card .open').first().click();
+  const { id, detail } = await selected;
+  assert.equal(id, 'first');
+  assert.equal(detail.country_code, 'RUS');
+  assert.ok(detail.text.length > 20 && detail.permalink.includes('#doc='));
+  await page.locator('#first .passage.focused').waitFor();
+  assert.equal(new URL(page.url()).hash, '', 'the host page keeps its address');
+  assert.ok(await page.locator('#second .card').first().isVisible(), 'the other instance is untouched');
+});
+
+test('the JavaScript API returns plain objects that follow the filters', async () => {
+  const page = await hostPage();
+  const results = await page.evaluate(async () => {
+    await window.HanoiExplorer.ready;
+    return window.HanoiExplorer.search('cooperation', { countries: ['RUS'], limit: 5 });
+  });
+  assert.ok(results.total > 0);
+  assert.ok(results.statements.length <= 5);
+  assert.ok(results.statements.every((statement) => statement.country_code === 'RUS'));
+  const error = await page.evaluate(() => window.HanoiExplorer.search('x', { limit: 'lots' }).then(() => null, (e) => String(e)));
+  assert.match(error, /bad filters/);
+});
+
+test('the iframe mode fits 400 x 600 and is preset by its URL', async () => {
+  const page = await explorer.newPage({ width: 800, height: 800 });
+  await page.goto(host.url + 'framed.html');
+  const frame = page.frameLocator('#frame');
+  await frame.locator('.card').first().waitFor();
+  const codes = await frame.locator('.card .who .code').allTextContents();
+  assert.ok(codes.length > 0 && codes.every((code) => code === 'RUS'), `${codes}`);
+  const overflow = await frame.locator('body').evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `${overflow}px too wide`);
+  assert.equal(await frame.locator('.tagline').isVisible(), false, 'compact chrome');
+  await page.locator('#frame').screenshot({ path: path.join(artifacts, 'embed-iframe.png') });
+});
