@@ -210,6 +210,9 @@ fn is_heading(s: &str) -> bool {
 
 /// Author lines under a title: a few capitalized words, maybe dashes.
 fn is_byline(folded: &str) -> bool {
+    if folded.len() > 120 {
+        return false;
+    }
     let words: Vec<&str> = folded.split_whitespace().filter(|w| *w != "-" && *w != "&" && *w != "/").collect();
     !words.is_empty()
         && words.len() <= 6
@@ -223,6 +226,9 @@ fn is_byline(folded: &str) -> bool {
 /// Site banners and buttons in Vietnamese, left over in French or English
 /// articles: short lines where many words carry Vietnamese-only letters.
 fn is_foreign_furniture(line: &str) -> bool {
+    if line.len() > 400 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() || line.chars().count() > 100 {
         return false;

@@ -58,6 +58,9 @@ pub struct Gazetteer {
     /// Every proper prefix of a form, in words, so that a scan stops as soon
     /// as no longer form can match.
     prefixes: HashSet<String>,
+    /// First words of the forms that may be written in lower case (French
+    /// adjectives): any other lower-case word starts nothing.
+    lower_firsts: HashSet<String>,
     longest: usize,
 }
 
@@ -92,7 +95,7 @@ fn words_key(s: &str) -> String {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut g = Gazetteer { entities: Vec::new(), forms: HashMap::new(), prefixes: HashSet::new(), longest: 1 };
+        let mut g = Gazetteer { entities: Vec::new(), forms: HashMap::new(), prefixes: HashSet::new(), lower_firsts: HashSet::new(), longest: 1 };
         g.load_table(STATES, EntityKind::Country);
         g.load_table(BODIES, EntityKind::Organization);
         g
@@ -143,6 +146,9 @@ impl Gazetteer {
         }
         let words: Vec<&str> = k.split(' ').collect();
         self.longest = self.longest.max(words.len());
+        if entry.case == Case::Any {
+            self.lower_firsts.insert(words[0].to_string());
+        }
         for n in 1..words.len() {
             self.prefixes.insert(words[..n].join(" "));
         }
@@ -173,6 +179,10 @@ impl Gazetteer {
     }
 
     fn longest_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
+        let first = tokens.get(i)?.text(text);
+        if !first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && !self.lower_firsts.contains(first) {
+            return None;
+        }
         let mut best = None;
         let mut exact = String::new();
         let mut lower = String::new();
@@ -188,7 +198,6 @@ impl Gazetteer {
             let word = tok.text(text);
             exact.push_str(word);
             lower.push_str(&word.to_lowercase());
-            let first = tokens[i].text(text);
             let candidates = self.forms.get(&exact).into_iter().chain(self.forms.get(&lower)).flatten();
             for entry in candidates {
                 let ok = match entry.case {

@@ -11,6 +11,7 @@ use crate::clean::{Cleaned, Paragraph};
 use crate::fold::{fold_char, key};
 use crate::{Lang, PassageKind};
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const OUTLETS: &str = include_str!("gazetteer/outlets.tsv");
@@ -83,6 +84,7 @@ pub fn detect(raw: &str, cleaned: &Cleaned) -> Meta {
     let body: String = cleaned.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
     let date_lines = lines
         .iter()
+        .filter(|l| l.len() < 300)
         .filter(|l| {
             let f: String = l.chars().map(fold_char).collect();
             let lower = f.trim().to_lowercase();
@@ -125,7 +127,7 @@ fn source_and_outlet(lines: &[&str]) -> (Option<String>, Option<String>) {
         }
     };
     let mut url = None;
-    for line in lines {
+    for line in lines.iter().filter(|l| l.contains(':')) {
         if let Some(c) = p.source.captures(line) {
             let value = c.get(2).map_or("", |m| m.as_str()).trim();
             if let Some(u) = p.url.find(value) {
@@ -138,7 +140,7 @@ fn source_and_outlet(lines: &[&str]) -> (Option<String>, Option<String>) {
             }
         }
     }
-    for line in lines {
+    for line in lines.iter().filter(|l| l.contains("http")) {
         if let Some(u) = p.url.find(line) {
             if line.len() < 300 {
                 url.get_or_insert_with(|| u.as_str().to_string());
@@ -182,9 +184,13 @@ fn outlet_by_name(line: &str) -> Option<String> {
 
 /// A line that is only a site's name or domain: a banner, not text.
 pub fn is_site_name(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
     let k = key(line.trim());
     let domain = !k.contains(' ') && k.contains('.') && k.rsplit('.').next().is_some_and(|tld| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
-    domain || outlets().iter().any(|o| o.keys.contains(&k))
+    static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
+    domain || KEYS.get_or_init(|| outlets().iter().flat_map(|o| o.keys.iter().cloned()).collect()).contains(&k)
 }
 
 /// Agency markers in datelines and signatures: "Paris (AFP) –",

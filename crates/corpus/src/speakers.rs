@@ -606,11 +606,11 @@ fn gazetteer_starts(word: &str) -> bool {
 }
 
 fn is_name_word(w: &str) -> bool {
+    if !is_capitalized(w) || is_all_caps(w) || w.chars().count() < 2 {
+        return false;
+    }
     let k = key(w);
-    is_capitalized(w)
-        && !is_all_caps(w)
-        && w.chars().count() > 1
-        && !NOT_NAMES.contains(&k.as_str())
+    !NOT_NAMES.contains(&k.as_str())
         && !ROLE_WORDS.contains(&k.as_str())
         && !DETERMINERS.contains(&k.as_str())
         && !PRONOUNS.contains(&k.as_str())
