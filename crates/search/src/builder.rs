@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::{is_stop_word, tokenize_into, Token, TokenKind};
-use crate::codec::{checksum, put_u32, put_u64};
-use crate::format::{self, Section, COMPLETED_PREFIX, COMPLETIONS, HEADER_LEN, MAGIC, NONE, VERSION};
+use crate::codec::{checksum_parts, put_u32, put_u64};
+use crate::format::{self, Section, COMPLETED_PREFIX, COMPLETIONS, GUARDED, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::{self, BodyPosting};
 use crate::types::{
     CountryId, CountryRecord, Date, DocId, DocumentRecord, Lang, PassageId, PassageRecord, SpeakerId, SpeakerRecord,
@@ -325,14 +325,17 @@ impl Sections {
             put_u32(&mut body, len as u32);
             offset += len;
         }
-        for section in self.bytes {
-            body.extend_from_slice(&section);
+        let mut parts: Vec<&[u8]> = vec![&body];
+        parts.extend(GUARDED.iter().map(|&s| self.bytes.get(s as usize).map_or(&[][..], Vec::as_slice)));
+        let sum = checksum_parts(&parts);
+        for section in &self.bytes {
+            body.extend_from_slice(section);
         }
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(MAGIC);
         put_u32(&mut out, VERSION);
         put_u32(&mut out, Section::ALL.len() as u32);
-        put_u64(&mut out, checksum(&body));
+        put_u64(&mut out, sum);
         out.extend_from_slice(&body);
         out
     }

@@ -66,9 +66,13 @@ impl<'a> Cursor<'a> {
 
 }
 
-/// A non-cryptographic checksum of the blob, so a truncated or damaged
-/// blob is refused at open time rather than misread later. Word-at-a-time
-/// multiply-xor keeps it cheap on a multi-megabyte blob in wasm.
+/// A non-cryptographic checksum over several byte ranges, in order.
+pub(crate) fn checksum_parts(parts: &[&[u8]]) -> u64 {
+    parts.iter().fold(0, |hash, part| (hash.rotate_left(17) ^ checksum(part)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// A non-cryptographic checksum. Word-at-a-time multiply-xor keeps it cheap
+/// in wasm.
 pub(crate) fn checksum(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut hash = bytes.len() as u64 ^ K;

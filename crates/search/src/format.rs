@@ -2,17 +2,24 @@
 //! ([`crate::index`]) so the two cannot drift apart.
 //!
 //! ```text
-//! header   magic "HANOIIDX" | version u32 | section count u32 | checksum u64 of all bytes after the header
+//! header   magic "HANOIIDX" | version u32 | section count u32 | checksum u64
 //! table    per section: offset u32, length u32 (offsets from the blob start)
 //! sections in `Section` order, each a plain byte range
 //! ```
+//! The checksum covers the table and the fst sections ([`GUARDED`]): the
+//! `fst` crate trusts an fst it has accepted and may panic on a damaged one,
+//! while this crate reads every other byte defensively. Checksumming only
+//! those keeps `open` proportional to the dictionary, not to the text.
 //! All integers are little-endian. Records are fixed width so row `i`
 //! is found by multiplication; strings are `(offset, length)` pairs into
 //! the strings section, `NONE` as offset meaning "absent".
 
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
+/// The sections the header checksum covers, after the section table.
+pub(crate) const GUARDED: [Section; 2] = [Section::Terms, Section::Completions];
+
 /// Completions kept per short prefix.
 pub(crate) const COMPLETIONS: usize = 16;
 /// Longest prefix, in chars, with stored completions.
@@ -23,7 +30,7 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// The sections, in blob order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
-    /// All strings, UTF-8, validated once at open.
+    /// All strings, UTF-8; each is validated when read.
     Strings,
     Countries,
     Speakers,
