@@ -6,10 +6,12 @@
 //! facet counts. See the crate README for the blob format and the query
 //! syntax.
 //!
-//! The modules follow the data: [`analysis`] (shared by both sides),
-//! `builder` and `postings` (writing), `index` (reading), `query`,
-//! `expand`, `evaluate`, `filters`, `rank`, `facets`, `snippet` and
-//! `suggest` (answering).
+//! The modules follow the data: [`analysis`] and `stopwords` (shared by
+//! both sides); `format`, `codec` and `postings` (the bytes, both ways);
+//! `builder` (writing); `index` (reading); `query`, `expand` with
+//! `levenshtein`, `evaluate` with `bitset`, `filters`, `rank`, `facets`,
+//! `snippet` and `suggest` (answering), wired together in `search`; `types`
+//! holds the values the app sees.
 
 pub mod analysis;
 mod bitset;
