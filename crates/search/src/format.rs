@@ -46,7 +46,7 @@ pub enum Section {
     /// `Lists`: its most frequent completions, most frequent first. The
     /// first keystrokes would otherwise rank thousands of terms each.
     Completions,
-    /// Corpus statistics for BM25F, see [`stats`].
+    /// Corpus statistics for BM25F: average body, title and speaker lengths.
     Stats,
 }
 
