@@ -4,24 +4,31 @@ import path from 'node:path';
 import { openExplorer, root } from './browser.mjs';
 
 const out = path.join(root, 'docs', 'screenshots');
+const desktop = { width: 1280, height: 860 };
 const shots = [
-  { name: 'results-desktop', viewport: { width: 1280, height: 860 }, hash: '#q=cooperation' },
-  { name: 'article-desktop', viewport: { width: 1280, height: 860 }, hash: null, open: '#q=cooperation' },
-  { name: 'results-phone', viewport: { width: 360, height: 780 }, hash: '#q=convention' },
-  { name: 'kiosk-portrait', viewport: { width: 1080, height: 1920 }, hash: '#q=cybercriminalite' },
+  { name: 'results-desktop', viewport: desktop, url: '#q=cooperation' },
+  { name: 'article-desktop', viewport: desktop, url: '#q=cooperation', open: true },
+  { name: 'concordance-desktop', viewport: desktop, url: '#q=cybercriminalite&view=kwic' },
+  { name: 'speaker-desktop', viewport: desktop, url: '#view=speaker&who=Ghada+Waly' },
+  { name: 'compare-desktop', viewport: desktop, url: '#view=compare&who=Ghada+Waly&who=Artur+Liukmanov' },
+  { name: 'results-phone', viewport: { width: 360, height: 780 }, url: '#q=convention' },
+  { name: 'kiosk-attract', viewport: { width: 1080, height: 1920 }, url: '?kiosk' },
+  { name: 'kiosk-portrait', viewport: { width: 1080, height: 1920 }, url: '?kiosk#q=cybercriminalite', tap: true },
+  { name: 'embed-iframe', viewport: { width: 400, height: 600 }, url: '?embed#q=cooperation&country=RUS' },
 ];
 
 const explorer = await openExplorer();
 try {
   for (const shot of shots) {
     const page = await explorer.newPage(shot.viewport);
-    await page.goto(explorer.url + (shot.hash ?? shot.open));
-    await page.locator('.card').first().waitFor();
+    await page.goto(explorer.url + shot.url);
+    await page.locator('.page').waitFor();
+    if (shot.tap) await page.locator('.attract').click();
     if (shot.open) {
-      await page.locator('.card').first().click();
+      await page.locator('.card .open').first().click();
       await page.locator('.passage.focused').waitFor();
-      await page.waitForTimeout(600);
     }
+    await page.waitForTimeout(700);
     await page.screenshot({ path: path.join(out, `${shot.name}.png`) });
     console.log(`wrote docs/screenshots/${shot.name}.png`);
     await page.close();
