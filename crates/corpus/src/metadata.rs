@@ -84,9 +84,9 @@ pub fn detect(raw: &str, cleaned: &Cleaned) -> Meta {
     let body: String = cleaned.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
     let date_lines = lines
         .iter()
-        .filter(|l| l.len() < 300)
         .filter(|l| {
-            let f: String = l.chars().map(fold_char).collect();
+            // Only a line's opening can be metadata; long lines stay cheap.
+            let f: String = l.chars().take(200).map(fold_char).collect();
             let lower = f.trim().to_lowercase();
             (l.split_whitespace().count() <= 8 && patterns().date_line.is_match(&f))
                 || lower.starts_with("date ")

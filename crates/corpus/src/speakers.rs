@@ -34,8 +34,8 @@ pub struct Analysed {
 /// them, as long as the gap is this short.
 const MAX_SANDWICH: usize = 6;
 
-const FR_PARTICIPLES: &str = "lance|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
-const FR_PRESENT: &str = "entend|entendent|souhaite|souhaitent|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
+const FR_PARTICIPLES: &str = "declare|lance|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
+const FR_PRESENT: &str = "declare|entend|entendent|souhaite|souhaitent|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
 const ADVERBS: &str = "egalement|aussi|cependant|toutefois|encore|notamment|par ailleurs|pour sa part|de son cote|en outre|d'abord|ensuite|enfin|alors|meme|bien|deja|recemment|clairement|fermement|vivement|particulierement|aussitot|publiquement|ainsi|pour leur part|de leur cote";
 const EN_VERBS: &str = "said|says|say|told|stated|stressed|noted|added|warned|urged|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|affirmed|reaffirmed|declared|highlighted|pointed out|explained|argued|insisted|announced|called for|called on|welcomed|expressed|observed|remarked|acknowledged|commented|believes|believed|thinks|wrote|asserted|maintained|recalled|praised|pledged|vowed|proposed|suggested|cautioned|confirmed|reiterated|stresses|notes|adds|warns|urges|pledges|commits|committed";
 
@@ -993,6 +993,38 @@ mod tests {
         assert_eq!(
             who("Parmi les orateurs figurait la sous-secrétaire générale de l'ONU Mari Tanaka.\n\nS'exprimant lors de la réunion, la sous-secrétaire générale de l'ONU Tanaka Mari, s'est déclarée inquiète.\n\nLa sous-secrétaire générale a cependant estimé que des progrès existent."),
             ["-", "Mari Tanaka [UN]", "Mari Tanaka [UN]"]
+        );
+    }
+
+    #[test]
+    fn pronoun_inversion_and_quotation_continuation() {
+        assert_eq!(
+            who("Le ministre grec de l'Intérieur, Nikos Pappas, a souligné l'urgence.\n\nLa Grèce est prête, a-t-il affirmé.\n\n« Nous signerons cette année. »\n\nElle a affirmé que le texte évoluera."),
+            ["Nikos Pappas [GRC]", "Nikos Pappas [GRC]", "Nikos Pappas [GRC]", "Nikos Pappas [GRC]"]
+        );
+    }
+
+    #[test]
+    fn statement_continues_between_two_attributions() {
+        assert_eq!(
+            who("Une ère nouvelle s'ouvre, déclare Lina Haddad.\n\nLes rançongiciels paralysent des hôpitaux.\n\n« Il faut agir ensemble », a insisté Mme Haddad."),
+            ["Lina Haddad [-]", "Lina Haddad [-]", "Lina Haddad [-]"]
+        );
+    }
+
+    #[test]
+    fn country_speaks_for_itself_but_does_not_run_on() {
+        assert_eq!(
+            who("Le Chili, pionnier dans ce domaine, y voit une chance.\n\nLe texte sera soumis au vote.\n\nLe Chili s'engage à le ratifier."),
+            ["Chili [CHL]", "-", "Chili [CHL]"]
+        );
+    }
+
+    #[test]
+    fn english_subject_first_and_told() {
+        assert_eq!(
+            who("Kenya's ICT minister Peter Otieno said the treaty protects children.\n\nHe told reporters that funding is ready.\n\nThe UN Under-Secretary-General for Disarmament Affairs said cooperation is vital."),
+            ["Peter Otieno [KEN]", "Peter Otieno [KEN]", "Under-Secretary-General for Disarmament Affairs (ONU) [UN]"]
         );
     }
 
