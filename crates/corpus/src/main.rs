@@ -61,7 +61,7 @@ fn main() -> ExitCode {
 fn print_tables(x: &Extraction) {
     let c = &x.corpus;
     println!("DOCUMENTS");
-    println!("{:<28} {:<11} {:<5} {:<4} {:>8} {:>9}  {}", "file", "date", "prec", "lang", "passages", "attributed", "outlet / title");
+    println!("{:<28} {:<11} {:<5} {:<4} {:>8} {:>9}  outlet / title", "file", "date", "prec", "lang", "passages", "attributed");
     for d in &c.documents {
         let date = d.date.as_ref().map_or(String::from("-"), |e| e.date.to_string());
         let prec = d.date.as_ref().map_or("-", |e| match e.precision {
@@ -85,7 +85,7 @@ fn print_tables(x: &Extraction) {
     }
     println!();
     println!("SPEAKERS");
-    println!("{:>3} {:<34} {:<8} {:>8}  {}", "id", "speaker", "entity", "passages", "role");
+    println!("{:>3} {:<34} {:<8} {:>8}  role", "id", "speaker", "entity", "passages");
     for (i, s) in c.speakers.iter().enumerate() {
         let n = c.documents.iter().flat_map(|d| &d.passages).filter(|p| p.speaker.is_some_and(|id| id.0 as usize == i)).count();
         let entity = s.entity.as_ref().map_or("-", |e| e.code.as_str());

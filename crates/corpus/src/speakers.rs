@@ -342,7 +342,8 @@ fn clause_start(t: &str, pos: usize) -> usize {
             break;
         }
     }
-    let lower = head.to_lowercase();
+    // ASCII lowering keeps byte offsets, which index the text below.
+    let lower = head.to_ascii_lowercase();
     for pat in [" que ", " qu'", " that "] {
         if let Some(i) = lower.rfind(pat) {
             if i + pat.len() > start && i + pat.len() <= head.len() {
@@ -360,8 +361,7 @@ fn sentence_start(t: &str, pos: usize) -> usize {
     while i > 0 {
         i -= 1;
         if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
-            let word_start = t[..i].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
-            let word = t[word_start..i].to_lowercase();
+            let word = last_word(&t[..i]).to_lowercase();
             let abbreviation = HONORIFICS.contains(&word.as_str()) || word.chars().count() == 1;
             if !abbreviation {
                 return i + 2;
@@ -378,6 +378,12 @@ fn closes_sentence(t: &str, from: usize) -> bool {
     let phrase = &t[from..end];
     let head = phrase.split(',').next().unwrap_or(phrase);
     tokenize(head).len() <= 12
+}
+
+/// The word a text ends with ("M" in "… M").
+fn last_word(s: &str) -> &str {
+    let start = s.char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(k, c)| k + c.len_utf8());
+    &s[start..]
 }
 
 fn starts_noun_phrase(s: &str) -> bool {
@@ -403,8 +409,7 @@ fn sentence_end(t: &str, from: usize) -> usize {
         let at = i + rel;
         let c = t[at..].chars().next().unwrap_or('.');
         if c == '.' {
-            let word_start = t[..at].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
-            let word = t[word_start..at].to_lowercase();
+            let word = last_word(&t[..at]).to_lowercase();
             if HONORIFICS.contains(&word.as_str()) || word.chars().count() == 1 {
                 i = at + 1;
                 continue;
@@ -648,7 +653,7 @@ fn find_name(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize, usize)> 
         {
             j += 1;
         }
-        let prev = (k > 0).then(|| key(toks[inside[k - 1]].text(t))).unwrap_or_default();
+        let prev = if k > 0 { key(toks[inside[k - 1]].text(t)) } else { String::new() };
         let known = j == k && cx.known.contains(&key(toks[i].text(t)));
         let titled = HONORIFICS.contains(&prev.as_str()) || ROLE_WORDS.contains(&prev.as_str()) || known;
         if j > k || titled {
@@ -1026,6 +1031,13 @@ mod tests {
             who("Kenya's ICT minister Peter Otieno said the treaty protects children.\n\nHe told reporters that funding is ready.\n\nThe UN Under-Secretary-General for Disarmament Affairs said cooperation is vital."),
             ["Peter Otieno [KEN]", "Peter Otieno [KEN]", "Under-Secretary-General for Disarmament Affairs (ONU) [UN]"]
         );
+    }
+
+    #[test]
+    fn never_panics_on_odd_punctuation() {
+        for text in ["«M. a déclaré", "…. a dit", "İİ que a déclaré X", "«», a souligné «", "Selon", ", a-t-il", "€. — said"] {
+            who(text);
+        }
     }
 
     #[test]
