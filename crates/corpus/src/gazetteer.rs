@@ -205,6 +205,8 @@ impl Gazetteer {
                     Case::Capitalized => is_capitalized(first),
                 };
                 let first_name = entry.form != Form::Adjective && entry.case != Case::Exact && len == 1 && looks_like_first_name(text, tokens, i);
+                let surname = entry.form == Form::Capital && len == 1 && looks_like_surname(text, tokens, i);
+                let first_name = first_name || surname;
                 if ok && !first_name {
                     best = Some(Hit { entity: entry.entity, form: entry.form, first: i, last: i + len - 1 });
                     break;
@@ -229,6 +231,18 @@ fn looks_like_first_name(text: &str, tokens: &[Token], i: usize) -> bool {
         }
         None => false,
     }
+}
+
+/// "Ana Lima", "Paul Washington": a capital right after a capitalized word
+/// mid-sentence is a family name.
+fn looks_like_surname(text: &str, tokens: &[Token], i: usize) -> bool {
+    if i < 2 {
+        return false;
+    }
+    let prev = &tokens[i - 1];
+    let gap = text.get(prev.end..tokens[i].start).unwrap_or(",");
+    let w = prev.text(text);
+    gap == " " && is_capitalized(w) && !is_all_caps(w) && gazetteer_free(w)
 }
 
 fn gazetteer_free(word: &str) -> bool {
@@ -287,6 +301,12 @@ mod tests {
     fn skips_first_names_and_common_words() {
         assert!(codes("Maurice Dupont a parlé de la grenade").is_empty());
         assert_eq!(codes("à l'île Maurice"), ["MUS"]);
+    }
+
+    #[test]
+    fn capitals_as_family_names() {
+        assert!(codes("La sénatrice Ana Lima a parlé").is_empty());
+        assert_eq!(codes("Le sommet de Lima a commencé"), ["PER"]);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub struct Analysed {
 /// them, as long as the gap is this short.
 const MAX_SANDWICH: usize = 6;
 
-const FR_PARTICIPLES: &str = "declare|lance|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
+const FR_PARTICIPLES: &str = "declare|lance|denonce|critique|fustige|denonce|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
 const FR_PRESENT: &str = "declare|entend|entendent|souhaite|souhaitent|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
 const ADVERBS: &str = "egalement|aussi|cependant|toutefois|encore|notamment|par ailleurs|pour sa part|de son cote|en outre|d'abord|ensuite|enfin|alors|meme|bien|deja|recemment|clairement|fermement|vivement|particulierement|aussitot|publiquement|ainsi|pour leur part|de leur cote";
 const EN_VERBS: &str = "said|says|say|told|stated|stressed|noted|added|warned|urged|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|affirmed|reaffirmed|declared|highlighted|pointed out|explained|argued|insisted|announced|called for|called on|welcomed|expressed|observed|remarked|acknowledged|commented|believes|believed|thinks|wrote|asserted|maintained|recalled|praised|pledged|vowed|proposed|suggested|cautioned|confirmed|reiterated|stresses|notes|adds|warns|urges|pledges|commits|committed";
@@ -105,15 +105,52 @@ struct Ctx<'a> {
 /// What an attribution's noun phrase turned out to name.
 #[derive(Debug, Clone, PartialEq)]
 enum Who {
-    Person { name: String, surface: String, role: Option<String>, entity: Option<usize> },
-    Role { role: String, head: String, entity: Option<usize> },
+    Person { name: String, surface: String, role: Option<String>, entity: Option<usize>, gender: Option<Gender> },
+    Role { role: String, head: String, entity: Option<usize>, gender: Option<Gender> },
     Entity(usize),
-    Pronoun,
+    /// A singular pronoun; plural ones ("ils", "they") name groups, not a
+    /// speaker, and are not read at all.
+    Pronoun(Option<Gender>),
+}
+
+/// Grammatical gender, when the text shows it ("Mme", "la ministre",
+/// "sénatrice", "elle"), so that "Selon elle" skips the last man quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Feminine,
+    Masculine,
+}
+
+fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
+    match key(word).as_str() {
+        "il" | "lui" | "he" | "him" => Some(Some(Gender::Masculine)),
+        "elle" | "she" | "her" => Some(Some(Gender::Feminine)),
+        _ => None,
+    }
+}
+
+/// The gender a noun phrase shows through its honorific, article or role.
+fn phrase_gender(phrase: &str) -> Option<Gender> {
+    let words: Vec<String> = key(phrase).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect();
+    for w in &words {
+        match w.as_str() {
+            "mme" | "mlle" | "madame" | "mrs" | "ms" | "miss" | "la" | "une" => return Some(Gender::Feminine),
+            "m" | "monsieur" | "mr" | "le" | "un" => return Some(Gender::Masculine),
+            w if ROLE_WORDS.contains(&w) || w.ends_with("trice") || w.ends_with("euse") => {
+                if w.ends_with("trice") || w.ends_with("euse") || w.ends_with("ee") || matches!(w, "presidente" | "representante" | "adjointe" | "experte" | "dirigeante" | "procureure" | "senatrice" | "deputee" | "ambassadrice" | "directrice") {
+                    return Some(Gender::Feminine);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// One speaker of the document as built up while reading it.
 #[derive(Debug, Clone)]
 struct Rec {
+    gender: Option<Gender>,
     person: Option<Person>,
     role: Option<String>,
     head: Option<String>,
@@ -122,7 +159,8 @@ struct Rec {
 
 struct Doc {
     recs: Vec<Rec>,
-    last_person: Option<usize>,
+    /// Person-like speakers, most recently attributed last.
+    recent: Vec<usize>,
     home: Option<usize>,
     /// Every person name written in the article, in order, body first.
     names: Vec<(String, String)>,
@@ -163,7 +201,7 @@ pub fn attribute(paragraphs: &[&Paragraph], _lang: Lang, _year: Option<i32>) -> 
     // The country an article is about: the one it names most, capitals
     // included; the first named wins a tie.
     let home = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|c| c.0);
-    let mut doc = Doc { recs: Vec::new(), last_person: None, home, names };
+    let mut doc = Doc { recs: Vec::new(), recent: Vec::new(), home, names };
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(paragraphs.len());
     let mut summaries = Vec::new();
     for (i, (p, hits)) in paragraphs.iter().zip(&hits_of).enumerate() {
@@ -255,7 +293,8 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
     for (_, who) in candidates.into_iter().filter_map(|(pos, c)| read_candidate(&cx, &c).map(|w| (pos, w))) {
         if let Some(r) = resolve(who, doc) {
             if doc.recs.get(r).is_some_and(|rec| rec.person.is_some() || rec.role.is_some()) {
-                doc.last_person = Some(r);
+                doc.recent.retain(|&x| x != r);
+                doc.recent.push(r);
             }
             return Some(r);
         }
@@ -270,7 +309,7 @@ enum Candidate {
     Before { start: usize, end: usize },
     /// Text after the verb, to the end of the sentence.
     After { start: usize },
-    Pronoun,
+    Pronoun(Option<Gender>),
     /// A gerund ("en rappelant que", ", noting that"): the subject of the
     /// clause, read from its start.
     Lead { start: usize, end: usize },
@@ -281,8 +320,11 @@ enum Candidate {
 fn candidates(t: &str) -> Vec<(usize, Candidate)> {
     let p = patterns();
     let mut out = Vec::new();
-    for m in p.pronoun_inverted.find_iter(t) {
-        out.push((m.start(), Candidate::Pronoun));
+    for c in p.pronoun_inverted.captures_iter(t) {
+        let (Some(m), Some(pronoun)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else { continue };
+        if let Some(g) = pronoun_gender(pronoun.as_str()) {
+            out.push((m.start(), Candidate::Pronoun(g)));
+        }
     }
     let mut taken: Vec<(usize, usize)> = p.pronoun_inverted.find_iter(t).map(|m| (m.start(), m.end())).collect();
     for re in [&p.compound, &p.reflexive, &p.english, &p.present] {
@@ -423,7 +465,7 @@ fn sentence_end(t: &str, from: usize) -> usize {
 fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Who> {
     let t = cx.f.text.as_str();
     match *c {
-        Candidate::Pronoun => Some(Who::Pronoun),
+        Candidate::Pronoun(g) => Some(Who::Pronoun(g)),
         Candidate::After { start } => {
             let end = sentence_end(t, start);
             let chunks = comma_chunks(t, start, end);
@@ -478,7 +520,8 @@ fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Who> {
             let chunks = comma_chunks(t, start, end);
             let head = *chunks.first()?;
             // "Selon l'ambassadeur de Russie, Gennady Bezdetko, la …"
-            let appositives: Vec<(usize, usize)> = chunks.get(1).filter(|&&c| is_bare_name(t, c)).copied().into_iter().collect();
+            let short_named = |c: (usize, usize)| is_bare_name(t, c) || (tokenize(&t[c.0..c.1]).len() <= 6 && find_name(cx, c).is_some());
+            let appositives: Vec<(usize, usize)> = chunks.get(1).filter(|&&c| short_named(c)).copied().into_iter().collect();
             let head = limit_phrase(t, head);
             read_np(cx, head, &appositives)
         }
@@ -672,7 +715,7 @@ fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Op
     let head_text = t[head.0..head.1].trim();
     let lw = key(head_text);
     if PRONOUNS.contains(&lw.as_str()) {
-        return Some(Who::Pronoun);
+        return pronoun_gender(&lw).map(Who::Pronoun);
     }
     // "Selon l'ambassadeur de Russie, Gennady Bezdetko, …": the name may
     // stand alone right after the role.
@@ -695,12 +738,14 @@ fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Op
         }
         let role = role_spans.iter().find_map(|&sp| role_text(f, toks, sp).filter(|r| !only_titles(r)));
         let entity = role_spans.iter().find_map(|&sp| represented(t, toks, hits, sp));
-        return Some(Who::Person { name, surface, role, entity });
+        let gender = phrase_gender(&t[head.0..head.1]);
+        return Some(Who::Person { name, surface, role, entity, gender });
     }
     if let Some(role) = role_text(f, toks, head) {
         let entity = represented(t, toks, hits, head).or_else(|| appositives.iter().find_map(|&sp| represented(t, toks, hits, sp)));
         let (clean, head_key) = strip_entity_words(f, toks, hits, entity, head, &role);
-        return Some(Who::Role { role: clean, head: head_key, entity });
+        let gender = phrase_gender(&t[head.0..head.1]);
+        return Some(Who::Role { role: clean, head: head_key, entity, gender });
     }
     let first_hit = hits.iter().find(|h| toks[h.first].start >= head.0 && toks[h.last].end <= head.1 && h.form == Form::Name)?;
     let before_hit = key(&t[head.0..toks[first_hit.first].start]);
@@ -801,8 +846,8 @@ fn normalize_word(w: &str) -> String {
 
 fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
     match who {
-        Who::Pronoun => doc.last_person,
-        Who::Person { name, surface, role, entity } => {
+        Who::Pronoun(g) => doc.recent.iter().rev().copied().find(|&r| compatible_gender(doc.recs[r].gender, g)),
+        Who::Person { name, surface, role, entity, gender } => {
             let tokens = name_key(&name);
             let existing = doc.recs.iter().position(|r| r.person.as_ref().is_some_and(|p| p.matches(&tokens)));
             let entity = entity.or_else(|| role.as_deref().filter(|r| is_national(r)).and(doc.home));
@@ -811,7 +856,7 @@ fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
                 None => {
                     let full = doc.names.iter().filter(|(_, k)| covers(k, &tokens)).min_by_key(|(_, k)| k.split(' ').count());
                     let canonical = full.map(|(n, _)| n.clone()).filter(|n| name_key(n).split(' ').count() >= 2).unwrap_or(name.clone());
-                    doc.recs.push(Rec { person: Some(Person::new(&canonical)), role: None, head: None, entity: None });
+                    doc.recs.push(Rec { gender, person: Some(Person::new(&canonical)), role: None, head: None, entity: None });
                     doc.recs.len() - 1
                 }
             };
@@ -827,9 +872,12 @@ fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             if rec.entity.is_none() {
                 rec.entity = entity;
             }
+            if rec.gender.is_none() {
+                rec.gender = gender;
+            }
             Some(idx)
         }
-        Who::Role { role, head, entity } => {
+        Who::Role { role, head, entity, gender } => {
             let generic = GENERIC_ROLES.iter().any(|g| normalize_word(g) == head);
             let compatible = |r: &Rec| entity.is_none() || r.entity.is_none() || r.entity == entity;
             let by_role = doc.recs.iter().rposition(|r| {
@@ -847,17 +895,21 @@ fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             if let Some(i) = doc.recs.iter().position(|r| r.person.is_none() && r.head.as_deref() == Some(head.as_str()) && r.entity == Some(entity)) {
                 return Some(i);
             }
-            doc.recs.push(Rec { person: None, role: Some(role), head: Some(head), entity: Some(entity) });
+            doc.recs.push(Rec { gender, person: None, role: Some(role), head: Some(head), entity: Some(entity) });
             Some(doc.recs.len() - 1)
         }
         Who::Entity(e) => {
             if let Some(i) = doc.recs.iter().position(|r| r.person.is_none() && r.role.is_none() && r.entity == Some(e)) {
                 return Some(i);
             }
-            doc.recs.push(Rec { person: None, role: None, head: None, entity: Some(e) });
+            doc.recs.push(Rec { gender: None, person: None, role: None, head: None, entity: Some(e) });
             Some(doc.recs.len() - 1)
         }
     }
+}
+
+fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
+    a.is_none() || b.is_none() || a == b
 }
 
 fn is_national(role: &str) -> bool {
@@ -1030,6 +1082,14 @@ mod tests {
         assert_eq!(
             who("Kenya's ICT minister Peter Otieno said the treaty protects children.\n\nHe told reporters that funding is ready.\n\nThe UN Under-Secretary-General for Disarmament Affairs said cooperation is vital."),
             ["Peter Otieno [KEN]", "Peter Otieno [KEN]", "Under-Secretary-General for Disarmament Affairs (ONU) [UN]"]
+        );
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender_and_plurals_name_no_one() {
+        assert_eq!(
+            who("La sénatrice Ana Lima a dénoncé le texte.\n\nLe ministre Rui Costa a répondu que le texte protège.\n\nSelon elle, les garanties manquent.\n\nLes élus estiment qu'ils manquent de temps."),
+            ["Ana Lima [-]", "Rui Costa [-]", "Ana Lima [-]", "-"]
         );
     }
 
