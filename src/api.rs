@@ -96,6 +96,6 @@ pub fn mount(
             let _ = host.dispatch_event(&event);
         }
     });
-    let props = AppProps { source: RouteSource::Local(route), mode: Some(Mode::Embed), on_select: Some(on_select) };
+    let props = AppProps { source: RouteSource::Local(Box::new(route)), mode: Some(Mode::Embed), on_select: Some(on_select) };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -26,7 +26,7 @@ pub enum HistoryMode {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RouteSource {
     Hash,
-    Local(Route),
+    Local(Box<Route>),
 }
 
 #[derive(Clone, PartialEq)]
@@ -57,7 +57,7 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
     let route = use_state(move || {
         Rc::new(match initial {
             RouteSource::Hash => Route::from_hash(&current_hash()),
-            RouteSource::Local(route) => route,
+            RouteSource::Local(route) => *route,
         })
     });
     let follows_hash = source == RouteSource::Hash;

@@ -172,8 +172,20 @@ pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() 
 
 /// Every result of the current search, for exports.
 pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
+    every_statement(index, route).1
+}
+
+/// All matches as whole-passage cards, with the engine's answer for its facets.
+fn every_statement(index: &Index<'_>, route: &Route) -> (search::SearchResults, Vec<Card>) {
     let results = index.search(&request(index, route, index.passage_count()));
-    results.hits.iter().filter_map(|hit| card(index, hit.passage, None, route.lang)).collect()
+    let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, None, route.lang)).collect();
+    (results, cards)
+}
+
+fn document_by_file<'a>(index: &Index<'a>, file: &str) -> Option<search::DocumentView<'a>> {
+    (0..index.document_count() as u32)
+        .filter_map(|id| index.document(search::DocId(id)))
+        .find(|document| document.file == file)
 }
 
 pub fn concordance(index: &Index<'_>, route: &Route, by: ContextSide) -> Vec<ConcordanceLine> {
@@ -204,8 +216,7 @@ fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Profile> {
     let (id, view) = index.speakers().find(|(_, speaker)| speaker.name == name)?;
     let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
-    let results = index.search(&request(index, &route, index.passage_count()));
-    let statements = results.hits.iter().filter_map(|hit| card(index, hit.passage, None, lang)).collect();
+    let (results, statements) = every_statement(index, &route);
     Some(Profile {
         heading: view.name.to_owned(),
         who: who(index, Some(id), view.country, lang),
@@ -219,8 +230,7 @@ pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Pr
     let (id, _) = index.countries().find(|(_, country)| country.code == code)?;
     let (code, name) = country_names(index, id, lang)?;
     let route = Route { countries: vec![code.clone()], sort: SortOrder::Oldest, lang, ..Route::default() };
-    let results = index.search(&request(index, &route, index.passage_count()));
-    let statements = results.hits.iter().filter_map(|hit| card(index, hit.passage, None, lang)).collect();
+    let (results, statements) = every_statement(index, &route);
     let speakers = results
         .facets
         .speakers
@@ -253,9 +263,7 @@ pub fn speaker_names(index: &Index<'_>) -> Vec<String> {
 
 /// The statement a permalink points at, for the "selected" event of embeds.
 pub fn statement(index: &Index<'_>, reading: &Reading, lang: UiLang) -> Option<Card> {
-    let document = (0..index.document_count() as u32)
-        .filter_map(|id| index.document(search::DocId(id)))
-        .find(|document| document.file == reading.file)?;
+    let document = document_by_file(index, &reading.file)?;
     let id = document.passages.start.checked_add(reading.passage?)?;
     document.passages.contains(&id).then_some(())?;
     card(index, PassageId(id), None, lang)
@@ -263,9 +271,7 @@ pub fn statement(index: &Index<'_>, reading: &Reading, lang: UiLang) -> Option<C
 
 pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
     let reading = route.reading.as_ref()?;
-    let document = (0..index.document_count() as u32)
-        .filter_map(|id| index.document(search::DocId(id)))
-        .find(|document| document.file == reading.file)?;
+    let document = document_by_file(index, &reading.file)?;
     let passages = document
         .passages
         .clone()
