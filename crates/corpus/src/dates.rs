@@ -7,7 +7,7 @@
 //! which of these was used so that editors can check and override it.
 
 use crate::fold::Folded;
-use crate::{Corpus, DatedEvidence, Lang, PartialDate};
+use crate::{Corpus, DatedEvidence, PartialDate};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -226,7 +226,7 @@ fn complete(f: &Found) -> Option<PartialDate> {
 
 /// The date of a document: its metadata lines first, then the first date of
 /// the body that has a day, inferring the year when missing.
-pub fn document_date<'a>(meta_lines: &[String], body: impl Iterator<Item = &'a str>, _lang: Lang) -> Option<DatedEvidence> {
+pub fn document_date<'a>(meta_lines: &[String], body: impl Iterator<Item = &'a str>) -> Option<DatedEvidence> {
     for line in meta_lines {
         if let Some(f) = find(line).into_iter().find(|f| f.year.is_some() && f.day.is_some()) {
             let date = complete(&f)?;
@@ -301,7 +301,7 @@ mod tests {
     use super::*;
 
     fn date(s: &str) -> Option<String> {
-        document_date(&[], std::iter::once(s), Lang::Fr).map(|d| d.date.to_string())
+        document_date(&[], std::iter::once(s)).map(|d| d.date.to_string())
     }
 
     fn d(y: i32, m: u8, day: u8) -> PartialDate {
@@ -316,13 +316,13 @@ mod tests {
         assert_eq!(date("On March 5, 2024, the minister said."), Some("2024-03-05".into()));
         assert_eq!(date("Mis en ligne 07/11/2022"), Some("2022-11-07".into()));
         let meta = vec![String::from("date 2021-06-30 Le texte")];
-        assert_eq!(document_date(&meta, std::iter::empty(), Lang::Fr).unwrap().date, d(2021, 6, 30));
+        assert_eq!(document_date(&meta, std::iter::empty()).unwrap().date, d(2021, 6, 30));
     }
 
     #[test]
     fn weekday_fixes_the_year_and_mentions_break_ties() {
         // 12 June was a Saturday in 2021 and 2027; the text talks of 2021.
-        let got = document_date(&[], std::iter::once("Samedi 12 juin, le sommet s'est ouvert. En 2021, il a eu lieu."), Lang::Fr).unwrap();
+        let got = document_date(&[], std::iter::once("Samedi 12 juin, le sommet s'est ouvert. En 2021, il a eu lieu.")).unwrap();
         assert_eq!(got.date, d(2021, 6, 12));
         assert!(got.evidence.contains("weekday"));
         // Without a year in the text, the nearest matching year to the context.
@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn yearless_date_takes_latest_mentioned_year_not_deadlines() {
-        let got = document_date(&[], std::iter::once("Le 8 juin, le texte a ete adopte. Depuis 2021, les attaques augmentent; il restera ouvert jusqu'au 31 decembre 2030."), Lang::Fr).unwrap();
+        let got = document_date(&[], std::iter::once("Le 8 juin, le texte a ete adopte. Depuis 2021, les attaques augmentent; il restera ouvert jusqu'au 31 decembre 2030.")).unwrap();
         assert_eq!(got.date, d(2021, 6, 8));
     }
 

@@ -330,9 +330,9 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
         .iter()
         .skip(usize::from(meta.title_is_first_paragraph))
         .collect();
-    let date = dates::document_date(&meta.date_lines, body.iter().map(|p| p.text.as_str()), meta.lang);
+    let date = dates::document_date(&meta.date_lines, body.iter().map(|p| p.text.as_str()));
     let context_year = date.as_ref().map(|d| d.date.year);
-    let analysed = speakers::attribute(&body, meta.lang, context_year);
+    let analysed = speakers::attribute(&body);
     let passages = body
         .iter()
         .zip(analysed.passages)

@@ -16,7 +16,7 @@ use crate::fold::{key, Folded};
 use crate::gazetteer::{gazetteer, Form, Hit};
 use crate::identity::{name_key, Person};
 use crate::tokens::{is_all_caps, is_capitalized, tokenize, Token};
-use crate::{Entity, EntityKind, Lang, PassageKind, Speaker, SpeakerId};
+use crate::{Entity, EntityKind, PassageKind, Speaker, SpeakerId};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -136,10 +136,10 @@ fn phrase_gender(phrase: &str) -> Option<Gender> {
         match w.as_str() {
             "mme" | "mlle" | "madame" | "mrs" | "ms" | "miss" | "la" | "une" => return Some(Gender::Feminine),
             "m" | "monsieur" | "mr" | "le" | "un" => return Some(Gender::Masculine),
-            w if ROLE_WORDS.contains(&w) || w.ends_with("trice") || w.ends_with("euse") => {
-                if w.ends_with("trice") || w.ends_with("euse") || w.ends_with("ee") || matches!(w, "presidente" | "representante" | "adjointe" | "experte" | "dirigeante" | "procureure" | "senatrice" | "deputee" | "ambassadrice" | "directrice") {
-                    return Some(Gender::Feminine);
-                }
+            w if (ROLE_WORDS.contains(&w) || w.ends_with("trice") || w.ends_with("euse"))
+                && (w.ends_with("trice") || w.ends_with("euse") || w.ends_with("ee") || matches!(w, "presidente" | "representante" | "adjointe" | "experte" | "dirigeante" | "procureure")) =>
+            {
+                return Some(Gender::Feminine);
             }
             _ => {}
         }
@@ -166,7 +166,7 @@ struct Doc {
     names: Vec<(String, String)>,
 }
 
-pub fn attribute(paragraphs: &[&Paragraph], _lang: Lang, _year: Option<i32>) -> Analysed {
+pub fn attribute(paragraphs: &[&Paragraph]) -> Analysed {
     let g = gazetteer();
     // Two passes over the passages, folding each twice rather than keeping
     // every folded copy: on a 50 MB file those copies are what fills memory.
@@ -975,7 +975,7 @@ mod tests {
             .map(|t| Paragraph { text: t.to_string(), kind: PassageKind::Body })
             .collect();
         let refs: Vec<&Paragraph> = paragraphs.iter().collect();
-        let a = attribute(&refs, Lang::Fr, None);
+        let a = attribute(&refs);
         a.passages
             .iter()
             .map(|p| match p.speaker {
