@@ -24,6 +24,13 @@ reference="dist"
 second="target/repro"
 
 [ -f "$reference/index.html" ] || { echo "check-reproducible: $reference/index.html is missing: run \`make build\` first" >&2; exit 1; }
+# A dist/ older than the sources would differ for that reason alone.
+newer="$(find Cargo.toml Cargo.lock Trunk.toml index.html build.rs src www crates seeds -type f \
+    -not -path '*/target/*' -newer "$reference/index.html" -print -quit)"
+if [ -n "$newer" ]; then
+    echo "check-reproducible: $newer changed after $reference/ was built: run \`make build\` first" >&2
+    exit 1
+fi
 bash scripts/build-dist.sh seeds "$second"
 
 # sha256 of every file of a folder, relative names, sorted; Trunk's .stage/

@@ -107,8 +107,8 @@ fuzz_target!(|data: &[u8]| {
         1 => Sort::DateDesc,
         _ => Sort::DateAsc,
     };
-    let offset = usize::from(byte(3) >> 2 & 0x7);
-    // Huge pages and offsets must be as safe as small ones.
+    // Huge pages and offsets (a hand-edited URL) must be as safe as small ones.
+    let offset = if byte(3) & 0x60 == 0x60 { usize::MAX } else { usize::from(byte(3) >> 2 & 0x7) };
     let limit = if byte(3) & 0x80 != 0 { usize::MAX } else { 1 + usize::from(byte(3) >> 5) };
     let request = SearchRequest { query: query.to_string(), filters, sort, offset, limit };
 
