@@ -1,7 +1,7 @@
 //! Splits the blob's size by section, so the index-size target can be stated
-//! three ways: term dictionary and postings alone, everything but the stored
-//! strings (adding the fixed-width records and facet lists), and the whole
-//! blob.
+//! three ways: the search structures alone (term fst, postings, stored
+//! completions), everything but the stored strings (adding the fixed-width
+//! records and facet lists), and the whole blob.
 //!
 //! Names and sizes come from `Index::sizes()`; the byte ranges, needed to
 //! gzip each section alone, from the blob's section table (layout in
@@ -15,7 +15,8 @@ const HEADER_LEN: usize = 24;
 /// What a section is for, in the three tiers above.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Group {
-    /// The fst term dictionary and the postings: what the search needs.
+    /// The fst term dictionary, the postings and the stored completions:
+    /// what matching words to passages needs.
     Terms,
     /// Records, facet lists, statistics: needed to show and count results.
     Records,
@@ -51,7 +52,7 @@ pub fn read(index: &Index, blob: &[u8]) -> Result<Vec<SectionSize>, String> {
             let name = format!("{section:?}");
             let offset = u32_at(HEADER_LEN + i * 8).filter(|_| u32_at(HEADER_LEN + i * 8 + 4) == Some(len));
             let group = match section {
-                Section::Terms | Section::Postings => Group::Terms,
+                Section::Terms | Section::Postings | Section::Completions => Group::Terms,
                 Section::Strings => Group::Text,
                 _ => Group::Records,
             };
