@@ -311,9 +311,10 @@ out.push(`## Reading the differences
   keystrokes (one word typed over several keys) profit as they do in the page, while the 40-word
   classes cycle through more words than the cache holds.
 - All three engines share one Node heap, as in a page that loads them together. At 100k it holds
-  the peers' indexes (${Math.round(runs.at(-1)?.js.heap_mb ?? 0)} MiB at the end of the largest run), and their garbage
-  collection pauses land on whichever engine is running: that is why every engine's all-calls p95
-  there sits near 20 ms, cheap queries included, while the per-query best shows each engine's own cost.
+  the peers' indexes (${Math.round(runs.at(-1)?.js.heap_mb ?? 0)} MiB at the end of the largest run). Their garbage collection
+  pauses, like other processes on the machine, land on whichever engine is running; where a cheap
+  class's all-calls p95 sits far above its per-query best, that is the cause, and the per-query
+  best shows the engine's own cost.
 - The page answers with passages matching only some words when fewer than 5 match them all, which
   is why our mean hits for multi-word queries exceed the peers' (their AND only).
 `);
