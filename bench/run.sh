@@ -55,8 +55,10 @@ step "JavaScript peers (npm ci)"
 (cd bench && npm ci --silent --no-audit --no-fund)
 
 native="$bench/target/release/hanoi-bench"
+dirs=()
 for n in $sizes; do
     dir="$out/$((n / 1000))k"
+    dirs+=("$dir")
     step "corpus of $n passages"
     "$native" generate --seeds seeds --passages "$n" --out "$dir"
     step "native: build, size, latency ($(reps_for "$n") passes)"
@@ -67,5 +69,5 @@ done
 
 step "BENCHMARKS.md"
 BENCH_COMMAND="${BENCH_COMMAND:-make bench}" BENCH_LOAD_START="$load_start" BENCH_RUSTC="$(rustc --version)" \
-    BENCH_SECONDS="$((SECONDS - started))" node bench/js/report.mjs "$out" "$root/BENCHMARKS.md"
+    BENCH_SECONDS="$((SECONDS - started))" node bench/js/report.mjs "$root/BENCHMARKS.md" "${dirs[@]}"
 step "done"

@@ -3,18 +3,18 @@
 // side, sanity hit counts, and each target of the search-engine issue
 // checked against the numbers of this run.
 //
-// usage: node report.mjs <bench/out> <BENCHMARKS.md>
+// usage: node report.mjs <BENCHMARKS.md> <corpus dir>...
+// Only the corpora named are reported, so results left in bench/out by an
+// earlier run of other sizes never mix into this one.
 
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const [outDir, target] = process.argv.slice(2);
-const runs = readdirSync(outDir)
-  .map((name) => join(outDir, name))
-  .filter((dir) => existsSync(join(dir, 'native.json')) && existsSync(join(dir, 'js.json')))
+const [target, ...dirs] = process.argv.slice(2);
+const runs = dirs
   .map((dir) => ({
     native: JSON.parse(readFileSync(join(dir, 'native.json'), 'utf8')),
     js: JSON.parse(readFileSync(join(dir, 'js.json'), 'utf8')),
