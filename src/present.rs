@@ -139,7 +139,12 @@ pub struct Profile {
     pub timeline: Vec<Bar>,
     /// For a country: who speaks for it, with how many statements.
     pub speakers: Vec<FacetEntry>,
+    /// The words this speaker or country uses more than the corpus does.
+    pub distinctive: Vec<String>,
 }
+
+/// Distinctive words shown on a profile.
+const DISTINCTIVE_WORDS: usize = 12;
 
 pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() -> f64) -> Outcome {
     let started = now_ms();
@@ -218,6 +223,7 @@ pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Pr
     let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
     let (results, statements) = every_statement(index, &route);
     Some(Profile {
+        distinctive: index.distinctive_terms(&filters(index, &route), DISTINCTIVE_WORDS),
         heading: view.name.to_owned(),
         who: who(index, Some(id), view.country, lang),
         statements,
@@ -246,6 +252,7 @@ pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Pr
         })
         .collect();
     Some(Profile {
+        distinctive: index.distinctive_terms(&filters(index, &route), DISTINCTIVE_WORDS),
         heading: name.clone(),
         who: Who { country: Some(name), country_code: Some(code), ..Who::default() },
         statements,
@@ -635,6 +642,7 @@ mod tests {
         let index = Index::open(&blob).expect("the test blob opens");
         let profile = speaker_profile(&index, "Anna Example", UiLang::Fr).expect("speaker exists");
         assert_eq!(profile.statements.len(), 3);
+        assert!(profile.distinctive.iter().any(|word| word == "coopération"), "{:?}", profile.distinctive);
         let country = country_profile(&index, "RUR", UiLang::En).expect("country exists");
         assert_eq!(country.heading, "Ruritania");
         assert_eq!(country.speakers.len(), 1);

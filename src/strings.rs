@@ -99,6 +99,7 @@ pub struct Strings {
     pub fingerprint: &'static str,
     pub crashed: &'static str,
     pub reload: &'static str,
+    pub distinctive_words: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -162,6 +163,7 @@ pub static FR: Strings = Strings {
     fingerprint: "empreinte SHA-256",
     crashed: "Une erreur interne a arrêté la page.",
     reload: "Recharger",
+    distinctive_words: "Mots les plus caractéristiques",
     months: [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre",
@@ -228,6 +230,7 @@ pub static EN: Strings = Strings {
     fingerprint: "SHA-256 fingerprint",
     crashed: "An internal error stopped the page.",
     reload: "Reload",
+    distinctive_words: "Most distinctive words",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

@@ -182,6 +182,17 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
                 </p>
                 <p class="count">{ format!("{} {}", profile.statements.len(), strings.statements) }</p>
             </header>
+            if !profile.distinctive.is_empty() {
+                <div class="distinctive">
+                    <h3>{ strings.distinctive_words }</h3>
+                    <div class="chips">
+                        { for profile.distinctive.iter().map(|word| {
+                            let href = Route { query: word.clone(), ..statement_route.clone() }.to_hash();
+                            html! { <a class="chip" href={href}>{ word }</a> }
+                        }) }
+                    </div>
+                </div>
+            }
             <Timeline bars={profile.timeline.clone()} label={strings.timeline} route={statement_route.clone()} />
             if !profile.speakers.is_empty() {
                 <h3>{ strings.speaks_for }</h3>

@@ -104,10 +104,22 @@ test('speaker and country pages, and two speakers compared', async () => {
   assert.equal((await page.locator('.profile-head h2').textContent()).trim(), name);
   const statements = await page.locator('.profile .card').count();
   assert.ok(statements >= 1);
+  const distinctive = statements >= 3;
+  if (distinctive) {
+    const words = await page.locator('.distinctive .chip').allTextContents();
+    assert.ok(words.length > 0, 'a speaker with several statements has distinctive words');
+  }
   await page.locator('.compare-picker select').selectOption({ index: 1 });
   await page.locator('.compare .profile-column').nth(1).waitFor();
   assert.equal(await page.locator('.compare .profile-column').count(), 2);
   await page.screenshot({ path: path.join(artifacts, 'compare.png') });
+
+  if (distinctive) {
+    const words = await open(`#view=speaker&who=${encodeURIComponent(name)}`);
+    await words.locator('.distinctive .chip').first().click();
+    await words.locator('.card').first().waitFor();
+    assert.ok((await hashParams(words)).some(([key]) => key === 'speaker'), 'the word search stays with the speaker');
+  }
 
   const country = await open('#q=convention');
   await country.locator('.card .who .country a').first().click();

@@ -10,13 +10,15 @@
 //! both sides); `format`, `codec` and `postings` (the bytes, both ways);
 //! `builder` (writing); `index` (reading); `query`, `expand` with
 //! `levenshtein`, `evaluate` with `bitset`, `filters`, `rank`, `facets`,
-//! `snippet` and `suggest` (answering), wired together in `search`; `types`
+//! `snippet` and `suggest` (answering), wired together in `search`;
+//! `distinctive` (the words typical of a speaker or a country); `types`
 //! holds the values the app sees.
 
 pub mod analysis;
 mod bitset;
 mod builder;
 mod codec;
+mod distinctive;
 mod evaluate;
 mod expand;
 mod facets;
