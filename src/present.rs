@@ -222,8 +222,16 @@ pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Pr
     let (id, view) = index.speakers().find(|(_, speaker)| speaker.name == name)?;
     let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
     let (results, statements) = every_statement(index, &route);
+    // A speaker's own name is typical of their passages but tells the reader nothing.
+    let own_name = search::analysis::fold(view.name);
+    let distinctive = index
+        .distinctive_terms(&filters(index, &route), DISTINCTIVE_WORDS + 4)
+        .into_iter()
+        .filter(|word| !own_name.split_whitespace().any(|part| part == search::analysis::fold(word)))
+        .take(DISTINCTIVE_WORDS)
+        .collect();
     Some(Profile {
-        distinctive: index.distinctive_terms(&filters(index, &route), DISTINCTIVE_WORDS),
+        distinctive,
         heading: view.name.to_owned(),
         who: who(index, Some(id), view.country, lang),
         statements,
