@@ -26,6 +26,7 @@ use crate::{
 struct JsFilters {
     speakers: Vec<String>,
     countries: Vec<String>,
+    sources: Vec<String>,
     from: Option<String>,
     to: Option<String>,
     limit: Option<usize>,
@@ -38,8 +39,8 @@ struct JsResults {
     statements: Vec<ExportRow>,
 }
 
-/// Results of `query` under `filters` (`{ speakers, countries, from, to,
-/// limit, lang }`), as `{ total, statements: [{ speaker, role, country, … }] }`.
+/// Results of `query` under `filters` (`{ speakers, countries, sources,
+/// from, to, limit, lang }`), as `{ total, statements: [{ speaker, role, country, … }] }`.
 #[wasm_bindgen]
 pub fn search(query: &str, filters: JsValue) -> Result<JsValue, JsError> {
     let filters: JsFilters = if filters.is_undefined() || filters.is_null() {
@@ -53,6 +54,7 @@ pub fn search(query: &str, filters: JsValue) -> Result<JsValue, JsError> {
         query: query.chars().take(MAX_QUERY_CHARS).collect(),
         speakers: filters.speakers,
         countries: filters.countries,
+        sources: filters.sources,
         date_from: filters.from,
         date_to: filters.to,
         lang,

@@ -78,6 +78,7 @@ pub struct Outcome {
     pub cards: Vec<Card>,
     pub speakers: Vec<FacetEntry>,
     pub countries: Vec<FacetEntry>,
+    pub sources: Vec<FacetEntry>,
     pub timeline: Vec<Bar>,
     pub suggestion: Option<String>,
     pub elapsed_ms: f64,
@@ -172,7 +173,27 @@ pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() 
         .collect();
     let timeline = timeline(route, &results.facets.months, &results.facets.days);
 
-    Outcome { total: results.total, cards, speakers, countries, timeline, suggestion: results.suggestion, elapsed_ms }
+    let sources = results
+        .facets
+        .outlets
+        .iter()
+        .map(|(name, count)| FacetEntry {
+            selected: route.sources.contains(name),
+            key: name.clone(),
+            label: name.clone(),
+            count: *count,
+        })
+        .collect();
+    Outcome {
+        total: results.total,
+        cards,
+        speakers,
+        countries,
+        sources,
+        timeline,
+        suggestion: results.suggestion,
+        elapsed_ms,
+    }
 }
 
 /// Every result of the current search, for exports.
@@ -501,6 +522,7 @@ fn filters(index: &Index<'_>, route: &Route) -> Filters {
     Filters {
         speakers,
         countries,
+        outlets: route.sources.clone(),
         date_from: route.date_from.as_deref().and_then(|date| date.parse().ok()),
         date_to: route.date_to.as_deref().and_then(|date| date.parse().ok()),
     }
@@ -618,6 +640,7 @@ mod tests {
         assert_eq!(card.date.as_deref(), Some("25 octobre 2025"));
         assert_eq!(card.url, None, "a javascript: URL must not survive");
         assert_eq!(outcome.speakers[0].count, 2);
+        assert_eq!(outcome.sources.iter().map(|s| (s.key.as_str(), s.count)).collect::<Vec<_>>(), [("Agence", 2)]);
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub struct Route {
     pub query: String,
     pub speakers: Vec<String>,
     pub countries: Vec<String>,
+    /// Outlets, by name.
+    pub sources: Vec<String>,
     /// Inclusive ISO dates (`2025`, `2025-10` or `2025-10-24`).
     pub date_from: Option<String>,
     pub date_to: Option<String>,
@@ -99,6 +101,7 @@ impl Route {
                 "q" => route.query = value.to_owned(),
                 "speaker" => push_unique(&mut route.speakers, value),
                 "country" => push_unique(&mut route.countries, value),
+                "source" => push_unique(&mut route.sources, value),
                 "from" => route.date_from = Some(value.to_owned()),
                 "to" => route.date_to = Some(value.to_owned()),
                 "sort" => route.sort = SortOrder::from_key(value).unwrap_or_default(),
@@ -136,6 +139,9 @@ impl Route {
         }
         for country in &self.countries {
             out.append_pair("country", country);
+        }
+        for source in &self.sources {
+            out.append_pair("source", source);
         }
         if let Some(from) = &self.date_from {
             out.append_pair("from", from);
@@ -180,9 +186,22 @@ impl Route {
         out.finish()
     }
 
+    /// The same state with every filter removed.
+    pub fn without_filters(&self) -> Route {
+        Route {
+            speakers: Vec::new(),
+            countries: Vec::new(),
+            sources: Vec::new(),
+            date_from: None,
+            date_to: None,
+            ..self.clone()
+        }
+    }
+
     pub fn has_filters(&self) -> bool {
         !self.speakers.is_empty()
             || !self.countries.is_empty()
+            || !self.sources.is_empty()
             || self.date_from.is_some()
             || self.date_to.is_some()
     }
@@ -215,6 +234,7 @@ mod tests {
             query: "coopération \"état de droit\" & <b>".into(),
             speakers: vec!["Ghada Waly".into(), "vice-Premier ministre (Pologne)".into()],
             countries: vec!["RUS".into()],
+            sources: vec!["VNA".into(), "Lao Động".into()],
             date_from: Some("2025-10".into()),
             date_to: Some("2025-10-31".into()),
             sort: SortOrder::Newest,

@@ -100,6 +100,7 @@ pub struct Strings {
     pub crashed: &'static str,
     pub reload: &'static str,
     pub distinctive_words: &'static str,
+    pub sources: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -164,6 +165,7 @@ pub static FR: Strings = Strings {
     crashed: "Une erreur interne a arrêté la page.",
     reload: "Recharger",
     distinctive_words: "Mots les plus caractéristiques",
+    sources: "Sources",
     months: [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre",
@@ -231,6 +233,7 @@ pub static EN: Strings = Strings {
     crashed: "An internal error stopped the page.",
     reload: "Reload",
     distinctive_words: "Most distinctive words",
+    sources: "Sources",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

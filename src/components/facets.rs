@@ -1,4 +1,5 @@
-//! The filter panel: speakers and countries with live counts, a date range,
+//! The filter panel: speakers, countries and sources with live counts, a
+//! timeline and a date range,
 //! and the active filters as removable chips.
 //!
 //! Counts come from the engine's disjunctive facets: each list counts as if
@@ -36,7 +37,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
         let unfolded = unfolded.clone();
         Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
     };
-    let active = route.speakers.len() + route.countries.len()
+    let active = route.speakers.len() + route.countries.len() + route.sources.len()
         + usize::from(route.date_from.is_some()) + usize::from(route.date_to.is_some());
 
     let on_speaker = {
@@ -64,7 +65,13 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             on_route.emit(next);
         })
     };
-    let cleared = Route { speakers: Vec::new(), countries: Vec::new(), date_from: None, date_to: None, ..route.clone() };
+    let on_source = {
+        let (route, on_route) = (route.clone(), props.on_route.clone());
+        Callback::from(move |name: String| {
+            on_route.emit(Route { sources: toggle(&route.sources, &name), ..route.clone() })
+        })
+    };
+    let cleared = route.without_filters();
 
     let chips = route
         .speakers
@@ -78,6 +85,9 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 .find(|entry| entry.key == *code)
                 .map_or_else(|| code.clone(), |entry| entry.label.clone());
             (label, Route { countries: toggle(&route.countries, code), ..route.clone() })
+        }))
+        .chain(route.sources.iter().map(|source| {
+            (source.clone(), Route { sources: toggle(&route.sources, source), ..route.clone() })
         }))
         .chain(route.date_from.iter().map(|from| {
             (format!("≥ {from}"), Route { date_from: None, ..route.clone() })
@@ -110,6 +120,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
             <FacetList title={strings.speakers} filter_label={strings.filter_list} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} />
             <FacetList title={strings.countries} filter_label={strings.filter_list} entries={props.outcome.countries.clone()} on_toggle={on_country} />
+            <FacetList title={strings.sources} filter_label={strings.filter_list} entries={props.outcome.sources.clone()} on_toggle={on_source} />
             <fieldset class="facet dates">
                 <legend>{ strings.dates }</legend>
                 <Timeline

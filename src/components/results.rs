@@ -123,8 +123,7 @@ fn empty_state(props: &EmptyStateProps) -> Html {
         html! { <p>{ strings.did_you_mean }{ " " }<a class="suggestion" href={href}>{ suggestion }</a>{ " ?" }</p> }
     });
     let relax = props.route.has_filters().then(|| {
-        let route = Route { speakers: Vec::new(), countries: Vec::new(), date_from: None, date_to: None, ..props.route.clone() };
-        html! { <p><a class="relax" href={route.to_hash()}>{ strings.relax_filters }</a></p> }
+        html! { <p><a class="relax" href={props.route.without_filters().to_hash()}>{ strings.relax_filters }</a></p> }
     });
     html! {
         <div class="empty">

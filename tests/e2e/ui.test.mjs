@@ -46,6 +46,22 @@ test('facets: a speaker narrows the results, keeps other speakers listed, and sh
   assert.equal(await total(page), before);
 });
 
+test('facets: a source narrows the results to that outlet', async () => {
+  const page = await open('#q=convention');
+  await page.locator('.card').first().waitFor();
+  const sources = page.locator('.facet', { has: page.locator('legend', { hasText: 'Sources' }) }).locator('.facet-entry');
+  assert.ok((await sources.count()) >= 2, 'several outlets are listed');
+  const outlet = (await sources.first().locator('.label').textContent()).trim();
+  const count = Number(await sources.first().locator('.count').textContent());
+  await sources.first().locator('input').check();
+  await page.waitForFunction(() => location.hash.includes('source='));
+  assert.equal(await total(page), count);
+  const outlets = await page.$$eval('.card .outlet', (spans) => spans.map((span) => span.textContent.replace('·', '').trim()));
+  assert.ok(outlets.length > 0 && outlets.every((name) => name === outlet), `${outlet}: ${outlets}`);
+  await page.locator('.chip.clear').click();
+  await page.waitForFunction(() => !location.hash.includes('source='));
+});
+
 test('facets: the list filter folds accents and the timeline narrows to a month, then shows its days', async () => {
   const page = await open('');
   await page.locator('.card').first().waitFor();

@@ -12,13 +12,19 @@ use crate::types::{CountryId, Date, Facets, SpeakerId};
 
 pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) -> Facets {
     let mut counter = Counter::new(index);
-    if selection.speakers.is_none() && selection.countries.is_none() && selection.dates.is_none() {
-        // Nothing selected: all facets count the same passages, in one pass.
+    let nothing_selected = selection.speakers.is_none()
+        && selection.countries.is_none()
+        && selection.outlets.is_none()
+        && selection.dates.is_none();
+    if nothing_selected {
+        // All facets count the same passages, in one pass; dates and outlets
+        // are both per document, so one per-document tally serves both.
         for passage in matches.iter() {
             counter.speaker(passage);
             counter.country(passage);
             counter.date(passage);
         }
+        counter.outlet_documents = counter.documents.clone();
     } else {
         let narrowed = |facet| {
             let mut set = matches.clone();
@@ -28,6 +34,7 @@ pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) 
         narrowed(Facet::Speaker).iter().for_each(|p| counter.speaker(p));
         narrowed(Facet::Country).iter().for_each(|p| counter.country(p));
         narrowed(Facet::Date).iter().for_each(|p| counter.date(p));
+        narrowed(Facet::Outlet).iter().for_each(|p| counter.outlet(p));
     }
     counter.finish()
 }
@@ -39,6 +46,8 @@ struct Counter<'i, 'a> {
     /// Matching passages per document: dates are per document, so passages
     /// are counted there and dates looked up once per document.
     documents: Vec<u32>,
+    /// The same for the outlet facet, which leaves out its own selection.
+    outlet_documents: Vec<u32>,
 }
 
 impl<'i, 'a> Counter<'i, 'a> {
@@ -48,6 +57,7 @@ impl<'i, 'a> Counter<'i, 'a> {
             speakers: vec![0; index.speaker_count()],
             countries: vec![0; index.country_count()],
             documents: vec![0; index.document_count()],
+            outlet_documents: vec![0; index.document_count()],
         }
     }
 
@@ -69,7 +79,26 @@ impl<'i, 'a> Counter<'i, 'a> {
         }
     }
 
+    fn outlet(&mut self, passage: u32) {
+        if let Some(slot) = self.index.passage_document(passage).and_then(|d| self.outlet_documents.get_mut(d as usize)) {
+            *slot += 1;
+        }
+    }
+
+    fn outlets(&self) -> Vec<(String, u32)> {
+        let mut totals: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+        for (doc, &n) in self.outlet_documents.iter().enumerate().filter(|&(_, &n)| n > 0) {
+            if let Some(outlet) = self.index.document(crate::types::DocId(doc as u32)).and_then(|d| d.outlet) {
+                *totals.entry(outlet).or_default() += n;
+            }
+        }
+        let mut outlets: Vec<(String, u32)> = totals.into_iter().map(|(name, n)| (name.to_owned(), n)).collect();
+        outlets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        outlets
+    }
+
     fn finish(self) -> Facets {
+        let outlets = self.outlets();
         // Packed dates sort like dates and compare as plain integers.
         let mut dates: Vec<(u32, u32)> = self
             .documents
@@ -100,6 +129,7 @@ impl<'i, 'a> Counter<'i, 'a> {
             countries: ranked(self.countries).into_iter().map(|(id, n)| (CountryId(id), n)).collect(),
             months,
             days,
+            outlets,
         }
     }
 }

@@ -16,12 +16,14 @@ use crate::types::Filters;
 pub(crate) enum Facet {
     Speaker,
     Country,
+    Outlet,
     Date,
 }
 
 pub(crate) struct Selection {
     pub speakers: Option<BitSet>,
     pub countries: Option<BitSet>,
+    pub outlets: Option<BitSet>,
     pub dates: Option<BitSet>,
 }
 
@@ -61,6 +63,20 @@ impl Selection {
             set
         });
 
+        // Outlets are per document, so a chosen one selects its documents' passages.
+        let outlets = (!filters.outlets.is_empty()).then(|| {
+            let mut set = BitSet::empty(n);
+            for doc in 0..index.document_count() as u32 {
+                let outlet = index.document(crate::types::DocId(doc)).and_then(|d| d.outlet);
+                if outlet.is_some_and(|outlet| filters.outlets.iter().any(|wanted| wanted == outlet)) {
+                    for passage in index.document_passages(doc).unwrap_or(0..0) {
+                        set.insert(passage);
+                    }
+                }
+            }
+            set
+        });
+
         let mut from = filters.date_from;
         let mut to = filters.date_to;
         for range in &query.dates {
@@ -85,14 +101,18 @@ impl Selection {
             set
         });
 
-        Selection { speakers, countries, dates }
+        Selection { speakers, countries, outlets, dates }
     }
 
     /// Narrows `set` to the selection, leaving out one facet if asked.
     pub(crate) fn apply(&self, set: &mut BitSet, except: Option<Facet>) {
-        for (facet, selected) in
-            [(Facet::Speaker, &self.speakers), (Facet::Country, &self.countries), (Facet::Date, &self.dates)]
-        {
+        let facets = [
+            (Facet::Speaker, &self.speakers),
+            (Facet::Country, &self.countries),
+            (Facet::Outlet, &self.outlets),
+            (Facet::Date, &self.dates),
+        ];
+        for (facet, selected) in facets {
             if let Some(selected) = selected.as_ref().filter(|_| except != Some(facet)) {
                 set.intersect(selected);
             }

@@ -286,6 +286,8 @@ pub enum Sort {
 pub struct Filters {
     pub speakers: Vec<SpeakerId>,
     pub countries: Vec<CountryId>,
+    /// Sources, by outlet name as given to the builder.
+    pub outlets: Vec<String>,
     pub date_from: Option<Date>,
     pub date_to: Option<Date>,
 }
@@ -337,6 +339,8 @@ pub struct Facets {
     pub months: Vec<(Date, u32)>,
     /// Chronological.
     pub days: Vec<(Date, u32)>,
+    /// Sources by outlet name, sorted by count desc, then name.
+    pub outlets: Vec<(String, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]

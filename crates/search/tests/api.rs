@@ -186,6 +186,35 @@ fn facets_are_disjunctive() {
 }
 
 #[test]
+fn outlets_filter_and_count_disjunctively() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    let everything = index.search(&SearchRequest { limit: 10, ..Default::default() });
+    assert_eq!(everything.facets.outlets, vec![("VOV".to_owned(), 2)], "documents without an outlet are not counted");
+    let vov = index.search(&SearchRequest {
+        filters: Filters { outlets: vec!["VOV".into()], ..Default::default() },
+        limit: 10,
+        ..Default::default()
+    });
+    assert_eq!(vov.total, 2);
+    assert_eq!(vov.facets.outlets, vec![("VOV".to_owned(), 2)]);
+    // Other facets follow the outlet selection; the outlet list ignores it.
+    let waly_only = index.search(&SearchRequest {
+        filters: Filters { outlets: vec!["VOV".into()], speakers: vec![c.waly], ..Default::default() },
+        limit: 10,
+        ..Default::default()
+    });
+    assert_eq!(waly_only.total, 1);
+    assert_eq!(waly_only.facets.outlets, vec![("VOV".to_owned(), 1)]);
+    assert_eq!(waly_only.facets.speakers.iter().map(|x| x.1).sum::<u32>(), 2);
+    let unknown = index.search(&SearchRequest {
+        filters: Filters { outlets: vec!["Nowhere".into()], ..Default::default() },
+        ..Default::default()
+    });
+    assert_eq!(unknown.total, 0);
+}
+
+#[test]
 fn suggestion_when_nothing_matches() {
     let c = corpus();
     let index = Index::open(&c.blob).unwrap();

@@ -353,6 +353,7 @@ proptest! {
             countries: countries.iter().map(|&c| CountryId(c)).collect(),
             date_from,
             date_to,
+            ..Filters::default()
         };
         let query = query.map(|q| format!("{q} ")).unwrap_or_default();
         let words = query_words(std::slice::from_ref(&query), false);
