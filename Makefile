@@ -14,7 +14,7 @@ WITH_WASM_TOOLS = $(WITH_TOOLS) . "$(HANOI_TOOLS_DIR)/wasm-env" &&
 run: build
 	node scripts/serve.mjs dist --port $(PORT)
 
-test: setup test-rust build test-injection-dist test-e2e test-budgets test-reproducible
+test: setup test-lints test-rust build test-injection-dist test-e2e test-budgets test-reproducible
 
 setup:
 	@bash scripts/setup
@@ -69,6 +69,12 @@ test-reproducible: setup
 # `make test-rust` runs them smaller. About 3 minutes with the release compile.
 test-hostile:
 	cargo test --release -p corpus --test hostile_corpora
+
+# Clippy on the two library crates: their lib.rs denies unwrap, expect and
+# panic outside tests, so library code cannot regain a panic on bad input.
+.PHONY: test-lints
+test-lints:
+	cargo clippy --quiet -p corpus -p search --lib
 
 # Every fuzz target for FUZZ_SECONDS each (default 90); cargo-fuzz and a
 # nightly toolchain are checked first (scripts/setup-fuzz).

@@ -14,6 +14,12 @@
 //! passages, [`identity`] merges name variants across the corpus, and
 //! [`overrides`] applies the editors' optional `corpus.toml`.
 
+// Library code answers every input, however hostile, with a value or an
+// error, never a panic (fuzz/ checks it; `make test-lints` runs clippy): no
+// unwrap, expect or panic outside tests. A constant that cannot fail says so
+// with an `allow` and a reason where it is built.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::path::Path;
