@@ -45,6 +45,10 @@ l'ONUDC jusqu'au œuvre
 Việt Nam 联合国 🌏 co&#769;operation
 QUERIES
 
+# Build first: a target that no longer compiles (the crates' API moved) is
+# not a crash, and must not be reported as one.
+cargo +nightly fuzz build || { echo "fuzz: the fuzz targets do not build; update fuzz/fuzz_targets to the crates' API" >&2; exit 2; }
+
 summary=()
 status=0
 for target in "${targets[@]}"; do
@@ -68,7 +72,7 @@ for target in "${targets[@]}"; do
     # libFuzzer's own clock: the time spent fuzzing, without the build before it.
     fuzzed="$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)"
     if [ "$result" -eq 0 ]; then
-        summary+=("$target: ${runs:-?} executions in ${fuzzed:-?}s of fuzzing ($((SECONDS - started))s with the build), no crash")
+        summary+=("$target: ${runs:-?} executions in ${fuzzed:-?}s, no crash")
     else
         status=1
         crash="$(sed -n 's/.*Test unit written to //p' "$log" | tail -1)"

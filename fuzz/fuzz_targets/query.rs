@@ -99,6 +99,8 @@ fuzz_target!(|data: &[u8]| {
     let filters = Filters {
         speakers: (0..3).filter(|s| byte(0) & (1 << s) != 0).map(SpeakerId).collect(),
         countries: (0..4).filter(|c| byte(0) & (0x10 << c) != 0).map(CountryId).collect(),
+        // "VOV" exists; the other is no outlet at all, as a stale URL may name.
+        outlets: [(0x1, "VOV"), (0x2, "<nowhere>")].iter().filter(|(bit, _)| byte(2) & bit != 0).map(|(_, o)| (*o).into()).collect(),
         date_from: date(byte(1)),
         date_to: date(byte(2)),
     };
