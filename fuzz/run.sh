@@ -19,7 +19,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 seconds="${FUZZ_SECONDS:-90}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(query extract)
+[ ${#targets[@]} -gt 0 ] || targets=(query extract index)
 
 cd "$here"
 mkdir -p corpus/query corpus/extract
@@ -55,7 +55,8 @@ for target in "${targets[@]}"; do
     case "$target" in
         query) options=(-dict=dict/query.dict -max_len=2048) ;;
         extract) options=(-dict=dict/extract.dict -max_len=65536) ;;
-        *) echo "fuzz: unknown target $target (query, extract)" >&2; exit 2 ;;
+        index) options=(-max_len=4096) ;;
+        *) echo "fuzz: unknown target $target (query, extract, index)" >&2; exit 2 ;;
     esac
     echo "==> fuzzing $target for ${seconds}s"
     log="$(mktemp)"
