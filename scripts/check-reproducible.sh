@@ -3,8 +3,8 @@
 # byte-identical files. Run by `make test-reproducible` after `make build`.
 #
 # It builds seeds/ a second time, independently of `make build`: another
-# cargo target dir (target/repro/, so no compiled artifact is shared), another
-# output folder, the corpus named by absolute path through HANOI_CORPUS_DIR,
+# cargo target dir (scripts/build-dist.sh uses target/dist-builds/, so no
+# compiled artifact is shared with target/), another output folder, the corpus named by absolute path through HANOI_CORPUS_DIR,
 # and the same post-processing (single file, service worker stamp). Then it
 # compares the sha256 of every file with dist/ and names each one that differs.
 # Different folders for the two builds is the point: a path leaking into the
@@ -14,8 +14,9 @@
 # `make test`, so scripts/build-dist.sh skips the rebuild when no input
 # changed since the last check (the comparison with a fresh dist/ still runs).
 # The first run compiles every dependency for wasm (about 5 minutes on two
-# cores); a run after a source change costs one release build of the app
-# (2 to 3 minutes); otherwise a few seconds. HANOI_FORCE_BUILD=1 rebuilds anyway.
+# cores, shared with the injection bundle's build); a run after a source
+# change costs one release build of the app (2 to 3 minutes); otherwise a
+# few seconds. HANOI_FORCE_BUILD=1 rebuilds anyway.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
