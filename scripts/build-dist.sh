@@ -12,7 +12,8 @@
 # bundle (about 3 minutes and 350 MB each on two cores); a lock keeps two of
 # them from using it at once. A release build takes minutes on two cores,
 # so the build is skipped when a hash of every input (the corpus, the app's
-# and crates' sources, the lock file and the Trunk config) matches the one
+# and crates' sources, the lock file, the Trunk config and the wasm compiler
+# flags) matches the one
 # recorded by the last successful build; set HANOI_FORCE_BUILD=1 to rebuild.
 set -euo pipefail
 
@@ -31,6 +32,8 @@ inputs_hash() {
         find Cargo.toml Cargo.lock Trunk.toml index.html build.rs src www crates \
             -type f -not -path '*/target/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
         cd "$corpus" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum
+        # The compiler flags setup chose (path remapping, the build-std fallback) shape the bytes too.
+        cat "$tools/wasm-env"
     ) | sha256sum | cut -d' ' -f1
 }
 
