@@ -55,7 +55,7 @@ bench:
 # build when its inputs have not changed.
 .PHONY: test-injection-dist test-budgets test-reproducible test-hostile fuzz
 test-injection-dist: setup
-	bash scripts/build-dist.sh tests/hostile/injection target/e2e-injection
+	HANOI_DIST_FEATURES=panic-probe bash scripts/build-dist.sh tests/hostile/injection target/e2e-injection
 
 # Release wasm (gzip) and single-file sizes against budgets.toml; needs `make build`.
 test-budgets:

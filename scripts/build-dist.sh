@@ -5,6 +5,9 @@
 #
 #   scripts/build-dist.sh <corpus-dir> <out-dir>     -> <out-dir>/dist/
 #
+# HANOI_DIST_FEATURES names cargo features for this bundle (the injection
+# bundle turns on `panic-probe`; the reproducibility bundle must not).
+#
 # These builds compile in their own cargo target dir, target/dist-builds/,
 # so they never lock or invalidate target/ or write dist/, which `make build`
 # and the people working on the app use. They share that one dir among
@@ -34,6 +37,7 @@ inputs_hash() {
         cd "$corpus" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum
         # The compiler flags setup chose (path remapping, the build-std fallback) shape the bytes too.
         cat "$tools/wasm-env"
+        echo "features: ${HANOI_DIST_FEATURES:-}"
     ) | sha256sum | cut -d' ' -f1
 }
 
@@ -56,7 +60,9 @@ rm -rf "$out/dist"
 cd "$root"
 . "$tools/env"
 . "$tools/wasm-env"
-HANOI_CORPUS_DIR="$corpus" CARGO_TARGET_DIR="$target_dir" trunk build --release --dist "$out/dist"
+features=()
+[ -n "${HANOI_DIST_FEATURES:-}" ] && features=(--features "$HANOI_DIST_FEATURES")
+HANOI_CORPUS_DIR="$corpus" CARGO_TARGET_DIR="$target_dir" trunk build --release "${features[@]}" --dist "$out/dist"
 # The same steps as `make build` after Trunk, so the folder matches a real dist/.
 node scripts/single-file.mjs "$out/dist"
 node scripts/stamp-sw.mjs "$out/dist"

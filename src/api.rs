@@ -101,3 +101,12 @@ pub fn mount(
     let props = AppProps { source: RouteSource::Local(Box::new(route)), mode: Some(Mode::Embed), on_select: Some(on_select) };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
+
+/// Panics on purpose, so a browser test can check that a panic leaves the
+/// error view and not a blank page. Only in bundles built with the
+/// `panic-probe` feature, never in the shipped one.
+#[cfg(feature = "panic-probe")]
+#[wasm_bindgen]
+pub fn panic_probe() {
+    panic!("panic probe: the browser test of the panic view");
+}

@@ -10,7 +10,9 @@ use std::panic::PanicHookInfo;
 use crate::strings::{EN, FR};
 
 pub fn install_panic_view() {
-    std::panic::set_hook(Box::new(|info: &PanicHookInfo<'_>| {
+    // Through yew, not std::panic::set_hook: yew's renderer replaces any
+    // plain hook with its own console logger unless given one this way.
+    yew::set_custom_panic_hook(Box::new(|info: &PanicHookInfo<'_>| {
         web_sys::console::error_1(&info.to_string().into());
         let _ = show(&info.to_string());
     }));

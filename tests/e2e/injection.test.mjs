@@ -31,7 +31,10 @@ before(async () => {
   // (`make test` rebuilds it when its inputs changed); only a missing one is
   // built here, so `make test-e2e` alone works too, after a few minutes.
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    execFileSync('bash', [path.join(root, 'scripts/build-dist.sh'), path.join(root, 'tests/hostile/injection'), path.dirname(dist)], { stdio: ['ignore', process.stderr, process.stderr] });
+    execFileSync('bash', [path.join(root, 'scripts/build-dist.sh'), path.join(root, 'tests/hostile/injection'), path.dirname(dist)], {
+      stdio: ['ignore', process.stderr, process.stderr],
+      env: { ...process.env, HANOI_DIST_FEATURES: 'panic-probe' },
+    });
   }
   fs.mkdirSync(artifacts, { recursive: true });
   server = await serve({ root: dist });
@@ -131,4 +134,29 @@ test('the reading view shows markup and entities as written and links only http(
   }
   assert.equal(await entities.page.locator('.reading b, .reading i').count(), 0, 'entities became elements');
   await entities.check();
+});
+
+test('a panic in the wasm leaves an error view with a working reload link, never a blank page', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}#q=convention`);
+  await page.locator('#search-input').waitFor();
+  // This bundle is built with the `panic-probe` feature; the shipped one has no such export.
+  const thrown = await page.evaluate(() => {
+    try {
+      window.wasmBindings.panic_probe();
+      return null;
+    } catch (error) {
+      return String(error);
+    }
+  });
+  assert.ok(thrown, 'the probe did not panic');
+  const view = page.locator('.fatal[role=alert]');
+  await view.waitFor();
+  assert.match(await view.textContent(), /erreur interne/);
+  assert.match(await view.locator('pre').textContent(), /panic probe/);
+  assert.equal(await page.locator('#search-input').count(), 0, 'the dead page is gone');
+  await view.locator('a').click();
+  await page.locator('#search-input').waitFor();
+  assert.equal(await page.locator('#search-input').inputValue(), 'convention', 'the reload keeps the reader where they were');
+  await page.close();
 });
