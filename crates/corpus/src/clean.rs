@@ -10,6 +10,8 @@ use crate::PassageKind;
 use regex::Regex;
 use std::sync::OnceLock;
 
+use crate::patterns::fixed;
+
 /// A paragraph of the cleaned article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
@@ -42,11 +44,10 @@ struct Rules {
     header_date: Regex,
 }
 
-#[allow(clippy::expect_used, reason = "fixed patterns: every test run compiles them, no input reaches them")]
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let re = |s: &str| Regex::new(s).expect("static regex");
+        let re = fixed;
         Rules {
             furniture: re(r"(?i)^(chia se|partager|partagez|share|tweet|imprimer|print|e-?mail|facebook|twitter|x|zalo|linkedin|whatsapp|telegram|copier le lien|copy link|lire aussi|lire la suite|voir aussi|voir plus|read more|see also|tags?|mots[- ]cles|keywords|publicite|advertisement|retour en haut|back to top|suivez-nous|follow us|newsletter|abonnez-vous|subscribe|votre avis|your opinion|ecouter|listen|video|audio|accueil|home)\s*:?$"),
             tail: re(r"(?i)^(comments?|commentaires?|vos commentaires|reagir|no data|meme sujet|meme categorie|meme auteur|sur le meme sujet|dans la meme rubrique|a lire aussi|articles? lies|articles similaires|related|related news|related articles|related stories|more stories|most read|les plus lus)\s*(\(\d+\))?\s*:?$"),

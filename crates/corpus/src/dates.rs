@@ -12,6 +12,8 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::patterns::fixed;
+
 const FR_MONTHS: &str = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre";
 const EN_MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 const FR_DAYS: &str = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
@@ -44,11 +46,10 @@ struct Patterns {
     deadline_year: Regex,
 }
 
-#[allow(clippy::expect_used, reason = "fixed patterns: every test run compiles them, no input reaches them")]
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let re = |s: String| Regex::new(&s).expect("static regex");
+        let re = |s: String| fixed(&s);
         Patterns {
             iso: re(r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
             slash: re(r"(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b".into()),

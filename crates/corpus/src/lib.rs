@@ -32,6 +32,7 @@ mod gazetteer;
 mod identity;
 mod metadata;
 mod overrides;
+mod patterns;
 mod speakers;
 mod tokens;
 

@@ -14,6 +14,8 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::patterns::fixed;
+
 const OUTLETS: &str = include_str!("gazetteer/outlets.tsv");
 
 pub struct Meta {
@@ -63,13 +65,12 @@ struct Patterns {
     date_line: Regex,
 }
 
-#[allow(clippy::expect_used, reason = "fixed patterns: every test run compiles them, no input reaches them")]
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        url: Regex::new(r"https?://[^\s)>\]]+").expect("static regex"),
-        source: Regex::new(r"(?i)^\s*(source|nguon|via)\s*:\s*(.+)$").expect("static regex"),
-        date_line: Regex::new(r"(?i)(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\b\d{1,2}(er)? [a-z]+ \d{4}\b|\b[A-Z][a-z]+\.? \d{1,2}, \d{4}\b)").expect("static regex"),
+        url: fixed(r"https?://[^\s)>\]]+"),
+        source: fixed(r"(?i)^\s*(source|nguon|via)\s*:\s*(.+)$"),
+        date_line: fixed(r"(?i)(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\b\d{1,2}(er)? [a-z]+ \d{4}\b|\b[A-Z][a-z]+\.? \d{1,2}, \d{4}\b)"),
     })
 }
 

@@ -20,6 +20,8 @@ use crate::{Entity, EntityKind, PassageKind, Speaker, SpeakerId};
 use regex::Regex;
 use std::sync::OnceLock;
 
+use crate::patterns::fixed;
+
 pub struct PassageResult {
     pub speaker: Option<SpeakerId>,
     pub mentions: Vec<Entity>,
@@ -76,11 +78,10 @@ struct Patterns {
     gerund: Regex,
 }
 
-#[allow(clippy::expect_used, reason = "fixed patterns: every test run compiles them, no input reaches them")]
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let re = |s: String| Regex::new(&s).expect("static regex");
+        let re = |s: String| fixed(&s);
         Patterns {
             compound: re(format!(r"(?i)\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:{ADVERBS})\s+){{0,2}}(?:{FR_PARTICIPLES})(?:e|es|s|ee|ees)?\b")),
             reflexive: re(format!(r"(?i)\b(?:s'(?:est|etait)|se\s+sont|se\s+seraient|s'etaient)\s+(?:(?:{ADVERBS})\s+){{0,2}}(?:dit|declare|felicite|engage|exprime|prononce|montre|rejoui|inquiete|alarme)(?:e|es|s|ee|ees)?\b")),
