@@ -1,7 +1,7 @@
 //! The embedded corpus index, opened once and handed to components by context.
 //!
 //! Opening is cheap: the `search` crate reads the fst and postings in place, so
-//! nothing is parsed or copied when the page starts.
+//! nothing is parsed or copied when the page starts; it still happens once.
 
 use std::{ops::Deref, rc::Rc};
 
@@ -17,9 +17,15 @@ pub const CORPUS_SHA256: &str = env!("HANOI_CORPUS_SHA256");
 #[derive(Clone)]
 pub struct Engine(Rc<Index<'static>>);
 
+thread_local! {
+    /// The blob never changes while the page lives, so it is checked and
+    /// opened once, however many explorers and API calls share the page.
+    static OPENED: Result<Engine, IndexError> = Index::open(INDEX_BYTES).map(|index| Engine(Rc::new(index)));
+}
+
 impl Engine {
     pub fn open() -> Result<Self, IndexError> {
-        Index::open(INDEX_BYTES).map(|index| Engine(Rc::new(index)))
+        OPENED.with(Clone::clone)
     }
 }
 

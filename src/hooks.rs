@@ -10,8 +10,9 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use web_sys::{Element, MouseEvent};
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event};
 use yew::prelude::*;
 
 use crate::route::Route;
@@ -65,47 +66,37 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
     {
         let route = route.clone();
         use_effect_with(follows_hash, move |&follows_hash| {
-            let on_change =
-                Closure::<dyn Fn()>::new(move || route.set(Rc::new(Route::from_hash(&current_hash()))));
             let window = web_sys::window().filter(|_| follows_hash);
-            for event in ["hashchange", "popstate"] {
-                if let Some(window) = &window {
-                    let _ = window.add_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
-                }
-            }
-            move || {
-                for event in ["hashchange", "popstate"] {
-                    if let Some(window) = &window {
-                        let _ = window
-                            .remove_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
-                    }
-                }
-            }
+            let listeners: Vec<EventListener> = ["hashchange", "popstate"]
+                .into_iter()
+                .filter_map(|event| {
+                    let route = route.clone();
+                    let on_change = move |_: &Event| route.set(Rc::new(Route::from_hash(&current_hash())));
+                    Some(EventListener::new(window.as_ref()?, event, on_change))
+                })
+                .collect();
+            move || drop(listeners)
         });
     }
 
     {
         let route = route.clone();
         use_effect_with(follows_hash, move |&follows_hash| {
-            let on_click = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
-                let link = event
-                    .target()
-                    .and_then(|target| target.dyn_into::<Element>().ok())
-                    .and_then(|element| element.closest("a[href^='#']").ok().flatten());
-                if let Some(hash) = link.and_then(|link| link.get_attribute("href")) {
-                    event.prevent_default();
-                    route.set(Rc::new(Route::from_hash(&hash)));
-                }
-            });
             let root = root.cast::<Element>().filter(|_| !follows_hash);
-            if let Some(root) = &root {
-                let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(root) = &root {
-                    let _ = root.remove_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-                }
-            }
+            let listener = root.map(|root| {
+                let on_click = move |event: &Event| {
+                    let link = event
+                        .target()
+                        .and_then(|target| target.dyn_into::<Element>().ok())
+                        .and_then(|element| element.closest("a[href^='#']").ok().flatten());
+                    if let Some(hash) = link.and_then(|link| link.get_attribute("href")) {
+                        event.prevent_default();
+                        route.set(Rc::new(Route::from_hash(&hash)));
+                    }
+                };
+                EventListener::new_with_options(&root, "click", EventListenerOptions::enable_prevent_default(), on_click)
+            });
+            move || drop(listener)
         });
     }
 

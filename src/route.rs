@@ -18,7 +18,11 @@ pub enum SortOrder {
 }
 
 impl SortOrder {
-    fn key(self) -> &'static str {
+    /// Every order, as offered to the reader.
+    pub const ALL: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest];
+
+    /// The order's name in URLs and forms.
+    pub fn key(self) -> &'static str {
         match self {
             SortOrder::Relevance => "relevance",
             SortOrder::Newest => "newest",
@@ -26,10 +30,8 @@ impl SortOrder {
         }
     }
 
-    fn from_key(key: &str) -> Option<Self> {
-        [SortOrder::Relevance, SortOrder::Newest, SortOrder::Oldest]
-            .into_iter()
-            .find(|order| order.key() == key)
+    pub fn from_key(key: &str) -> Option<Self> {
+        SortOrder::ALL.into_iter().find(|order| order.key() == key)
     }
 }
 

@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::{marked::MarkedText, results::WhoLine};
@@ -34,20 +35,16 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let results = Route { reading: None, ..props.route.clone() };
         use_effect_with(results, move |results| {
             let results = results.clone();
-            let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
-                if let (true, Some(navigate)) = (event.key() == "Escape", &navigate) {
+            let on_key = move |event: &Event| {
+                let escape = event.dyn_ref::<KeyboardEvent>().is_some_and(|event| event.key() == "Escape");
+                if let (true, Some(navigate)) = (escape, &navigate) {
                     navigate.emit((results.clone(), HistoryMode::Push));
                 }
-            });
-            let document = web_sys::window().and_then(|window| window.document());
-            if let Some(document) = &document {
-                let _ = document.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(document) = &document {
-                    let _ = document.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-                }
-            }
+            };
+            let listener = web_sys::window()
+                .and_then(|window| window.document())
+                .map(|document| EventListener::new(&document, "keydown", on_key));
+            move || drop(listener)
         });
     }
 

@@ -4,8 +4,7 @@
 use std::{cell::RefCell, rc::Rc};
 
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::Event;
+use gloo_events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 use crate::{
@@ -36,20 +35,16 @@ pub fn use_idle(seconds: Option<u32>, on_idle: Callback<()>) {
         if enabled {
             restart();
         }
-        let on_activity = Closure::<dyn Fn(Event)>::new(move |_: Event| restart());
         let document = web_sys::window().and_then(|window| window.document()).filter(|_| enabled);
-        const ACTIVITY: [&str; 4] = ["pointerdown", "keydown", "touchstart", "wheel"];
-        if let Some(document) = &document {
-            for event in ACTIVITY {
-                let _ = document.add_event_listener_with_callback(event, on_activity.as_ref().unchecked_ref());
-            }
-        }
+        let listeners: Vec<EventListener> = ["pointerdown", "keydown", "touchstart", "wheel"]
+            .into_iter()
+            .filter_map(|event| {
+                let restart = restart.clone();
+                Some(EventListener::new(document.as_ref()?, event, move |_| restart()))
+            })
+            .collect();
         move || {
-            if let Some(document) = &document {
-                for event in ACTIVITY {
-                    let _ = document.remove_event_listener_with_callback(event, on_activity.as_ref().unchecked_ref());
-                }
-            }
+            drop(listeners);
             timer.take();
         }
     });
@@ -59,16 +54,12 @@ pub fn use_idle(seconds: Option<u32>, on_idle: Callback<()>) {
 #[hook]
 pub fn use_no_context_menu(enabled: bool) {
     use_effect_with(enabled, |&enabled| {
-        let block = Closure::<dyn Fn(Event)>::new(|event: Event| event.prevent_default());
         let document = web_sys::window().and_then(|window| window.document()).filter(|_| enabled);
-        if let Some(document) = &document {
-            let _ = document.add_event_listener_with_callback("contextmenu", block.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(document) = &document {
-                let _ = document.remove_event_listener_with_callback("contextmenu", block.as_ref().unchecked_ref());
-            }
-        }
+        let listener = document.map(|document| {
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&document, "contextmenu", options, |event| event.prevent_default())
+        });
+        move || drop(listener)
     });
 }
 

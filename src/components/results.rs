@@ -38,11 +38,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
         let (route, on_route) = (props.route.clone(), props.on_route.clone());
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            let sort = match select.value().as_str() {
-                "newest" => SortOrder::Newest,
-                "oldest" => SortOrder::Oldest,
-                _ => SortOrder::Relevance,
-            };
+            let sort = SortOrder::from_key(&select.value()).unwrap_or_default();
             on_route.emit(Route { sort, ..route.clone() });
         })
     };
@@ -64,11 +60,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
     } else {
         format!("{} {}", outcome.total, noun)
     };
-    let sort_options = [
-        (SortOrder::Relevance, "relevance", strings.sort_relevance),
-        (SortOrder::Newest, "newest", strings.sort_newest),
-        (SortOrder::Oldest, "oldest", strings.sort_oldest),
-    ];
+    let sort_label = |order: SortOrder| match order {
+        SortOrder::Relevance => strings.sort_relevance,
+        SortOrder::Newest => strings.sort_newest,
+        SortOrder::Oldest => strings.sort_oldest,
+    };
 
     html! {
         <section class="results" aria-labelledby="results-summary">
@@ -81,8 +77,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
                     <label class="sort">
                         <span class="visually-hidden">{ strings.sort_label }</span>
                         <select onchange={on_sort} aria-label={strings.sort_label}>
-                            { for sort_options.iter().map(|(order, key, label)| html! {
-                                <option value={*key} selected={props.route.sort == *order}>{ *label }</option>
+                            { for SortOrder::ALL.into_iter().map(|order| html! {
+                                <option value={order.key()} selected={props.route.sort == order}>{ sort_label(order) }</option>
                             }) }
                         </select>
                     </label>

@@ -1,8 +1,9 @@
 //! The search field. It reports every keystroke; the page searches as you type.
 //! `/` anywhere on the page focuses it, as on most search-heavy sites.
 
-use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{HtmlInputElement, KeyboardEvent};
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Event, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::focus::focus_neighbour_card;
@@ -23,7 +24,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     {
         let input = input.clone();
         use_effect_with((), move |_| {
-            let focus_on_slash = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+            let focus_on_slash = move |event: &Event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
                 let typing_elsewhere = event
                     .target()
                     .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
@@ -35,18 +37,11 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                         input.select();
                     }
                 }
+            };
+            let listener = web_sys::window().and_then(|window| window.document()).map(|document| {
+                EventListener::new_with_options(&document, "keydown", EventListenerOptions::enable_prevent_default(), focus_on_slash)
             });
-            let document = web_sys::window().and_then(|window| window.document());
-            if let Some(document) = &document {
-                let _ = document
-                    .add_event_listener_with_callback("keydown", focus_on_slash.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(document) = &document {
-                    let _ = document
-                        .remove_event_listener_with_callback("keydown", focus_on_slash.as_ref().unchecked_ref());
-                }
-            }
+            move || drop(listener)
         });
     }
 

@@ -22,12 +22,11 @@ pub struct ConcordanceViewProps {
 /// a column, sorted by the words to its left or right.
 #[function_component(ConcordanceView)]
 pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
-    let Some(engine) = use_context::<Engine>() else { return html! {} };
+    let engine = use_context::<Engine>();
     let strings = props.route.lang.strings();
-    let lines = {
-        let (engine, route) = (engine.clone(), props.route.clone());
-        use_memo((route, props.by), move |(route, by)| present::concordance(&engine, route, *by))
-    };
+    let lines = use_memo((props.route.clone(), props.by), move |(route, by)| {
+        engine.map(|engine| present::concordance(&engine, route, *by)).unwrap_or_default()
+    });
     if props.route.query.trim().is_empty() {
         return html! { <p class="empty">{ strings.concordance_needs_query }</p> };
     }
@@ -71,15 +70,19 @@ pub struct ProfileViewProps {
 /// A speaker's or a country's page, from the route's view.
 #[function_component(ProfileView)]
 pub fn profile_view(props: &ProfileViewProps) -> Html {
-    let Some(engine) = use_context::<Engine>() else { return html! {} };
+    let engine = use_context::<Engine>();
     let strings = props.route.lang.strings();
-    let lang = props.route.lang;
-    let profile = match &props.route.view {
-        View::Speaker(name) => present::speaker_profile(&engine, name, lang),
-        View::Country(code) => present::country_profile(&engine, code, lang),
-        _ => None,
-    };
-    let Some(profile) = profile else {
+    // A profile reads every statement of its speaker: only a new page or
+    // language recomputes it, not each keystroke in the search box.
+    let profile = use_memo((props.route.view.clone(), props.route.lang), move |(view, lang)| {
+        let engine = engine?;
+        match view {
+            View::Speaker(name) => present::speaker_profile(&engine, name, *lang),
+            View::Country(code) => present::country_profile(&engine, code, *lang),
+            _ => None,
+        }
+    });
+    let Some(profile) = (*profile).clone() else {
         return html! { <p class="empty" role="alert">{ strings.not_found }</p> };
     };
     let compare = match &props.route.view {
@@ -102,8 +105,9 @@ struct ComparePickerProps {
 
 #[function_component(ComparePicker)]
 fn compare_picker(props: &ComparePickerProps) -> Html {
-    let Some(engine) = use_context::<Engine>() else { return html! {} };
+    let engine = use_context::<Engine>();
     let strings = props.route.lang.strings();
+    let names = use_memo((), move |_| engine.map(|engine| present::speaker_names(&engine)).unwrap_or_default());
     let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
     let onchange = {
         let (first, route) = (props.first.clone(), props.route.clone());
@@ -121,8 +125,8 @@ fn compare_picker(props: &ComparePickerProps) -> Html {
             { strings.compare_with }{ " " }
             <select {onchange}>
                 <option value="" selected=true>{ "…" }</option>
-                { for present::speaker_names(&engine).into_iter().filter(|name| *name != props.first).map(|name| html! {
-                    <option value={name.clone()}>{ name }</option>
+                { for names.iter().filter(|name| **name != props.first).map(|name| html! {
+                    <option value={name.clone()}>{ name.clone() }</option>
                 }) }
             </select>
         </label>
@@ -138,16 +142,20 @@ pub struct CompareViewProps {
 
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareViewProps) -> Html {
-    let Some(engine) = use_context::<Engine>() else { return html! {} };
+    let engine = use_context::<Engine>();
     let strings = props.route.lang.strings();
-    let column = |name: &str| match present::speaker_profile(&engine, name, props.route.lang) {
+    let profiles = use_memo((props.first.clone(), props.second.clone(), props.route.lang), move |(first, second, lang)| {
+        let profile = |name: &str| engine.as_ref().and_then(|engine| present::speaker_profile(engine, name, *lang));
+        (profile(first), profile(second))
+    });
+    let column = |name: &str, profile: &Option<Profile>| match profile.clone() {
         Some(profile) => html! { <ProfileColumn profile={profile} route={props.route.clone()} /> },
         None => html! { <p class="empty">{ name.to_owned() }{ " — " }{ strings.not_found }</p> },
     };
     html! {
         <section class="compare" aria-label={strings.compare}>
-            { column(&props.first) }
-            { column(&props.second) }
+            { column(&props.first, &profiles.0) }
+            { column(&props.second, &profiles.1) }
         </section>
     }
 }
