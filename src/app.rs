@@ -13,7 +13,7 @@ use crate::{
     mode::Mode,
     engine::Engine,
     hooks::{use_route, HistoryMode, RouteHandle, RouteSource},
-    present::{self, ExportRow, PAGE_SIZE},
+    present::{self, ExportRow, Outcome, PAGE_SIZE},
     route::{ContextSide, Route, View},
 };
 
@@ -108,10 +108,17 @@ fn explorer(props: &ExplorerProps) -> Html {
     let search_key = Route { reading: None, ..(*route).clone() };
     let extended = use_state(|| (search_key.clone(), PAGE_SIZE));
     let limit = if extended.0 == search_key { extended.1 } else { PAGE_SIZE };
+    // Only the result list and a kiosk's suggestions use the results: the
+    // other views run their own searches, so typing there costs one, not two.
+    let wanted = route.view == View::Results || matches!(mode, Mode::Kiosk { .. });
     let outcome = {
         let engine = engine.clone();
-        use_memo((search_key.clone(), limit), move |(route, limit)| {
-            present::search(&engine, route, *limit, now_ms)
+        use_memo((search_key.clone(), limit, wanted), move |(route, limit, wanted)| {
+            if *wanted {
+                present::search(&engine, route, *limit, now_ms)
+            } else {
+                Outcome::default()
+            }
         })
     };
 

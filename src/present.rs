@@ -72,7 +72,7 @@ pub struct Bar {
     pub selected: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
     pub total: usize,
     pub cards: Vec<Card>,
