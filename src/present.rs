@@ -198,14 +198,28 @@ pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() 
 
 /// Every result of the current search, for exports.
 pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
-    every_statement(index, route).1
+    let results = index.search(&request(index, route, index.passage_count()));
+    results.hits.iter().filter_map(|hit| card(index, hit.passage, None, route.lang)).collect()
 }
 
-/// All matches as whole-passage cards, with the engine's answer for its facets.
-fn every_statement(index: &Index<'_>, route: &Route) -> (search::SearchResults, Vec<Card>) {
-    let results = index.search(&request(index, route, index.passage_count()));
-    let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, None, route.lang)).collect();
-    (results, cards)
+/// A profile's statements, oldest first, with the facet counts of its page.
+/// The engine is asked for counts only (a page of no hits) and for the plain
+/// set of matches: a profile shows whole passages, so ranking them and cutting
+/// a snippet from each would be thrown away.
+fn profile_statements(index: &Index<'_>, route: &Route) -> (search::SearchResults, Vec<Card>) {
+    let counts = index.search(&request(index, route, 0));
+    let mut dated: Vec<(bool, Option<Date>, PassageId)> = index
+        .matches(&request(index, route, 0))
+        .into_iter()
+        .filter_map(|id| {
+            let date = index.passage(id)?.date;
+            Some((date.is_none(), date, id))
+        })
+        .collect();
+    // Undated passages last, then by date, then in reading order.
+    dated.sort_unstable();
+    let cards = dated.into_iter().filter_map(|(_, _, id)| card(index, id, None, route.lang)).collect();
+    (counts, cards)
 }
 
 fn document_by_file<'a>(index: &Index<'a>, file: &str) -> Option<search::DocumentView<'a>> {
@@ -242,7 +256,7 @@ fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Profile> {
     let (id, view) = index.speakers().find(|(_, speaker)| speaker.name == name)?;
     let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
-    let (results, statements) = every_statement(index, &route);
+    let (results, statements) = profile_statements(index, &route);
     // A speaker's own name is typical of their passages but tells the reader nothing.
     let own_name = search::analysis::fold(view.name);
     let distinctive = index
@@ -265,7 +279,7 @@ pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Pr
     let (id, _) = index.countries().find(|(_, country)| country.code == code)?;
     let (code, name) = country_names(index, id, lang)?;
     let route = Route { countries: vec![code.clone()], sort: SortOrder::Oldest, lang, ..Route::default() };
-    let (results, statements) = every_statement(index, &route);
+    let (results, statements) = profile_statements(index, &route);
     let speakers = results
         .facets
         .speakers
