@@ -5,7 +5,7 @@
 //! so the same input always gives the same bytes (the blob is committed to
 //! a wasm bundle, and reproducible builds make diffs meaningful).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::{is_stop_word, tokenize_into, Token, TokenKind};
 use crate::codec::{checksum_parts, put_u32, put_u64};
@@ -177,7 +177,7 @@ impl IndexBuilder {
         let mut speakers = Vec::with_capacity(self.speakers.len() * format::speaker::WIDTH);
         for ((speaker, passages), len) in self.speakers.iter().zip(&speaker_passages).zip(&speaker_lens) {
             strings.put(&mut speakers, Some(&speaker.name));
-            strings.put(&mut speakers, speaker.role.as_deref());
+            strings.put_shared(&mut speakers, speaker.role.as_deref());
             let country = speaker.country.filter(|c| (c.0 as usize) < self.countries.len());
             put_u32(&mut speakers, country.map_or(NONE, |c| c.0));
             lists.put(&mut speakers, passages);
@@ -195,7 +195,8 @@ impl IndexBuilder {
         let mut documents = Vec::with_capacity(self.documents.len() * format::document::WIDTH);
         for ((doc, range), len) in self.documents.iter().zip(&ranges).zip(&title_lens) {
             strings.put(&mut documents, Some(&doc.title));
-            strings.put(&mut documents, doc.outlet.as_deref());
+            // Shared, so the outlet facet can count by string offset.
+            strings.put_shared(&mut documents, doc.outlet.as_deref());
             strings.put(&mut documents, doc.url.as_deref());
             strings.put(&mut documents, Some(&doc.file));
             put_u32(&mut documents, Date::pack(doc.date));
@@ -226,6 +227,10 @@ impl IndexBuilder {
             let avg = if lens.is_empty() { 1.0 } else { lens.iter().map(|&l| l as f64).sum::<f64>() / lens.len() as f64 };
             put_u32(&mut stats, (avg.max(1.0) as f32).to_bits());
         }
+        let mut dated: Vec<(u32, u32)> =
+            self.documents.iter().enumerate().map(|(id, doc)| (Date::pack(doc.date), id as u32)).filter(|&(key, _)| key != 0).collect();
+        dated.sort_unstable();
+        lists.put(&mut stats, &dated.into_iter().map(|(_, id)| id).collect::<Vec<_>>());
 
         out.set(Section::Strings, strings.bytes);
         out.set(Section::Countries, countries);
@@ -258,6 +263,8 @@ fn field_counts(tokens: &[Token], lang: Lang) -> BTreeMap<String, u32> {
 #[derive(Default)]
 struct StringWriter {
     bytes: Vec<u8>,
+    /// (offset, len) of the strings written with [`StringWriter::put_shared`].
+    shared: HashMap<String, (u32, u32)>,
 }
 
 impl StringWriter {
@@ -274,6 +281,23 @@ impl StringWriter {
                 put_u32(record, 0);
             }
         }
+    }
+
+    /// Like [`StringWriter::put`], but equal strings share one copy, so
+    /// their offset identifies them: for values many records repeat.
+    fn put_shared(&mut self, record: &mut Vec<u8>, s: Option<&str>) {
+        let Some(s) = s else { return self.put(record, None) };
+        let (offset, len) = match self.shared.get(s) {
+            Some(&reference) => reference,
+            None => {
+                let reference = (self.bytes.len() as u32, s.len() as u32);
+                self.bytes.extend_from_slice(s.as_bytes());
+                self.shared.insert(s.to_owned(), reference);
+                reference
+            }
+        };
+        put_u32(record, offset);
+        put_u32(record, len);
     }
 }
 

@@ -5,6 +5,8 @@
 //! not make the other speakers vanish from the list. Counting walks the
 //! bitset once per facet and reads the fixed-width passage records.
 
+use std::collections::BTreeMap;
+
 use crate::bitset::BitSet;
 use crate::filters::{Facet, Selection};
 use crate::index::Index;
@@ -86,9 +88,17 @@ impl<'i, 'a> Counter<'i, 'a> {
     }
 
     fn outlets(&self) -> Vec<(String, u32)> {
-        let mut totals: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+        // Documents of one outlet share one stored name, so they are tallied
+        // by its offset and each name is read once, not once per document.
+        let mut by_offset: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
         for (doc, &n) in self.outlet_documents.iter().enumerate().filter(|&(_, &n)| n > 0) {
-            if let Some(outlet) = self.index.document(crate::types::DocId(doc as u32)).and_then(|d| d.outlet) {
+            if let Some(offset) = self.index.document_outlet_offset(doc as u32) {
+                by_offset.entry(offset).or_insert((doc as u32, 0)).1 += n;
+            }
+        }
+        let mut totals: BTreeMap<&str, u32> = BTreeMap::new();
+        for (doc, n) in by_offset.into_values() {
+            if let Some(outlet) = self.index.document_outlet(doc) {
                 *totals.entry(outlet).or_default() += n;
             }
         }
@@ -99,19 +109,13 @@ impl<'i, 'a> Counter<'i, 'a> {
 
     fn finish(self) -> Facets {
         let outlets = self.outlets();
-        // Packed dates sort like dates and compare as plain integers.
-        let mut dates: Vec<(u32, u32)> = self
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|&(_, &n)| n > 0)
-            .map(|(doc, &n)| (self.index.document_date_key(doc as u32), n))
-            .filter(|&(key, _)| key != 0)
-            .collect();
-        dates.sort_unstable();
+        let dates = self.index.documents_by_date().filter_map(|doc| {
+            let n = *self.documents.get(doc as usize)?;
+            (n > 0).then(|| (self.index.document_date_key(doc), n))
+        });
         let mut months: Vec<(Date, u32)> = Vec::new();
         let mut days: Vec<(Date, u32)> = Vec::new();
-        for (date, count) in dates.into_iter().filter_map(|(key, n)| Some((Date::unpack(key)?, n))) {
+        for (date, count) in dates.filter_map(|(key, n)| Some((Date::unpack(key)?, n))) {
             let Some(month) = date.to_month() else { continue };
             match months.last_mut() {
                 Some((m, total)) if *m == month => *total += count,
@@ -138,6 +142,6 @@ impl<'i, 'a> Counter<'i, 'a> {
 fn ranked(counts: Vec<u32>) -> Vec<(u32, u32)> {
     let mut ranked: Vec<(u32, u32)> =
         counts.into_iter().enumerate().filter(|&(_, n)| n > 0).map(|(id, n)| (id as u32, n)).collect();
-    ranked.sort_by_key(|&(id, n)| (std::cmp::Reverse(n), id));
+    ranked.sort_unstable_by_key(|&(id, n)| (std::cmp::Reverse(n), id));
     ranked
 }

@@ -15,7 +15,7 @@
 //! the strings section, `NONE` as offset meaning "absent".
 
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
-pub(crate) const VERSION: u32 = 3;
+pub(crate) const VERSION: u32 = 4;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
 /// The sections the header checksum covers, after the section table.
 pub(crate) const GUARDED: [Section; 2] = [Section::Terms, Section::Completions];
@@ -46,7 +46,8 @@ pub enum Section {
     /// `Lists`: its most frequent completions, most frequent first. The
     /// first keystrokes would otherwise rank thousands of terms each.
     Completions,
-    /// Corpus statistics for BM25F: average body, title and speaker lengths.
+    /// Corpus statistics for BM25F (average body, title and speaker
+    /// lengths) and the documents in date order.
     Stats,
 }
 
@@ -114,10 +115,14 @@ pub(crate) mod passage {
     pub const WIDTH: usize = 36;
 }
 
-/// The `Stats` section: average field lengths as `f32` bits.
+/// The `Stats` section: average field lengths as `f32` bits, then where
+/// the dated documents are listed in date order.
 pub(crate) mod stats {
     pub const AVG_BODY: usize = 0;
     pub const AVG_TITLE: usize = 4;
     pub const AVG_SPEAKER: usize = 8;
-    pub const LEN: usize = 12;
+    /// (start, len) into `Lists`: the dated documents, oldest first, so the
+    /// date facet walks them in order instead of sorting on each keystroke.
+    pub const DATE_ORDER: usize = 12;
+    pub const LEN: usize = 20;
 }

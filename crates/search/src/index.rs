@@ -15,6 +15,7 @@ use crate::codec::{checksum_parts, read_u32, read_u64};
 use crate::expand::ExpansionCache;
 use crate::format::{self, Section, GUARDED, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::{self, Postings};
+use crate::rank::Scratch;
 use crate::types::{
     CountryId, CountryView, Date, DocId, DocumentView, Lang, PassageId, PassageView, SpeakerId, SpeakerView,
 };
@@ -96,7 +97,9 @@ pub struct Index<'a> {
     postings: &'a [u8],
     completions: fst::Map<&'a [u8]>,
     pub(crate) stats: Stats,
+    stats_bytes: &'a [u8],
     pub(crate) expansions: ExpansionCache,
+    pub(crate) scratch: Scratch,
 }
 
 impl fmt::Debug for Index<'_> {
@@ -172,7 +175,9 @@ impl<'a> Index<'a> {
             postings: section(Section::Postings)?,
             completions: fst_map(Section::Completions)?,
             stats,
+            stats_bytes,
             expansions: ExpansionCache::default(),
+            scratch: Scratch::default(),
         })
     }
 
@@ -273,8 +278,12 @@ impl<'a> Index<'a> {
 
     /// Reads a `(start, len)` list reference into the lists section.
     pub(crate) fn list(&self, table: Table<'a>, row: u32, field: usize) -> Option<impl Iterator<Item = u32> + 'a> {
-        let start = table.u32(row, field)? as usize;
-        let len = table.u32(row, field + 4)? as usize;
+        self.list_at(table.u32(row, field)?, table.u32(row, field + 4)?)
+    }
+
+    /// The `len` numbers of the lists section from the `start`-th.
+    fn list_at(&self, start: u32, len: u32) -> Option<impl Iterator<Item = u32> + 'a> {
+        let (start, len) = (start as usize, len as usize);
         let bytes = self.lists.get(start.checked_mul(4)?..start.checked_add(len)?.checked_mul(4)?)?;
         Some(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])))
     }
@@ -285,6 +294,23 @@ impl<'a> Index<'a> {
 
     pub(crate) fn passage_document(&self, passage: u32) -> Option<u32> {
         self.id(self.passages, passage, format::passage::DOCUMENT)?
+    }
+
+    /// Where the document's outlet name is stored: equal names share one
+    /// copy, so this identifies the outlet without reading it.
+    pub(crate) fn document_outlet_offset(&self, doc: u32) -> Option<u32> {
+        self.id(self.documents, doc, format::document::OUTLET)?
+    }
+
+    pub(crate) fn document_outlet(&self, doc: u32) -> Option<&'a str> {
+        self.string(self.documents, doc, format::document::OUTLET)?
+    }
+
+    /// The dated documents, oldest first.
+    pub(crate) fn documents_by_date(&self) -> impl Iterator<Item = u32> + 'a {
+        let start = read_u32(self.stats_bytes, format::stats::DATE_ORDER);
+        let len = read_u32(self.stats_bytes, format::stats::DATE_ORDER + 4);
+        start.zip(len).and_then(|(start, len)| self.list_at(start, len)).into_iter().flatten()
     }
 
     /// The packed date (`0` when undated), which sorts like the date.
@@ -349,13 +375,7 @@ impl<'a> Index<'a> {
     /// most frequent first.
     pub(crate) fn completions(&self, prefix: &str) -> Vec<u32> {
         let Some(value) = self.completions.get(prefix) else { return Vec::new() };
-        let start = (value >> 8) as usize;
-        let len = (value & 0xff) as usize;
-        let bytes = start
-            .checked_add(len)
-            .and_then(|end| self.lists.get(start.checked_mul(4)?..end.checked_mul(4)?))
-            .unwrap_or(&[]);
-        bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+        self.list_at((value >> 8) as u32, (value & 0xff) as u32).into_iter().flatten().collect()
     }
 
     /// Number of passage bodies holding a term, without decoding its postings.

@@ -3,9 +3,14 @@
 //! exact matches above typo-only ones and AND matches above the OR
 //! fallback, whatever the scores say.
 //!
-//! Scores are accumulated in dense per-passage arrays (cheap to index,
-//! one allocation each); only the page asked for is fully sorted, and only
-//! the best few get the proximity pass, which needs positions.
+//! Scores are accumulated in a dense per-passage array, kept between
+//! queries and cleared only where it was written, so a rare word on a large
+//! corpus does not pay for zeroing a slot per passage. The matches stream
+//! through a bounded heap that keeps the best few; only those are sorted,
+//! and only they get the proximity pass, which needs positions.
+
+use std::collections::BinaryHeap;
+use std::sync::Mutex;
 
 use crate::bitset::BitSet;
 use crate::evaluate::Evaluation;
@@ -73,7 +78,7 @@ fn ordered(x: f32) -> u32 {
 }
 
 /// Per passage totals while scoring.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Accumulator {
     score: f32,
     /// See [`Scored::tier`].
@@ -84,10 +89,44 @@ struct Accumulator {
     exact: bool,
 }
 
+/// The accumulators of the last ranking, all back at zero, for the next.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    accumulators: Mutex<Vec<Accumulator>>,
+}
+
 /// The best `want` passages of `results`, in order.
 pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, sort: Sort, want: usize) -> Vec<Scored> {
     let n = index.passage_count();
-    let mut acc = vec![Accumulator::default(); n];
+    // Only the ranking holds the lock; a poisoned one held a panicking
+    // ranking, whose array may be dirty, so it is then rebuilt.
+    let mut acc = match index.scratch.accumulators.lock() {
+        Ok(mut kept) => std::mem::take(&mut *kept),
+        Err(_) => Vec::new(),
+    };
+    acc.resize(n, Accumulator::default());
+    let ranked = rank_with(index, eval, results, sort, want, &mut acc);
+    // Scores are only written for passages of `results`.
+    for passage in results.iter() {
+        if let Some(slot) = acc.get_mut(passage as usize) {
+            *slot = Accumulator::default();
+        }
+    }
+    if let Ok(mut kept) = index.scratch.accumulators.lock() {
+        *kept = acc;
+    }
+    ranked
+}
+
+fn rank_with(
+    index: &Index<'_>,
+    eval: &Evaluation<'_>,
+    results: &BitSet,
+    sort: Sort,
+    want: usize,
+    acc: &mut [Accumulator],
+) -> Vec<Scored> {
+    let n = index.passage_count();
     // For the current term, when it has title or speaker postings: BM25F's
     // field-weighted, length-normalised tf, summed over fields.
     let mut tf = Vec::new();
@@ -152,27 +191,34 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
         }
     }
     let by_date = sort != Sort::Relevance || eval.words.is_empty();
-    let mut scored: Vec<Scored> = results
-        .iter()
-        .map(|p| Scored {
-            passage: p,
-            score: acc[p as usize].score,
-            tier: acc[p as usize].tier + if eval.all.contains(p) { 0 } else { OR_TIER },
-            date: if by_date { index.passage_date_key(p) } else { 0 },
-        })
-        .collect();
-
     let order = Order { sort, by_date };
-    let want = want.min(scored.len());
+    let scored = |p: u32| {
+        let slot = acc[p as usize];
+        Scored {
+            passage: p,
+            score: slot.score,
+            tier: slot.tier + if eval.all.contains(p) { 0 } else { OR_TIER },
+            date: if by_date { index.passage_date_key(p) } else { 0 },
+        }
+    };
+    // Proximity can reorder the head, so look a little further than asked.
+    let head = if by_date { want } else { want.saturating_mul(2).max(40) };
     if want == 0 {
         return Vec::new();
     }
-    // Proximity can reorder the head, so look a little further than asked.
-    let head = if by_date { want } else { (want * 2).max(40).min(scored.len()) };
-    if head < scored.len() {
-        scored.select_nth_unstable_by_key(head - 1, |s| order.key(s));
-        scored.truncate(head);
+    // The `head` smallest keys; the heap's top is the worst kept. Keys end
+    // with the passage id, so no two are equal.
+    let mut best: BinaryHeap<u128> = BinaryHeap::with_capacity(head + 1);
+    for passage in results.iter() {
+        let key = order.key(&scored(passage));
+        if best.len() < head {
+            best.push(key);
+        } else if best.peek().is_some_and(|&worst| key < worst) {
+            best.pop();
+            best.push(key);
+        }
     }
+    let mut scored: Vec<Scored> = best.into_iter().map(|key| scored(key as u32)).collect();
     if !by_date {
         proximity(eval, &mut scored);
     }
