@@ -9,7 +9,7 @@
 //! corpus on every keystroke.
 
 use crate::bitset::BitSet;
-use crate::expand::{exact_and_stems, expand, MatchKind, TermMatch};
+use crate::expand::{exact_and_stems, expand, Expansion, MatchKind, TermMatch};
 use crate::index::Index;
 use crate::postings::Postings;
 use crate::query::{ParsedQuery, Phrase};
@@ -25,6 +25,8 @@ pub(crate) struct TermHits<'a> {
 /// A query word (or a phrase word) with everything it matches.
 pub(crate) struct WordHits<'a> {
     pub terms: Vec<TermHits<'a>>,
+    /// Terms that match without scoring (see [`Expansion::unscored`]).
+    pub unscored: Vec<TermMatch>,
     /// Only ranks; does not restrict (stop words).
     pub optional: bool,
 }
@@ -70,7 +72,8 @@ impl<'a> Evaluation<'a> {
         }
         let mut excluded = BitSet::empty(n);
         for word in &query.excluded_words {
-            excluded.union(&word_hits(index, exact_and_stems(index, &word.term), false).1);
+            let expansion = Expansion { scored: exact_and_stems(index, &word.term), unscored: Vec::new() };
+            excluded.union(&word_hits(index, expansion, false).1);
         }
         for phrase in &query.excluded_phrases {
             excluded.union(&phrase_hits(index, phrase).0);
@@ -81,11 +84,14 @@ impl<'a> Evaluation<'a> {
     }
 }
 
-fn word_hits<'a>(index: &Index<'a>, matches: Vec<TermMatch>, optional: bool) -> (WordHits<'a>, BitSet) {
+fn word_hits<'a>(index: &Index<'a>, expansion: Expansion, optional: bool) -> (WordHits<'a>, BitSet) {
     let mut set = BitSet::empty(index.passage_count());
     let mut scratch = None;
-    let terms = matches.into_iter().map(|matched| term_hits(index, matched, &mut set, &mut scratch)).collect();
-    (WordHits { terms, optional }, set)
+    let terms = expansion.scored.into_iter().map(|matched| term_hits(index, matched, &mut set, &mut scratch)).collect();
+    for &matched in &expansion.unscored {
+        term_hits(index, matched, &mut set, &mut scratch);
+    }
+    (WordHits { terms, unscored: expansion.unscored, optional }, set)
 }
 
 /// A term's postings; adds the passages holding it in any field to `set`.
@@ -177,6 +183,6 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
             }
         }
     }
-    let words = terms.into_iter().map(|(hits, _)| WordHits { terms: vec![hits], optional: false }).collect();
+    let words = terms.into_iter().map(|(hits, _)| WordHits { terms: vec![hits], unscored: Vec::new(), optional: false }).collect();
     (set, words)
 }

@@ -9,8 +9,11 @@
 //! the words it comes from in its last letters only, so the family of a
 //! word lies among the terms starting with its stem less one letter, and is
 //! found by stemming those few terms.
-//! Expansions are capped so a one-letter prefix cannot decode half of the
-//! postings on a keystroke; the most frequent terms are kept. The words
+//! Only the most frequent expansions are scored, so a short prefix does not
+//! rank thousands of terms on a keystroke. From three letters on, the other
+//! completions still match, unscored: a reader typing `cybers` expects every
+//! passage with a word starting so. One and two letters get only their
+//! stored best completions. The words
 //! before the one being typed come back on every keystroke, so recent
 //! expansions are remembered: walking the fst with a distance-2 automaton
 //! is the most expensive step of a query.
@@ -57,7 +60,7 @@ pub(crate) struct TermMatch {
     pub first: u8,
 }
 
-/// Most terms one prefix or typo expansion may add; fewer for the first
+/// Most terms one prefix or typo expansion scores; fewer for the first
 /// letters typed, which would otherwise pull in a large part of the index.
 fn max_expansions(chars: usize) -> usize {
     match chars {
@@ -90,17 +93,27 @@ pub(crate) fn allowed_edits(term: &str, prefix: bool) -> u8 {
     }
 }
 
+/// The dictionary terms one query word matches.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Expansion {
+    /// Sorted by term number, best kind per term: these score.
+    pub scored: Vec<TermMatch>,
+    /// Completions past the scoring cap: they match and light up, but do
+    /// not score, so their passages rank after those of `scored`.
+    pub unscored: Vec<TermMatch>,
+}
+
 /// Recently expanded words, most recent first.
 #[derive(Debug, Default)]
 pub(crate) struct ExpansionCache {
-    entries: Mutex<Vec<(String, bool, Vec<TermMatch>)>>,
+    entries: Mutex<Vec<(String, bool, Expansion)>>,
 }
 
 /// Enough for the words of a few queries being typed and edited.
 const CACHED_WORDS: usize = 32;
 
 impl ExpansionCache {
-    fn get(&self, word: &QueryWord) -> Option<Vec<TermMatch>> {
+    fn get(&self, word: &QueryWord) -> Option<Expansion> {
         let mut entries = self.entries.lock().ok()?;
         let at = entries.iter().position(|(term, prefix, _)| *term == word.term && *prefix == word.prefix)?;
         let entry = entries.remove(at);
@@ -109,25 +122,25 @@ impl ExpansionCache {
         Some(matches)
     }
 
-    fn put(&self, word: &QueryWord, matches: &[TermMatch]) {
+    fn put(&self, word: &QueryWord, expansion: &Expansion) {
         if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(0, (word.term.clone(), word.prefix, matches.to_vec()));
+            entries.insert(0, (word.term.clone(), word.prefix, expansion.clone()));
             entries.truncate(CACHED_WORDS);
         }
     }
 }
 
-/// The terms matching `word`, sorted by term number, best kind per term.
-pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
-    if let Some(matches) = index.expansions.get(word) {
-        return matches;
+/// The terms matching `word`.
+pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Expansion {
+    if let Some(expansion) = index.expansions.get(word) {
+        return expansion;
     }
-    let matches = expand_uncached(index, word);
-    index.expansions.put(word, &matches);
-    matches
+    let expansion = expand_uncached(index, word);
+    index.expansions.put(word, &expansion);
+    expansion
 }
 
-fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
+fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
     // A word still being typed has a stem family only once it is a word:
     // `posi` has none worth looking for, `conventions` has `convention`.
     let mut matches = if word.prefix && index.term(&word.term).is_none() {
@@ -137,6 +150,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
     };
     let chars = word.term.chars().count();
     let cap = max_expansions(chars);
+    let mut unscored = Vec::new();
     if word.prefix {
         let completions = if chars <= COMPLETED_PREFIX {
             let first = first_byte(word.term.as_bytes());
@@ -144,7 +158,9 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
             best.truncate(cap);
             best
         } else {
-            scan(index, Str::new(&word.term).starts_with(), cap, MAX_SCANNED)
+            let (best, rest) = scan(index, Str::new(&word.term).starts_with(), cap, MAX_SCANNED);
+            add_all(&mut unscored, rest, MatchKind::Prefix);
+            best
         };
         add_all(&mut matches, completions, MatchKind::Prefix);
     }
@@ -152,7 +168,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
     if let Some(automaton) = Levenshtein::new(&word.term, edits).filter(|_| edits > 0) {
         // A typo in a prefix opens whole subtrees of completions (`posi` is
         // one edit from every `pos…`): look at the first few hundred only.
-        let found = if word.prefix {
+        let (found, _) = if word.prefix {
             scan(index, automaton.starts_with(), MAX_TYPOS, MAX_FUZZY_PREFIX_SCANNED)
         } else {
             scan(index, automaton, MAX_TYPOS, MAX_SCANNED)
@@ -161,7 +177,9 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Vec<TermMatch> {
     }
     matches.sort_by_key(|m| (m.term, m.kind));
     matches.dedup_by_key(|m| m.term);
-    matches
+    // A completion past the cap may also be a stem or typo match, scored.
+    unscored.retain(|m| matches.binary_search_by_key(&m.term, |s| s.term).is_err());
+    Expansion { scored: matches, unscored }
 }
 
 /// Most dictionary keys stemmed when looking for a stem family.
@@ -206,7 +224,10 @@ fn family_prefix(stem: &str) -> &str {
     }
 }
 
-fn add_all(matches: &mut Vec<TermMatch>, terms: Vec<(u32, u8)>, kind: MatchKind) {
+/// (id, first byte) of dictionary terms found by a walk.
+type Found = Vec<(u32, u8)>;
+
+fn add_all(matches: &mut Vec<TermMatch>, terms: Found, kind: MatchKind) {
     matches.extend(terms.into_iter().map(|(term, first)| TermMatch { term, kind, first }));
 }
 
@@ -214,9 +235,9 @@ fn first_byte(key: &[u8]) -> u8 {
     key.first().copied().unwrap_or(0)
 }
 
-/// (id, first byte) of the terms accepted by `automaton`, at most `cap`
-/// of them, the most frequent first when there are more.
-fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize, limit: usize) -> Vec<(u32, u8)> {
+/// (id, first byte) of the first `limit` terms accepted by `automaton`:
+/// the `cap` most frequent, then the rest.
+fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize, limit: usize) -> (Found, Found) {
     let mut stream = index.terms.search(automaton).into_stream();
     let mut terms = Vec::new();
     while let Some((key, id)) = stream.next() {
@@ -225,11 +246,12 @@ fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize, limit: usize)
             break;
         }
     }
-    if terms.len() > cap {
-        terms.sort_by_cached_key(|&(t, _)| (std::cmp::Reverse(index.body_frequency(t)), t));
-        terms.truncate(cap);
+    if terms.len() <= cap {
+        return (terms, Vec::new());
     }
-    terms
+    terms.sort_by_cached_key(|&(t, _)| (std::cmp::Reverse(index.body_frequency(t)), t));
+    let rest = terms.split_off(cap);
+    (terms, rest)
 }
 
 /// Terms within `edits` of `term`, with their ids, for suggestions.

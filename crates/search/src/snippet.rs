@@ -33,11 +33,12 @@ pub(crate) struct Highlighter<'i, 'a> {
 
 impl<'i, 'a> Highlighter<'i, 'a> {
     pub(crate) fn new(index: &'i Index<'a>, eval: &Evaluation<'_>) -> Self {
-        let mut terms: Vec<u32> = eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.term)).collect();
+        let matched = || eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched).chain(w.unscored.iter().copied()));
+        let mut terms: Vec<u32> = matched().map(|m| m.term).collect();
         terms.sort_unstable();
         terms.dedup();
         let mut first_bytes = [0u64; 4];
-        for byte in eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.first)) {
+        for byte in matched().map(|m| m.first) {
             first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64);
         }
         Highlighter { index, terms, first_bytes }

@@ -349,3 +349,22 @@ fn first_keystrokes_complete_to_the_most_frequent_terms() {
     let matched = index.matches(&SearchRequest { query: "vi".into(), ..Default::default() });
     assert_eq!(matched.len(), 40);
 }
+
+#[test]
+fn from_three_letters_a_prefix_matches_every_completion() {
+    // Far more completions of `cyber` than the engine scores: two frequent
+    // ones, then a long tail of words seen once each.
+    let mut texts: Vec<String> = (0..10).map(|i| format!("cybersécurité numéro {i}")).collect();
+    texts.extend((0..10).map(|i| format!("cyberespace numéro {i}")));
+    let tail: Vec<String> = (0..60u8).map(|i| format!("cyber{}{}ité", char::from(b'a' + i / 26), char::from(b'a' + i % 26))).collect();
+    texts.extend(tail.iter().map(|word| format!("le {word} seul")));
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let blob = ranking_corpus(&refs);
+    let index = Index::open(&blob).unwrap();
+    let request = SearchRequest { query: "cyber".into(), limit: 80, ..Default::default() };
+    assert_eq!(index.matches(&request).len(), 80, "every completion matches, not only the scored ones");
+    let results = index.search(&request);
+    assert_eq!(results.total, 80);
+    // Completions past the scoring cap still light up.
+    assert!(results.hits.iter().all(|h| !h.snippet.highlights.is_empty()));
+}
