@@ -198,8 +198,8 @@ pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() 
 
 /// Every result of the current search, for exports.
 pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
-    let results = index.search(&request(index, route, index.passage_count()));
-    results.hits.iter().filter_map(|hit| card(index, hit.passage, None, route.lang)).collect()
+    let ranked = index.ranked(&request(index, route, index.passage_count()));
+    ranked.into_iter().filter_map(|id| card(index, id, None, route.lang)).collect()
 }
 
 /// A profile's statements, oldest first, with the facet counts of its page.

@@ -249,9 +249,14 @@ fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize, limit: usize)
     if terms.len() <= cap {
         return (terms, Vec::new());
     }
-    terms.sort_by_cached_key(|&(t, _)| (std::cmp::Reverse(index.body_frequency(t)), t));
-    let rest = terms.split_off(cap);
-    (terms, rest)
+    // Selecting, not sorting: a three-letter prefix has thousands of
+    // completions, and neither side of the cut needs an order.
+    let mut keyed: Vec<(std::cmp::Reverse<u32>, u32, u8)> =
+        terms.into_iter().map(|(t, first)| (std::cmp::Reverse(index.body_frequency(t)), t, first)).collect();
+    keyed.select_nth_unstable(cap);
+    let rest = keyed.split_off(cap);
+    let strip = |list: Vec<(std::cmp::Reverse<u32>, u32, u8)>| list.into_iter().map(|(_, t, first)| (t, first)).collect();
+    (strip(keyed), strip(rest))
 }
 
 /// Terms within `edits` of `term`, with their ids, for suggestions.

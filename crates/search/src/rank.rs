@@ -202,8 +202,8 @@ fn rank_with(
         }
     };
     // Proximity can reorder the head, so look a little further than asked.
-    let head = if by_date { want } else { want.saturating_mul(2).max(40) };
-    if want == 0 {
+    let head = if by_date { want } else { want.saturating_mul(2).max(40) }.min(results.count());
+    if want == 0 || head == 0 {
         return Vec::new();
     }
     // The `head` smallest keys; the heap's top is the worst kept. Keys end

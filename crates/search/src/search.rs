@@ -74,6 +74,15 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// The request's page of passages in rank order, without the snippets,
+    /// facet counts and suggestion of [`Index::search`]: for exports, which
+    /// want every result and show none of them.
+    pub fn ranked(&self, request: &SearchRequest) -> Vec<PassageId> {
+        let (run, _) = self.run(request);
+        let want = request.offset.saturating_add(request.limit);
+        rank(self, &run.eval, &run.results, request.sort, want).into_iter().skip(request.offset).map(|s| PassageId(s.passage)).collect()
+    }
+
     /// Every passage matching the query and filters with all its words (no
     /// OR fallback), in id order: the plain set semantics of a query.
     pub fn matches(&self, request: &SearchRequest) -> Vec<PassageId> {

@@ -368,3 +368,18 @@ fn from_three_letters_a_prefix_matches_every_completion() {
     // Completions past the scoring cap still light up.
     assert!(results.hits.iter().all(|h| !h.snippet.highlights.is_empty()));
 }
+
+#[test]
+fn ranked_lists_the_same_passages_as_search_without_snippets() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    for query in ["la", "coopération", "convention cybercriminalité", "cyber", "", "hanoi -russie"] {
+        for sort in [Sort::Relevance, Sort::DateDesc, Sort::DateAsc] {
+            for (offset, limit) in [(0, 10), (1, 2), (0, 0), (3, 100)] {
+                let request = SearchRequest { query: query.into(), sort, offset, limit, ..Default::default() };
+                let hits: Vec<PassageId> = index.search(&request).hits.iter().map(|h| h.passage).collect();
+                assert_eq!(index.ranked(&request), hits, "{query:?} {sort:?} {offset}+{limit}");
+            }
+        }
+    }
+}
