@@ -36,7 +36,7 @@ reps_for() {
 step "native build (release, opt-level 3)"
 cargo build --release --quiet --manifest-path bench/Cargo.toml -p hanoi-bench
 
-step "wasm build (release, opt-level 3, wasm-opt -O3)"
+step "wasm build (the app's profile: opt-level \"z\", search and fst at 3, wasm-opt -Oz)"
 wasm_pkg="$bench/target/wasm-pkg"
 (
     # shellcheck disable=SC1091
@@ -44,11 +44,11 @@ wasm_pkg="$bench/target/wasm-pkg"
     # wasm-env moves the target dir when it swaps the compiler (build-std);
     # follow it, but inside bench/target.
     [ "$CARGO_TARGET_DIR" = "$bench/target" ] || export CARGO_TARGET_DIR="$bench/target/wasm-build-std"
-    cargo build --release --quiet --manifest-path bench/Cargo.toml -p hanoi-bench-wasm --target wasm32-unknown-unknown
+    cargo build --profile shipped --quiet --manifest-path bench/Cargo.toml -p hanoi-bench-wasm --target wasm32-unknown-unknown
     wasm-bindgen --target nodejs --out-dir "$wasm_pkg" \
-        "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/hanoi_bench_wasm.wasm"
+        "$CARGO_TARGET_DIR/wasm32-unknown-unknown/shipped/hanoi_bench_wasm.wasm"
 )
-wasm-opt -O3 \
+wasm-opt -Oz \
     "$wasm_pkg/hanoi_bench_wasm_bg.wasm" -o "$wasm_pkg/hanoi_bench_wasm_bg.wasm"
 
 step "JavaScript peers (npm ci)"

@@ -69,7 +69,7 @@ every number below comes from that one run.
 | node | ${process.version} |
 | rustc | ${process.env.BENCH_RUSTC ?? sh('rustc --version')} |
 | engines | ours: crates/search at commit ${sh('git log -1 --format=%h -- crates/search')}${sh('git status --porcelain -- crates/search') ? ' plus uncommitted changes' : ''}; MiniSearch ${pkg('minisearch')}; FlexSearch ${pkg('flexsearch')} |
-| builds | native and wasm: release, opt-level 3, LTO, 1 codegen unit; wasm also through \`wasm-opt -O3\` (the app ships opt-level "z" + wasm-opt "z", smaller and usually somewhat slower) |
+| builds | native: release, opt-level 3, LTO, 1 codegen unit; wasm: the app's release settings (opt-level "z" with the search crate and fst at 3, LTO, 1 codegen unit, panic abort), then \`wasm-opt -Oz\`, as shipped |
 | run time | ${process.env.BENCH_SECONDS ?? '?'} s for the whole command |
 | load average | ${process.env.BENCH_LOAD_START ?? '?'} at the start, ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the end (1, 5, 15 min) |
 `);
@@ -303,10 +303,15 @@ out.push(`## Reading the differences
   MiniSearch's fuzzy budget adds neighbours too; FlexSearch's \`forward\` tokenizer makes every word a
   prefix and its phonetic encoder merges some spellings.
 - Ours drops French and English stop words at indexing; the peers index every word.
-- Ours caps how many dictionary terms one prefix or typo expands to, keeping the most frequent
-  (\`max_expansions\` in \`crates/search/src/expand.rs\`), so a short prefix with a long tail of
-  completions can find fewer passages than a reader would count; the peers have no such cap, which
-  is also why their prefix latency grows with the vocabulary.
+- Ours scores at most 32 of the terms one prefix completes to (the most frequent; fewer for one and
+  two letters) and 16 typo neighbours. From three letters every other completion still matches,
+  unscored, so recall on prefixes is complete while ranking cost stays bounded; one and two letters
+  match only their stored best completions.
+- Where FlexSearch is faster, it has done the work at index time or not at all. On prefixes, its
+  \`forward\` tokenizer stores every prefix of every word, so a prefix is one lookup, at the price of
+  the index sizes above. On typos it has no edit distance: most typo queries answer nothing (see
+  "answered" in the targets), and answering nothing is cheap. Ours walks the dictionary with a
+  Levenshtein automaton on every typo and scans a prefix's completions on every keystroke.
 - Ours caches the expansions of the last few query words. The timed passes repeat each class, so
   keystrokes (one word typed over several keys) profit as they do in the page, while the 40-word
   classes cycle through more words than the cache holds.
