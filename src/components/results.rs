@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -42,16 +43,14 @@ pub fn result_list(props: &ResultListProps) -> Html {
             on_route.emit(Route { sort, ..route.clone() });
         })
     };
-    let on_keys = Callback::from(|event: KeyboardEvent| match event.key().as_str() {
-        "ArrowDown" => {
-            event.prevent_default();
-            focus_neighbour_card(true);
-        }
-        "ArrowUp" => {
-            event.prevent_default();
-            focus_neighbour_card(false);
-        }
-        _ => {}
+    let on_keys = Callback::from(|event: KeyboardEvent| {
+        let forward = match event.key().as_str() {
+            "ArrowDown" => true,
+            "ArrowUp" => false,
+            _ => return,
+        };
+        event.prevent_default();
+        focus_neighbour_card(event.target().and_then(|target| target.dyn_into().ok()), forward);
     });
 
     let noun = if outcome.total == 1 { strings.results_one } else { strings.results_many };

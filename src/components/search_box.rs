@@ -56,7 +56,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let onkeydown = Callback::from(|event: KeyboardEvent| {
         if event.key() == "ArrowDown" {
             event.prevent_default();
-            focus_neighbour_card(true);
+            focus_neighbour_card(event.target().and_then(|target| target.dyn_into().ok()), true);
         }
     });
 

@@ -95,6 +95,31 @@ test('opening a statement announces it to the host and leaves the host address a
   assert.ok(await page.locator('#second .card').first().isVisible(), 'the other instance is untouched');
 });
 
+test('arrow keys move between the cards of the instance they are pressed in', async () => {
+  const page = await hostPage();
+  await page.locator('#first .card').first().waitFor();
+  await page.locator('#second .card').first().waitFor();
+  // Index of the focused card link inside one instance's shadow root; -1 for
+  // its search box, null for anything else.
+  const focusedIn = (id) => page.evaluate((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const active = root.activeElement;
+    if (!active) return null;
+    if (active.id === 'search-input') return -1;
+    const index = [...root.querySelectorAll('.card .open')].indexOf(active);
+    return index >= 0 ? index : null;
+  }, id);
+  await page.locator('#second #search-input').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedIn('second'), 0, 'ArrowDown from the search box enters this instance\'s list');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedIn('second'), 1);
+  assert.equal(await focusedIn('first'), null, 'the other instance keeps its focus');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focusedIn('second'), -1, 'ArrowUp from the first card returns to the search box');
+});
+
 test('the JavaScript API returns plain objects that follow the filters', async () => {
   const page = await hostPage();
   const results = await page.evaluate(async () => {
