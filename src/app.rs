@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::{
     components::{
         use_idle, use_no_context_menu, About, ArticleView, AttractScreen, CompareView, ConcordanceView, FacetPanel,
-        ProfileView, ResultList, SearchBox, Suggestions,
+        ProfileView, ResultList, SearchBox, Suggestions, KIOSK_TOPICS,
     },
     mode::Mode,
     engine::Engine,
@@ -122,6 +122,11 @@ fn explorer(props: &ExplorerProps) -> Html {
         })
     };
 
+    let topics = {
+        let engine = engine.clone();
+        use_memo((), move |_| engine.frequent_words(KIOSK_TOPICS))
+    };
+
     let on_query = {
         let (navigate, route) = (navigate.clone(), route.clone());
         Callback::from(move |query: String| {
@@ -196,13 +201,13 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
 
     let suggestions = (kiosk_idle.is_some() && route.query.is_empty() && route.reading.is_none())
-        .then(|| html! { <Suggestions speakers={outcome.speakers.clone()} lang={route.lang} /> });
+        .then(|| html! { <Suggestions topics={topics.clone()} speakers={outcome.speakers.clone()} lang={route.lang} /> });
 
     html! {
         <ContextProvider<RouteHandle> context={handle}>
         <div class={classes!("page", mode.css_class())} ref={root}>
             if *attract {
-                <AttractScreen speakers={outcome.speakers.clone()} lang={route.lang} on_start={on_start} />
+                <AttractScreen topics={topics.clone()} speakers={outcome.speakers.clone()} lang={route.lang} on_start={on_start} />
             }
             <header class="masthead">
                 <div class="brand">

@@ -13,9 +13,11 @@ use crate::{
     strings::UiLang,
 };
 
-/// Search terms offered on a kiosk. They are words of the corpus, not of the
-/// interface, so they stay the same when the visitor switches language.
-const KIOSK_TOPICS: [&str; 6] = ["cybercriminalité", "coopération", "droits humains", "signature", "cybersécurité", "Hanoï"];
+/// How many topics a kiosk offers. They are the corpus's most frequent
+/// words (`Index::frequent_words`), not words of the interface, so every
+/// one finds statements on any corpus and they stay the same when the
+/// visitor switches language.
+pub const KIOSK_TOPICS: usize = 6;
 
 /// Calls `on_idle` once no touch, click or key has come for `seconds`;
 /// does nothing when `seconds` is `None` (hooks cannot be called conditionally).
@@ -65,6 +67,7 @@ pub fn use_no_context_menu(enabled: bool) {
 
 #[derive(Properties, PartialEq)]
 pub struct SuggestionsProps {
+    pub topics: Rc<Vec<String>>,
     pub speakers: Vec<FacetEntry>,
     pub lang: UiLang,
 }
@@ -79,8 +82,8 @@ pub fn suggestions(props: &SuggestionsProps) -> Html {
         <nav class="suggestions" aria-label={strings.suggestions}>
             <p class="suggestions-title">{ strings.try_a_topic }</p>
             <div class="suggestion-row">
-                { for KIOSK_TOPICS.iter().map(|query| html! {
-                    <a class="suggestion-chip" href={topic(query)}>{ *query }</a>
+                { for props.topics.iter().map(|query| html! {
+                    <a class="suggestion-chip" href={topic(query)}>{ query }</a>
                 }) }
             </div>
             <p class="suggestions-title">{ strings.or_a_speaker }</p>
@@ -95,6 +98,7 @@ pub fn suggestions(props: &SuggestionsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct AttractScreenProps {
+    pub topics: Rc<Vec<String>>,
     pub speakers: Vec<FacetEntry>,
     pub lang: UiLang,
     pub on_start: Callback<()>,
@@ -110,7 +114,7 @@ pub fn attract_screen(props: &AttractScreenProps) -> Html {
             <h1 id="attract-title">{ strings.app_title }</h1>
             <p class="attract-tagline">{ strings.tagline }</p>
             <p class="attract-hint">{ strings.touch_to_start }</p>
-            <Suggestions speakers={props.speakers.clone()} lang={props.lang} />
+            <Suggestions topics={props.topics.clone()} speakers={props.speakers.clone()} lang={props.lang} />
         </div>
     }
 }

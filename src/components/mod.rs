@@ -15,7 +15,7 @@ mod views;
 pub use about::About;
 pub use article::ArticleView;
 pub use facets::FacetPanel;
-pub use kiosk::{use_idle, use_no_context_menu, AttractScreen, Suggestions};
+pub use kiosk::{use_idle, use_no_context_menu, AttractScreen, Suggestions, KIOSK_TOPICS};
 pub use results::ResultList;
 pub use search_box::SearchBox;
 pub use views::{CompareView, ConcordanceView, ProfileView};

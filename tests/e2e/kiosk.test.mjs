@@ -16,6 +16,8 @@ test('a visitor taps a topic, reads, and the kiosk resets after the idle time', 
   await page.goto(`${explorer.url}?kiosk&idle=5`);
   await page.locator('.attract').waitFor();
   await page.screenshot({ path: path.join(artifacts, 'kiosk-attract.png') });
+  const topics = await page.locator('.attract .suggestion-chip:not(.speaker)').allTextContents();
+  assert.equal(topics.length, 6, `topics drawn from the corpus: ${topics}`);
 
   await page.locator('.attract .suggestion-chip').first().click();
   await page.locator('.card').first().waitFor();

@@ -1,12 +1,16 @@
 //! The words that set a group of passages apart from the whole corpus, for
-//! the "most distinctive words" of a speaker's or a country's page.
+//! the "most distinctive words" of a speaker's or a country's page, and the
+//! words the whole corpus returns to most, for topics to suggest.
 //!
 //! A word scores by how often the group uses it, weighted by how much more
 //! of the group's passages hold it than the corpus's passages do. The corpus
 //! side is the body frequency the postings already store, so nothing is
 //! precomputed for this and the blob does not grow.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
+
+use fst::Streamer;
 
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
 use crate::index::Index;
@@ -14,17 +18,25 @@ use crate::types::{Filters, SearchRequest};
 
 /// Words shorter than this are mostly grammar, whatever the stop lists miss.
 const MIN_CHARS: usize = 4;
+/// A suggested topic is a longer word: shorter frequent ones are
+/// prepositions and verbs (`contre`, `entre`, `depuis`) more often than
+/// subjects, and stop lists leave them in.
+const MIN_TOPIC_CHARS: usize = 7;
+/// Passages read to find how a frequent word is usually written.
+const SPELLINGS_LOOKED_AT: usize = 8;
 
 struct Tally<'t> {
     uses: u32,
     passages: u32,
-    /// The first spelling met, lower-cased, as readers expect to see it.
+    /// How the group writes the word: in lower case if it ever does, so
+    /// a sentence start does not capitalise a common word and a name keeps
+    /// its capital.
     shown: &'t str,
 }
 
 impl<'a> Index<'a> {
     /// Up to `limit` words most typical of the passages that `filters`
-    /// select, best first, each as first spelled in those passages.
+    /// select, best first, each as written in those passages.
     /// Words used only once in the group are left out: one use says little.
     pub fn distinctive_terms(&self, filters: &Filters, limit: usize) -> Vec<String> {
         let request = SearchRequest { filters: filters.clone(), ..SearchRequest::default() };
@@ -38,8 +50,11 @@ impl<'a> Index<'a> {
                 if !plain_word || token.term.chars().count() < MIN_CHARS || is_stop_word_anywhere(&token.term) {
                     continue;
                 }
-                let shown = text.get(token.range.clone()).unwrap_or_default();
-                let tally = tallies.entry(token.term.clone()).or_insert(Tally { uses: 0, passages: 0, shown });
+                let written = text.get(token.range.clone()).unwrap_or_default();
+                let tally = tallies.entry(token.term.clone()).or_insert(Tally { uses: 0, passages: 0, shown: written });
+                if has_capital(tally.shown) && !has_capital(written) {
+                    tally.shown = written;
+                }
                 tally.uses += 1;
                 if !seen_here.contains(&token.term) {
                     tally.passages += 1;
@@ -58,12 +73,61 @@ impl<'a> Index<'a> {
                 let in_group = f64::from(tally.passages) / group_size;
                 let in_corpus = (f64::from(corpus_passages) + 1.0) / (corpus_size + 1.0);
                 let lift = (in_group / in_corpus).ln();
-                (lift > 0.0).then(|| (f64::from(tally.uses).ln_1p() * lift, term, tally.shown.to_lowercase()))
+                (lift > 0.0).then(|| (f64::from(tally.uses).ln_1p() * lift, term, tally.shown.to_owned()))
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         scored.into_iter().take(limit).map(|(_, _, shown)| shown).collect()
     }
+}
+
+impl Index<'_> {
+    /// Up to `limit` words held by the most passages, most first, each as
+    /// spelled where it first occurs: topics a reader can start from on any
+    /// corpus. One walk over the dictionary reading each term's passage count
+    /// from its postings header, so it costs the vocabulary, not the text.
+    pub fn frequent_words(&self, limit: usize) -> Vec<String> {
+        let mut best: Vec<(Reverse<u32>, u32, String)> = Vec::new();
+        let mut stream = self.terms.stream();
+        while let Some((key, id)) = stream.next() {
+            let (Ok(term), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) else { continue };
+            let topical = term.chars().count() >= MIN_TOPIC_CHARS
+                && term.chars().all(char::is_alphabetic)
+                && !is_stop_word_anywhere(term);
+            if !topical {
+                continue;
+            }
+            best.push((Reverse(self.body_frequency(id)), id, term.to_owned()));
+            if best.len() > limit.saturating_mul(2).max(64) {
+                best.sort_unstable();
+                best.truncate(limit);
+            }
+        }
+        best.sort_unstable();
+        best.into_iter().take(limit).filter_map(|(_, id, term)| self.spelling(id, &term)).collect()
+    }
+
+    /// How `term` is written: in lower case if any of its first few passages
+    /// writes it so, else as first written, so `Vietnam` keeps its capital
+    /// and a common word does not keep the one of a sentence start.
+    fn spelling(&self, id: u32, term: &str) -> Option<String> {
+        let mut first = None;
+        for (passage, _) in self.postings(id).body().take(SPELLINGS_LOOKED_AT) {
+            let Some(text) = self.passage_text(passage) else { continue };
+            for token in tokenize(text).into_iter().filter(|token| token.term == term && token.kind != TokenKind::Part) {
+                let Some(written) = text.get(token.range) else { continue };
+                if !has_capital(written) {
+                    return Some(written.to_owned());
+                }
+                first.get_or_insert_with(|| written.to_owned());
+            }
+        }
+        first
+    }
+}
+
+fn has_capital(word: &str) -> bool {
+    word.chars().any(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -100,5 +164,26 @@ mod tests {
         assert!(words.iter().any(|word| word == "pêcheurs"), "{words:?}");
         assert!(!words.iter().any(|word| word == "coopération"), "shared with everyone: {words:?}");
         assert!(index.distinctive_terms(&Filters::default(), 5).iter().all(|word| word.chars().count() >= 4));
+    }
+
+    #[test]
+    fn frequent_words_are_long_words_in_most_passages_as_written() {
+        let mut builder = IndexBuilder::new();
+        let doc = builder.add_document(DocumentRecord { title: "t".into(), file: "a.txt".into(), ..Default::default() });
+        for text in [
+            "La Coopération contre la cybercriminalité, dont tout dépend.",
+            "La coopération progresse, dont acte.",
+            "La coopération et la sécurité.",
+            "La sécurité 2025 encore.",
+            "Sécurité d'abord, dit le Vietnam.",
+            "Le Vietnam progresse.",
+        ] {
+            builder.add_passage(PassageRecord { document: doc, text: text.into(), speaker: None, mentions: vec![] });
+        }
+        let blob = builder.finish();
+        let index = Index::open(&blob).expect("the test blob opens");
+        assert_eq!(index.frequent_words(2), ["coopération", "sécurité"]);
+        assert_eq!(index.frequent_words(10), ["coopération", "sécurité", "progresse", "Vietnam", "cybercriminalité"]);
+        assert!(index.frequent_words(0).is_empty());
     }
 }
