@@ -7,7 +7,6 @@
 //! side is the body frequency the postings already store, so nothing is
 //! precomputed for this and the blob does not grow.
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use fst::Streamer;
@@ -87,7 +86,9 @@ impl Index<'_> {
     /// corpus. One walk over the dictionary reading each term's passage count
     /// from its postings header, so it costs the vocabulary, not the text.
     pub fn frequent_words(&self, limit: usize) -> Vec<String> {
-        let mut best: Vec<(Reverse<u32>, u32, String)> = Vec::new();
+        // The best so far, most frequent first. `limit` is a handful, so an
+        // insertion keeps them in order without a sort compiled for it.
+        let mut best: Vec<(u32, u32, String)> = Vec::with_capacity(limit + 1);
         let mut stream = self.terms.stream();
         while let Some((key, id)) = stream.next() {
             let (Ok(term), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) else { continue };
@@ -97,14 +98,15 @@ impl Index<'_> {
             if !topical {
                 continue;
             }
-            best.push((Reverse(self.body_frequency(id)), id, term.to_owned()));
-            if best.len() > limit.saturating_mul(2).max(64) {
-                best.sort_unstable();
+            let passages = self.body_frequency(id);
+            // Ties keep dictionary order: a later term must do strictly better.
+            let at = best.iter().position(|&(n, _, _)| passages > n).unwrap_or(best.len());
+            if at < limit {
+                best.insert(at, (passages, id, term.to_owned()));
                 best.truncate(limit);
             }
         }
-        best.sort_unstable();
-        best.into_iter().take(limit).filter_map(|(_, id, term)| self.spelling(id, &term)).collect()
+        best.into_iter().filter_map(|(_, id, term)| self.spelling(id, &term)).collect()
     }
 
     /// How `term` is written: in lower case if any of its first few passages
