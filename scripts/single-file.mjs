@@ -134,6 +134,19 @@ function loader(wasmGzip) {
  * stylesheet (allowed under a CSP without 'unsafe-inline'), with `all: initial`
  * on the host so the page's CSS does not leak in.
  */
+/**
+ * The stylesheet sizes everything in rem, which inside a shadow root is the
+ * *host page's* root font size: a host with \`html { font-size: 10px }\` (a
+ * common trick) would shrink the explorer to 60%. For the embed, each rem
+ * becomes a multiple of --hx-rem, which the element sets to the reader's
+ * default size unless the host set it. Media queries are sized in px,
+ * where this would be wrong.
+ */
+function hostRelativeSizes(css) {
+  if (/@media[^{]*rem/.test(css)) fail('a media query is sized in rem; the embed cannot rescale it');
+  return css.replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--hx-rem, 16px))');
+}
+
 function embedScript(glue, wasmGzip, css) {
   return `// Hanoi Explorer for other sites: <script src="hanoi-explorer-embed.js"></script>, then
 //   <hanoi-explorer query="..." speaker="..." country="RUS" lang="en"></hanoi-explorer>
@@ -144,7 +157,7 @@ ${classicGlue(glue)}
 const started = ${packedWasm(wasmGzip)}
   .then((bytes) => wasm_bindgen({ module_or_path: bytes }))
   .then(() => wasm_bindgen);
-const css = ${JSON.stringify(':host { all: initial; display: block; contain: content; }\n' + css)};
+const css = ${JSON.stringify(':host { all: initial; display: block; contain: content; }\n' + hostRelativeSizes(css))};
 let sheet;
 const styles = () => {
   if (!sheet) {
@@ -161,6 +174,13 @@ class HanoiExplorerElement extends HTMLElement {
     shadow.adoptedStyleSheets = [styles()];
     const root = document.createElement('div');
     shadow.append(root);
+    // rem on a page of its own is the reader's default size, \`medium\`;
+    // a host that wants the explorer larger or smaller sets --hx-rem.
+    if (!getComputedStyle(this).getPropertyValue('--hx-rem')) {
+      root.style.fontSize = 'medium';
+      this.style.setProperty('--hx-rem', getComputedStyle(root).fontSize);
+      root.style.removeProperty('font-size');
+    }
     const api = await started;
     const attribute = (name) => this.getAttribute(name) ?? undefined;
     api.mount(root, this, attribute('query'), attribute('speaker'), attribute('country'), attribute('lang'));

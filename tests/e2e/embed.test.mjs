@@ -11,6 +11,7 @@ import { serve } from '../../scripts/serve.mjs';
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 const HOSTILE_CSS = `
+  html { font-size: 10px !important; }
   * { color: rgb(255, 0, 0) !important; font-family: "Comic Sans MS", cursive !important; }
   div, p, a, mark, li, ol, section, article { display: none !important; }
   .card, .page, mark { border: 9px solid red !important; background: lime !important; }`;
@@ -71,6 +72,8 @@ test('two custom elements render side by side, isolated from hostile CSS, under 
   assert.notEqual(style.color, 'rgb(255, 0, 0)');
   assert.notEqual(style.border, '9px');
   assert.doesNotMatch(style.font, /Comic/);
+  const textSize = await page.locator('#first .card .snippet').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(Math.abs(textSize - 1.02 * 16) < 0.5, `text sized against the host's 10px root: ${textSize}px`);
   const firstCountries = await page.locator('#first .card .who .code').allTextContents();
   assert.ok(firstCountries.length > 0 && firstCountries.every((code) => code === 'RUS'), `preset country: ${firstCountries}`);
   assert.equal(await page.locator('#second .lang-switch').textContent(), 'Français', 'the second is in English');
