@@ -8,7 +8,7 @@ use super::{facets::Timeline, results::StatementCard};
 use crate::{
     engine::Engine,
     hooks::{HistoryMode, RouteHandle},
-    present::{self, Profile},
+    present::{self, Profile, PAGE_SIZE},
     route::{ContextSide, Route, View},
 };
 
@@ -170,6 +170,14 @@ struct ProfileColumnProps {
 fn profile_column(props: &ProfileColumnProps) -> Html {
     let strings = props.route.lang.strings();
     let profile = &props.profile;
+    // A country on a large corpus has thousands of statements: show them a
+    // page at a time, starting over for each profile.
+    let pages = use_state(|| (profile.heading.clone(), 1usize));
+    let shown = PAGE_SIZE * if pages.0 == profile.heading { pages.1 } else { 1 };
+    let on_more = {
+        let (pages, heading) = (pages.clone(), profile.heading.clone());
+        Callback::from(move |_: MouseEvent| pages.set((heading.clone(), shown / PAGE_SIZE + 1)))
+    };
     // Cards and bars lead back to the result list, scoped to this speaker or country.
     let statement_route = Route {
         query: props.route.query.clone(),
@@ -212,10 +220,15 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
                 </ul>
             }
             <ol class="cards">
-                { for profile.statements.iter().map(|card| html! {
+                { for profile.statements.iter().take(shown).map(|card| html! {
                     <li><StatementCard card={card.clone()} route={statement_route.clone()} /></li>
                 }) }
             </ol>
+            if profile.statements.len() > shown {
+                <button class="more" type="button" onclick={on_more}>
+                    { format!("{} ({}/{})", strings.show_more, shown, profile.statements.len()) }
+                </button>
+            }
         </div>
     }
 }

@@ -102,6 +102,21 @@ test('a query made of markup is searched and echoed as text', async () => {
   }
 });
 
+test('a speaker quoted 25 times gets a page of statements at a time, every one as text', async () => {
+  const { page, check } = await open(`#view=speaker&who=${encodeURIComponent('Jean-Noël Barrot')}`);
+  await page.locator('.profile .card').first().waitFor();
+  assert.equal(await page.locator('.profile .card').count(), 20, 'the first page of statements');
+  const more = page.locator('.profile-column button.more');
+  assert.match(await more.textContent(), /20\/25/);
+  await more.click();
+  await page.locator('.profile .card').nth(24).waitFor();
+  assert.equal(await page.locator('.profile .card').count(), 25);
+  assert.equal(await more.count(), 0, 'nothing more to show');
+  assert.equal(await page.locator('.profile .card b, [onmouseover]').count(), 0, 'markup was injected as elements');
+  assert.ok((await texts(page, '.profile .card .snippet')).every((text) => text.includes('<b onmouseover=')));
+  await check();
+});
+
 test('the reading view shows markup and entities as written and links only http(s) sources', async () => {
   const script = await open(`#doc=${encodeURIComponent('001_script.txt')}`);
   await script.page.locator('.reading h2').waitFor();
