@@ -98,8 +98,8 @@ pub(crate) struct Scratch {
 /// The best `want` passages of `results`, in order.
 pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, sort: Sort, want: usize) -> Vec<Scored> {
     let n = index.passage_count();
-    // Only the ranking holds the lock; a poisoned one held a panicking
-    // ranking, whose array may be dirty, so it is then rebuilt.
+    // The array leaves its slot for the ranking and comes back cleared; a
+    // ranking that panics (or a poisoned lock) only costs a new array.
     let mut acc = match index.scratch.accumulators.lock() {
         Ok(mut kept) => std::mem::take(&mut *kept),
         Err(_) => Vec::new(),
