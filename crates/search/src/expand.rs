@@ -158,7 +158,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
             best.truncate(cap);
             best
         } else {
-            let (best, rest) = scan(index, Str::new(&word.term).starts_with(), cap, MAX_SCANNED);
+            let (best, rest) = most_frequent(index, completions(index, &word.term), cap);
             add_all(&mut unscored, rest, MatchKind::Prefix);
             best
         };
@@ -235,6 +235,21 @@ fn first_byte(key: &[u8]) -> u8 {
     key.first().copied().unwrap_or(0)
 }
 
+/// (id, first byte) of the first [`MAX_SCANNED`] terms starting with
+/// `prefix`, read off the postings rather than the fst (see
+/// [`Index::prefix_terms`]): a three-letter prefix has thousands.
+fn completions(index: &Index<'_>, prefix: &str) -> Found {
+    let first = first_byte(prefix.as_bytes());
+    let range = index.prefix_terms(prefix);
+    let mut terms = Vec::new();
+    let mut term = Some(range.start);
+    while let Some(id) = term.filter(|&id| id < range.end && terms.len() < MAX_SCANNED) {
+        terms.push((id, first));
+        term = index.next_term(id);
+    }
+    terms
+}
+
 /// (id, first byte) of the first `limit` terms accepted by `automaton`:
 /// the `cap` most frequent, then the rest.
 fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize, limit: usize) -> (Found, Found) {
@@ -246,6 +261,11 @@ fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize, limit: usize)
             break;
         }
     }
+    most_frequent(index, terms, cap)
+}
+
+/// `terms` split into the `cap` most frequent and the rest.
+fn most_frequent(index: &Index<'_>, terms: Found, cap: usize) -> (Found, Found) {
     if terms.len() <= cap {
         return (terms, Vec::new());
     }
@@ -273,4 +293,38 @@ pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(Strin
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builder::IndexBuilder;
+    use crate::types::{DocumentRecord, PassageRecord};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Walking the postings from the first completion finds exactly the
+        /// terms the fst lists under the prefix.
+        #[test]
+        fn completions_are_the_fst_range(
+            words in proptest::collection::vec("[a-dé]{1,6}", 1..60),
+            prefix in "[a-dé]{1,3}",
+        ) {
+            let mut builder = IndexBuilder::new();
+            let doc = builder.add_document(DocumentRecord { title: "t".into(), file: "a.txt".into(), ..Default::default() });
+            for chunk in words.chunks(5) {
+                builder.add_passage(PassageRecord { document: doc, text: chunk.join(" "), speaker: None, mentions: vec![] });
+            }
+            let blob = builder.finish();
+            let index = Index::open(&blob).unwrap();
+            let prefix = crate::analysis::fold(&prefix);
+            let mut stream = index.terms.search(Str::new(&prefix).starts_with()).into_stream();
+            let mut expected = Vec::new();
+            while let Some((_, id)) = stream.next() {
+                expected.push(id as u32);
+            }
+            let found: Vec<u32> = completions(&index, &prefix).into_iter().map(|(id, _)| id).collect();
+            prop_assert_eq!(found, expected);
+        }
+    }
 }

@@ -9,6 +9,8 @@
 //! anywhere else yields `None` or an empty result, never a panic.
 
 use std::fmt;
+
+use fst::{IntoStreamer, Streamer};
 use std::ops::Range;
 
 use crate::codec::{checksum_parts, read_u32, read_u64};
@@ -376,6 +378,34 @@ impl<'a> Index<'a> {
     pub(crate) fn completions(&self, prefix: &str) -> Vec<u32> {
         let Some(value) = self.completions.get(prefix) else { return Vec::new() };
         self.list_at((value >> 8) as u32, (value & 0xff) as u32).into_iter().flatten().collect()
+    }
+
+    /// The terms starting with `prefix`, as the ids of the first and of the
+    /// first after them. Ids are where postings start and postings are laid
+    /// out in dictionary order, so every id in between is a term with that
+    /// prefix, reached by [`Index::next_term`] without walking the fst.
+    pub(crate) fn prefix_terms(&self, prefix: &str) -> std::ops::Range<u32> {
+        let first_at_or_after = |key: &[u8]| {
+            let mut stream = self.terms.range().ge(key).into_stream();
+            stream.next().and_then(|(_, id)| u32::try_from(id).ok()).unwrap_or(self.postings.len() as u32)
+        };
+        let start = first_at_or_after(prefix.as_bytes());
+        // The smallest key above every key starting with `prefix`.
+        let mut above = prefix.as_bytes().to_vec();
+        while let Some(last) = above.pop() {
+            if last < u8::MAX {
+                above.push(last + 1);
+                return start..first_at_or_after(&above).max(start);
+            }
+        }
+        start..self.postings.len() as u32
+    }
+
+    /// The term after `term` in dictionary order; `None` at the end or on
+    /// damaged bytes.
+    pub(crate) fn next_term(&self, term: u32) -> Option<u32> {
+        let len = postings::record_len(self.postings.get(term as usize..)?)?;
+        u32::try_from(len).ok().and_then(|len| term.checked_add(len))
     }
 
     /// Number of passage bodies holding a term, without decoding its postings.

@@ -64,6 +64,27 @@ pub(crate) fn body_len(bytes: &[u8]) -> u32 {
     Cursor::new(bytes).varint().map_or(0, |h| h >> 2)
 }
 
+/// Bytes taken by the postings that start `bytes`, so that the next term's
+/// can be found without the dictionary; `None` on damaged bytes.
+pub(crate) fn record_len(bytes: &[u8]) -> Option<usize> {
+    let mut cursor = Cursor::new(bytes);
+    let header = cursor.varint()?;
+    let n_title = if header & 2 != 0 { cursor.varint()? } else { 0 };
+    let n_speaker = if header & 1 != 0 { cursor.varint()? } else { 0 };
+    for _ in 0..n_title.checked_add(n_speaker)?.checked_mul(2)? {
+        cursor.varint()?;
+    }
+    let mut positions = 0u32;
+    for _ in 0..header >> 2 {
+        let entry = cursor.varint()?;
+        positions = positions.checked_add(if entry & 1 == 1 { 1 } else { cursor.varint()? })?;
+    }
+    for _ in 0..positions {
+        cursor.varint()?;
+    }
+    Some(bytes.len() - cursor.rest().len())
+}
+
 /// The postings of one term. Title and speaker lists are short and decoded;
 /// the body stays encoded and is walked on demand.
 #[derive(Clone, Debug, Default)]
@@ -188,6 +209,9 @@ mod tests {
             let mut seen = Vec::new();
             decoded.for_each_positions(|_| true, |p, positions| seen.push((p, positions.to_vec())));
             prop_assert_eq!(seen, body_positions);
+            let length = bytes.len();
+            bytes.extend_from_slice(&[0x2a, 0x07]);
+            prop_assert_eq!(record_len(&bytes), Some(length), "the record ends where the next begins");
         }
 
         #[test]
@@ -196,6 +220,7 @@ mod tests {
                 let _ = p.body().count();
                 p.for_each_positions(|_| true, |_, _| {});
             }
+            let _ = record_len(&bytes);
         }
     }
 }
