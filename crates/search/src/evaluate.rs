@@ -88,8 +88,8 @@ fn word_hits<'a>(index: &Index<'a>, expansion: Expansion, optional: bool) -> (Wo
     let mut set = BitSet::empty(index.passage_count());
     let mut scratch = None;
     let terms = expansion.scored.into_iter().map(|matched| term_hits(index, matched, &mut set, &mut scratch)).collect();
-    for &matched in &expansion.unscored {
-        term_hits(index, matched, &mut set, &mut scratch);
+    for matched in &expansion.unscored {
+        add_passages(index, &index.postings(matched.term), &mut set);
     }
     (WordHits { terms, unscored: expansion.unscored, optional }, set)
 }
@@ -108,21 +108,29 @@ fn term_hits<'a>(index: &Index<'a>, matched: TermMatch, set: &mut BitSet, scratc
     } else {
         let term_set = scratch.get_or_insert_with(|| BitSet::empty(index.passage_count()));
         term_set.clear();
-        for (passage, _) in postings.body() {
-            term_set.insert(passage);
-        }
-        for &(doc, _) in &postings.title {
-            term_set.insert_range(index.document_passages(doc).unwrap_or(0..0));
-        }
-        for &(speaker, _) in &postings.speaker {
-            for passage in index.speaker_passages(speaker) {
-                term_set.insert(passage);
-            }
-        }
+        add_passages(index, &postings, term_set);
         set.union(term_set);
         term_set.count()
     };
     TermHits { matched, postings, frequency }
+}
+
+/// Adds the passages holding a term in any field to `set`: for terms that
+/// match without scoring, whose frequency is not needed, so they skip the
+/// per-term count (a clear of a bit per passage each, on thousands of
+/// completions of a short prefix).
+fn add_passages(index: &Index<'_>, postings: &Postings<'_>, set: &mut BitSet) {
+    for (passage, _) in postings.body() {
+        set.insert(passage);
+    }
+    for &(doc, _) in &postings.title {
+        set.insert_range(index.document_passages(doc).unwrap_or(0..0));
+    }
+    for &(speaker, _) in &postings.speaker {
+        for passage in index.speaker_passages(speaker) {
+            set.insert(passage);
+        }
+    }
 }
 
 /// The passages holding `phrase` in their body, and its words for scoring.

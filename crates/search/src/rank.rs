@@ -89,10 +89,18 @@ struct Accumulator {
     exact: bool,
 }
 
-/// The accumulators of the last ranking, all back at zero, for the next.
+/// The per-passage arrays of the last ranking, all back at zero, for the next.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    accumulators: Mutex<Vec<Accumulator>>,
+    arrays: Mutex<Arrays>,
+}
+
+#[derive(Debug, Default)]
+struct Arrays {
+    accumulators: Vec<Accumulator>,
+    /// One term's BM25F tf summed over fields, when it has title or speaker
+    /// postings; each slot is taken back to zero as it is credited.
+    field_tf: Vec<f32>,
 }
 
 /// The best `want` passages of `results`, in order.
@@ -100,20 +108,20 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
     let n = index.passage_count();
     // The array leaves its slot for the ranking and comes back cleared; a
     // ranking that panics (or a poisoned lock) only costs a new array.
-    let mut acc = match index.scratch.accumulators.lock() {
+    let mut arrays = match index.scratch.arrays.lock() {
         Ok(mut kept) => std::mem::take(&mut *kept),
-        Err(_) => Vec::new(),
+        Err(_) => Arrays::default(),
     };
-    acc.resize(n, Accumulator::default());
-    let ranked = rank_with(index, eval, results, sort, want, &mut acc);
+    arrays.accumulators.resize(n, Accumulator::default());
+    let ranked = rank_with(index, eval, results, sort, want, &mut arrays);
     // Scores are only written for passages of `results`.
     for passage in results.iter() {
-        if let Some(slot) = acc.get_mut(passage as usize) {
+        if let Some(slot) = arrays.accumulators.get_mut(passage as usize) {
             *slot = Accumulator::default();
         }
     }
-    if let Ok(mut kept) = index.scratch.accumulators.lock() {
-        *kept = acc;
+    if let Ok(mut kept) = index.scratch.arrays.lock() {
+        *kept = arrays;
     }
     ranked
 }
@@ -124,12 +132,10 @@ fn rank_with(
     results: &BitSet,
     sort: Sort,
     want: usize,
-    acc: &mut [Accumulator],
+    arrays: &mut Arrays,
 ) -> Vec<Scored> {
     let n = index.passage_count();
-    // For the current term, when it has title or speaker postings: BM25F's
-    // field-weighted, length-normalised tf, summed over fields.
-    let mut tf = Vec::new();
+    let Arrays { accumulators: acc, field_tf: tf } = arrays;
     let mut term_touched = Vec::new();
     let mut touched = Vec::new();
     let stats = index.stats;
