@@ -9,7 +9,7 @@
 //! corpus on every keystroke.
 
 use crate::bitset::BitSet;
-use crate::expand::{exact_and_stems, expand, Expansion, MatchKind, TermMatch};
+use crate::expand::{exact_and_stems, expand, Completions, Expansion, MatchKind, TermMatch};
 use crate::index::Index;
 use crate::postings::Postings;
 use crate::query::{ParsedQuery, Phrase};
@@ -25,8 +25,8 @@ pub(crate) struct TermHits<'a> {
 /// A query word (or a phrase word) with everything it matches.
 pub(crate) struct WordHits<'a> {
     pub terms: Vec<TermHits<'a>>,
-    /// Terms that match without scoring (see [`Expansion::unscored`]).
-    pub unscored: Vec<TermMatch>,
+    /// See [`Expansion::completions`].
+    pub completions: Option<Completions>,
     /// Only ranks; does not restrict (stop words).
     pub optional: bool,
 }
@@ -72,7 +72,7 @@ impl<'a> Evaluation<'a> {
         }
         let mut excluded = BitSet::empty(n);
         for word in &query.excluded_words {
-            let expansion = Expansion { scored: exact_and_stems(index, &word.term), unscored: Vec::new() };
+            let expansion = Expansion { scored: exact_and_stems(index, &word.term), ..Expansion::default() };
             excluded.union(&word_hits(index, expansion, false).1);
         }
         for phrase in &query.excluded_phrases {
@@ -88,10 +88,10 @@ fn word_hits<'a>(index: &Index<'a>, expansion: Expansion, optional: bool) -> (Wo
     let mut set = BitSet::empty(index.passage_count());
     let mut scratch = None;
     let terms = expansion.scored.into_iter().map(|matched| term_hits(index, matched, &mut set, &mut scratch)).collect();
-    for matched in &expansion.unscored {
-        add_passages(index, &index.postings(matched.term), &mut set);
+    for &term in &expansion.unscored {
+        add_passages(index, &index.postings(term), &mut set);
     }
-    (WordHits { terms, unscored: expansion.unscored, optional }, set)
+    (WordHits { terms, completions: expansion.completions, optional }, set)
 }
 
 /// A term's postings; adds the passages holding it in any field to `set`.
@@ -191,6 +191,6 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
             }
         }
     }
-    let words = terms.into_iter().map(|(hits, _)| WordHits { terms: vec![hits], unscored: Vec::new(), optional: false }).collect();
+    let words = terms.into_iter().map(|(hits, _)| WordHits { terms: vec![hits], completions: None, optional: false }).collect();
     (set, words)
 }

@@ -100,7 +100,18 @@ pub(crate) struct Expansion {
     pub scored: Vec<TermMatch>,
     /// Completions past the scoring cap: they match and light up, but do
     /// not score, so their passages rank after those of `scored`.
-    pub unscored: Vec<TermMatch>,
+    pub unscored: Vec<u32>,
+    /// Where every completion lies, when all of them match.
+    pub completions: Option<Completions>,
+}
+
+/// The completions of a prefix: every term id in `ids` (see
+/// [`Index::prefix_terms`]), so the highlighter can test a token's id
+/// against a range instead of a list of thousands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Completions {
+    pub ids: std::ops::Range<u32>,
+    pub first: u8,
 }
 
 /// Recently expanded words, most recent first.
@@ -151,6 +162,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
     let chars = word.term.chars().count();
     let cap = max_expansions(chars);
     let mut unscored = Vec::new();
+    let mut every_completion = None;
     if word.prefix {
         let completions = if chars <= COMPLETED_PREFIX {
             let first = first_byte(word.term.as_bytes());
@@ -158,8 +170,12 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
             best.truncate(cap);
             best
         } else {
-            let (best, rest) = most_frequent(index, completions(index, &word.term), cap);
-            add_all(&mut unscored, rest, MatchKind::Prefix);
+            let found = completions(index, &word.term);
+            if let (Some(&(start, first)), Some(&(last, _))) = (found.first(), found.last()) {
+                every_completion = Some(Completions { ids: start..last.saturating_add(1), first });
+            }
+            let (best, rest) = most_frequent(index, found, cap);
+            unscored = rest.into_iter().map(|(id, _)| id).collect();
             best
         };
         add_all(&mut matches, completions, MatchKind::Prefix);
@@ -178,8 +194,8 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
     matches.sort_by_key(|m| (m.term, m.kind));
     matches.dedup_by_key(|m| m.term);
     // A completion past the cap may also be a stem or typo match, scored.
-    unscored.retain(|m| matches.binary_search_by_key(&m.term, |s| s.term).is_err());
-    Expansion { scored: matches, unscored }
+    unscored.retain(|id| matches.binary_search_by_key(id, |s| s.term).is_err());
+    Expansion { scored: matches, unscored, completions: every_completion }
 }
 
 /// Most dictionary keys stemmed when looking for a stem family.

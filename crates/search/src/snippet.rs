@@ -26,6 +26,8 @@ pub(crate) struct Highlighter<'i, 'a> {
     index: &'i Index<'a>,
     /// Term numbers matched by the query, sorted.
     terms: Vec<u32>,
+    /// Ranges of term numbers matched whole: every completion of a prefix.
+    completions: Vec<std::ops::Range<u32>>,
     /// First bytes of the matched terms, one bit each: most tokens of a
     /// passage fail this test and skip the dictionary lookup.
     first_bytes: [u64; 4],
@@ -33,15 +35,20 @@ pub(crate) struct Highlighter<'i, 'a> {
 
 impl<'i, 'a> Highlighter<'i, 'a> {
     pub(crate) fn new(index: &'i Index<'a>, eval: &Evaluation<'_>) -> Self {
-        let matched = || eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched).chain(w.unscored.iter().copied()));
-        let mut terms: Vec<u32> = matched().map(|m| m.term).collect();
+        let mut terms: Vec<u32> = eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.term)).collect();
         terms.sort_unstable();
         terms.dedup();
+        let completions = eval.words.iter().filter_map(|w| w.completions.as_ref());
         let mut first_bytes = [0u64; 4];
-        for byte in matched().map(|m| m.first) {
+        let firsts = eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.first)).chain(completions.clone().map(|c| c.first));
+        for byte in firsts {
             first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64);
         }
-        Highlighter { index, terms, first_bytes }
+        Highlighter { index, terms, completions: completions.map(|c| c.ids.clone()).collect(), first_bytes }
+    }
+
+    fn is_matched(&self, id: u32) -> bool {
+        self.terms.binary_search(&id).is_ok() || self.completions.iter().any(|ids| ids.contains(&id))
     }
 
     fn may_match(&self, term: &str) -> bool {
@@ -51,14 +58,14 @@ impl<'i, 'a> Highlighter<'i, 'a> {
     /// Matched tokens of `text`: byte range and term number, in text order.
     fn matches(&self, text: &str) -> Vec<(Range<usize>, u32)> {
         let mut found = Vec::new();
-        if self.terms.is_empty() {
+        if self.terms.is_empty() && self.completions.is_empty() {
             return found;
         }
         for_each_token(text, |term, range, _, _| {
             if !self.may_match(term) {
                 return;
             }
-            if let Some(id) = self.index.term(term).filter(|id| self.terms.binary_search(id).is_ok()) {
+            if let Some(id) = self.index.term(term).filter(|&id| self.is_matched(id)) {
                 found.push((range, id));
             }
         });
