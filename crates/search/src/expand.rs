@@ -164,7 +164,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
     let mut unscored = Vec::new();
     let mut every_completion = None;
     if word.prefix {
-        let completions = if chars <= COMPLETED_PREFIX {
+        let scored_completions = if chars <= COMPLETED_PREFIX {
             let first = first_byte(word.term.as_bytes());
             let mut best: Vec<(u32, u8)> = index.completions(&word.term).into_iter().map(|id| (id, first)).collect();
             best.truncate(cap);
@@ -178,7 +178,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
             unscored = rest.into_iter().map(|(id, _)| id).collect();
             best
         };
-        add_all(&mut matches, completions, MatchKind::Prefix);
+        add_all(&mut matches, scored_completions, MatchKind::Prefix);
     }
     let edits = allowed_edits(&word.term, word.prefix);
     if let Some(automaton) = Levenshtein::new(&word.term, edits).filter(|_| edits > 0) {
