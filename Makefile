@@ -44,7 +44,7 @@ screenshots: build
 	node tests/e2e/screenshots.mjs
 
 # Benchmarks (not tests): synthetic corpora, our engine native and wasm beside
-# MiniSearch and FlexSearch; writes BENCHMARKS.md. About 15 minutes on 2 cores.
+# MiniSearch and FlexSearch; writes BENCHMARKS.md. About 5 minutes on 2 cores once the tools are set up.
 .PHONY: bench
 bench:
 	bash bench/run.sh

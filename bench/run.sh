@@ -24,7 +24,7 @@ load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 step() { printf '\n==> [%3ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
 
 # Timed passes per query: fewer on the big corpus, where the JS peers are
-# slow, so the whole run stays within about 15 minutes on two cores.
+# slow, so the whole run stays within about 5 minutes on two cores.
 reps_for() {
     case "$1" in
         1000) echo 10 ;;
