@@ -24,6 +24,10 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     {
         let input = input.clone();
         use_effect_with((), move |_| {
+            // On the root the box lives in: the page's document, or an
+            // embedded explorer's shadow root, so that an embed only answers
+            // keys pressed inside it and leaves the host page's `/` alone.
+            let root = input.cast::<web_sys::Element>().map(|element| element.get_root_node());
             let focus_on_slash = move |event: &Event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
                 let typing_elsewhere = event
@@ -38,8 +42,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                     }
                 }
             };
-            let listener = web_sys::window().and_then(|window| window.document()).map(|document| {
-                EventListener::new_with_options(&document, "keydown", EventListenerOptions::enable_prevent_default(), focus_on_slash)
+            let listener = root.map(|root| {
+                EventListener::new_with_options(&root, "keydown", EventListenerOptions::enable_prevent_default(), focus_on_slash)
             });
             move || drop(listener)
         });

@@ -121,6 +121,15 @@ test('arrow keys move between the cards of the instance they are pressed in', as
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   assert.equal(await focusedIn('second'), -1, 'ArrowUp from the first card returns to the search box');
+
+  // `/` belongs to the host page unless it is pressed inside an explorer.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('/');
+  assert.equal(await focusedIn('second'), -1, '/ inside an explorer focuses its search box');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the host page keeps its /');
+  assert.equal(await focusedIn('first'), null);
 });
 
 test('the JavaScript API returns plain objects that follow the filters', async () => {
