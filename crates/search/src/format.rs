@@ -40,7 +40,9 @@ pub enum Section {
     Lists,
     /// fst map: folded term -> its id, which is where its postings start.
     Terms,
-    /// Each term's postings, self-delimiting, in term order.
+    /// Each term's postings, self-delimiting, in term order: ids grow with
+    /// the terms, so a prefix's completions are the records between two ids
+    /// ([`crate::index::Index::prefix_terms`]).
     Postings,
     /// fst map: a one- or two-letter prefix -> (start << 8 | count) into
     /// `Lists`: its most frequent completions, most frequent first. The
