@@ -42,7 +42,7 @@ pub enum Section {
     Terms,
     /// Each term's postings, self-delimiting, in term order: ids grow with
     /// the terms, so a prefix's completions are the records between two ids
-    /// ([`crate::index::Index::prefix_terms`]).
+    /// (`Index::prefix_terms`).
     Postings,
     /// fst map: a one- or two-letter prefix -> (start << 8 | count) into
     /// `Lists`: its most frequent completions, most frequent first. The
