@@ -9,7 +9,7 @@
 //! corpus on every keystroke.
 
 use crate::bitset::BitSet;
-use crate::expand::{exact_and_stems, expand, Completions, Expansion, MatchKind, TermMatch};
+use crate::expand::{exact_and_stems, expand, first_byte, Completions, Expansion, MatchKind, TermMatch};
 use crate::index::Index;
 use crate::postings::Postings;
 use crate::query::{ParsedQuery, Phrase};
@@ -51,7 +51,7 @@ impl<'a> Evaluation<'a> {
         let mut any = BitSet::empty(n);
         let mut required = 0;
         for word in &query.words {
-            let (hits, set) = word_hits(index, expand(index, word), word.optional);
+            let (hits, set) = word_hits(index, &expand(index, word), word.optional);
             if !word.optional {
                 all.intersect(&set);
                 any.union(&set);
@@ -73,7 +73,7 @@ impl<'a> Evaluation<'a> {
         let mut excluded = BitSet::empty(n);
         for word in &query.excluded_words {
             let expansion = Expansion { scored: exact_and_stems(index, &word.term), ..Expansion::default() };
-            excluded.union(&word_hits(index, expansion, false).1);
+            excluded.union(&word_hits(index, &expansion, false).1);
         }
         for phrase in &query.excluded_phrases {
             excluded.union(&phrase_hits(index, phrase).0);
@@ -84,14 +84,14 @@ impl<'a> Evaluation<'a> {
     }
 }
 
-fn word_hits<'a>(index: &Index<'a>, expansion: Expansion, optional: bool) -> (WordHits<'a>, BitSet) {
+fn word_hits<'a>(index: &Index<'a>, expansion: &Expansion, optional: bool) -> (WordHits<'a>, BitSet) {
     let mut set = BitSet::empty(index.passage_count());
     let mut scratch = None;
-    let terms = expansion.scored.into_iter().map(|matched| term_hits(index, matched, &mut set, &mut scratch)).collect();
+    let terms = expansion.scored.iter().map(|&matched| term_hits(index, matched, &mut set, &mut scratch)).collect();
     for &term in &expansion.unscored {
         add_passages(index, &index.postings(term), &mut set);
     }
-    (WordHits { terms, completions: expansion.completions, optional }, set)
+    (WordHits { terms, completions: expansion.completions.clone(), optional }, set)
 }
 
 /// A term's postings; adds the passages holding it in any field to `set`.
@@ -142,7 +142,7 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
         let Some(id) = index.term(term) else {
             return (BitSet::empty(n), Vec::new());
         };
-        let first = term.as_bytes().first().copied().unwrap_or(0);
+        let first = first_byte(term.as_bytes());
         let mut any_field = BitSet::empty(n);
         let hits = term_hits(index, TermMatch { term: id, kind: MatchKind::Exact, first }, &mut any_field, &mut None);
         let mut body = BitSet::empty(n);

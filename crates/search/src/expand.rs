@@ -18,7 +18,7 @@
 //! expansions are remembered: walking the fst with a distance-2 automaton
 //! is the most expensive step of a query.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -114,39 +114,40 @@ pub(crate) struct Completions {
     pub first: u8,
 }
 
-/// Recently expanded words, most recent first.
+/// Recently expanded words, most recent first. Shared, not copied: a
+/// three-letter prefix's expansion holds thousands of completions.
 #[derive(Debug, Default)]
 pub(crate) struct ExpansionCache {
-    entries: Mutex<Vec<(String, bool, Expansion)>>,
+    entries: Mutex<Vec<(String, bool, Arc<Expansion>)>>,
 }
 
 /// Enough for the words of a few queries being typed and edited.
 const CACHED_WORDS: usize = 32;
 
 impl ExpansionCache {
-    fn get(&self, word: &QueryWord) -> Option<Expansion> {
+    fn get(&self, word: &QueryWord) -> Option<Arc<Expansion>> {
         let mut entries = self.entries.lock().ok()?;
         let at = entries.iter().position(|(term, prefix, _)| *term == word.term && *prefix == word.prefix)?;
         let entry = entries.remove(at);
-        let matches = entry.2.clone();
+        let expansion = Arc::clone(&entry.2);
         entries.insert(0, entry);
-        Some(matches)
+        Some(expansion)
     }
 
-    fn put(&self, word: &QueryWord, expansion: &Expansion) {
+    fn put(&self, word: &QueryWord, expansion: &Arc<Expansion>) {
         if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(0, (word.term.clone(), word.prefix, expansion.clone()));
+            entries.insert(0, (word.term.clone(), word.prefix, Arc::clone(expansion)));
             entries.truncate(CACHED_WORDS);
         }
     }
 }
 
 /// The terms matching `word`.
-pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Expansion {
+pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Arc<Expansion> {
     if let Some(expansion) = index.expansions.get(word) {
         return expansion;
     }
-    let expansion = expand_uncached(index, word);
+    let expansion = Arc::new(expand_uncached(index, word));
     index.expansions.put(word, &expansion);
     expansion
 }
@@ -247,7 +248,7 @@ fn add_all(matches: &mut Vec<TermMatch>, terms: Found, kind: MatchKind) {
     matches.extend(terms.into_iter().map(|(term, first)| TermMatch { term, kind, first }));
 }
 
-fn first_byte(key: &[u8]) -> u8 {
+pub(crate) fn first_byte(key: &[u8]) -> u8 {
     key.first().copied().unwrap_or(0)
 }
 

@@ -88,21 +88,19 @@ impl<'i, 'a> Counter<'i, 'a> {
     }
 
     fn outlets(&self) -> Vec<(String, u32)> {
-        // Documents of one outlet share one stored name, so they are tallied
-        // by its offset and each name is read once, not once per document.
+        // Documents of one outlet share one stored name (the builder writes
+        // it once), so they are tallied by its offset and each name is read
+        // once, not once per document.
         let mut by_offset: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
         for (doc, &n) in self.outlet_documents.iter().enumerate().filter(|&(_, &n)| n > 0) {
             if let Some(offset) = self.index.document_outlet_offset(doc as u32) {
                 by_offset.entry(offset).or_insert((doc as u32, 0)).1 += n;
             }
         }
-        let mut totals: BTreeMap<&str, u32> = BTreeMap::new();
-        for (doc, n) in by_offset.into_values() {
-            if let Some(outlet) = self.index.document_outlet(doc) {
-                *totals.entry(outlet).or_default() += n;
-            }
-        }
-        let mut outlets: Vec<(String, u32)> = totals.into_iter().map(|(name, n)| (name.to_owned(), n)).collect();
+        let mut outlets: Vec<(String, u32)> = by_offset
+            .into_values()
+            .filter_map(|(doc, n)| Some((self.index.document_outlet(doc)?.to_owned(), n)))
+            .collect();
         outlets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         outlets
     }

@@ -9,9 +9,9 @@
 //! anywhere else yields `None` or an empty result, never a panic.
 
 use std::fmt;
+use std::ops::Range;
 
 use fst::{IntoStreamer, Streamer};
-use std::ops::Range;
 
 use crate::codec::{checksum_parts, read_u32, read_u64};
 use crate::expand::ExpansionCache;

@@ -64,18 +64,32 @@ pub(crate) fn body_len(bytes: &[u8]) -> u32 {
     Cursor::new(bytes).varint().map_or(0, |h| h >> 2)
 }
 
+/// The counts that open a term's postings.
+struct Header {
+    body_len: u32,
+    n_title: u32,
+    n_speaker: u32,
+}
+
+impl Header {
+    fn read(cursor: &mut Cursor<'_>) -> Option<Header> {
+        let header = cursor.varint()?;
+        let n_title = if header & 2 != 0 { cursor.varint()? } else { 0 };
+        let n_speaker = if header & 1 != 0 { cursor.varint()? } else { 0 };
+        Some(Header { body_len: header >> 2, n_title, n_speaker })
+    }
+}
+
 /// Bytes taken by the postings that start `bytes`, so that the next term's
 /// can be found without the dictionary; `None` on damaged bytes.
 pub(crate) fn record_len(bytes: &[u8]) -> Option<usize> {
     let mut cursor = Cursor::new(bytes);
-    let header = cursor.varint()?;
-    let n_title = if header & 2 != 0 { cursor.varint()? } else { 0 };
-    let n_speaker = if header & 1 != 0 { cursor.varint()? } else { 0 };
+    let Header { body_len, n_title, n_speaker } = Header::read(&mut cursor)?;
     for _ in 0..n_title.checked_add(n_speaker)?.checked_mul(2)? {
         cursor.varint()?;
     }
     let mut positions = 0u32;
-    for _ in 0..header >> 2 {
+    for _ in 0..body_len {
         let entry = cursor.varint()?;
         positions = positions.checked_add(if entry & 1 == 1 { 1 } else { cursor.varint()? })?;
     }
@@ -103,9 +117,8 @@ impl<'a> Postings<'a> {
     /// as absent).
     pub(crate) fn decode(bytes: &'a [u8]) -> Option<Postings<'a>> {
         let mut cursor = Cursor::new(bytes);
-        let header = cursor.varint()?;
-        let n_title = if header & 2 != 0 { cursor.varint()? as usize } else { 0 };
-        let n_speaker = if header & 1 != 0 { cursor.varint()? as usize } else { 0 };
+        let Header { body_len, n_title, n_speaker } = Header::read(&mut cursor)?;
+        let (n_title, n_speaker) = (n_title as usize, n_speaker as usize);
         // Every entry takes at least one byte: refuse counts the bytes cannot
         // hold before allocating for them.
         if n_title.saturating_add(n_speaker) > bytes.len() {
@@ -122,7 +135,7 @@ impl<'a> Postings<'a> {
         };
         let title = pairs(n_title)?;
         let speaker = pairs(n_speaker)?;
-        Some(Postings { title, speaker, body_len: (header >> 2) as usize, body: cursor.rest() })
+        Some(Postings { title, speaker, body_len: body_len as usize, body: cursor.rest() })
     }
 
     /// Number of passage bodies holding the term.
