@@ -11,11 +11,11 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::Callback;
 
 use crate::{
-    app::{App, AppProps, MAX_QUERY_CHARS},
+    app::{capped_query, App, AppProps},
     engine::Engine,
-    hooks::RouteSource,
+    hooks::{page_url, RouteSource},
     mode::Mode,
-    present::{self, ExportRow},
+    present::{self, ExportRow, PAGE_SIZE},
     route::Route,
     strings::UiLang,
 };
@@ -51,7 +51,7 @@ pub fn search(query: &str, filters: JsValue) -> Result<JsValue, JsError> {
     let engine = Engine::open().map_err(|error| JsError::new(&error.to_string()))?;
     let lang = filters.lang.as_deref().and_then(UiLang::from_code).unwrap_or_default();
     let route = Route {
-        query: query.chars().take(MAX_QUERY_CHARS).collect(),
+        query: capped_query(query),
         speakers: filters.speakers,
         countries: filters.countries,
         sources: filters.sources,
@@ -60,9 +60,8 @@ pub fn search(query: &str, filters: JsValue) -> Result<JsValue, JsError> {
         lang,
         ..Route::default()
     };
-    let outcome = present::search(&engine, &route, filters.limit.unwrap_or(20).min(1000), || 0.0);
-    let page_url = web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default();
-    let results = JsResults { total: outcome.total, statements: present::export_rows(&outcome.cards, &page_url, lang) };
+    let outcome = present::search(&engine, &route, filters.limit.unwrap_or(PAGE_SIZE).min(1000), || 0.0);
+    let results = JsResults { total: outcome.total, statements: present::export_rows(&outcome.cards, &page_url(), lang) };
     serde_wasm_bindgen::to_value(&results).map_err(|error| JsError::new(&error.to_string()))
 }
 
@@ -81,7 +80,7 @@ pub fn mount(
     lang: Option<String>,
 ) {
     let route = Route {
-        query: query.unwrap_or_default().chars().take(MAX_QUERY_CHARS).collect(),
+        query: capped_query(&query.unwrap_or_default()),
         speakers: speaker.into_iter().collect(),
         countries: country.into_iter().collect(),
         lang: lang.as_deref().and_then(UiLang::from_code).unwrap_or_default(),

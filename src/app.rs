@@ -12,7 +12,7 @@ use crate::{
     },
     mode::Mode,
     engine::Engine,
-    hooks::{use_route, HistoryMode, RouteHandle, RouteSource},
+    hooks::{page_url, use_route, HistoryMode, RouteHandle, RouteSource},
     present::{self, ExportRow, Outcome, PAGE_SIZE},
     route::{ContextSide, Route, View},
 };
@@ -20,6 +20,11 @@ use crate::{
 /// Longest query the page searches, in characters: far beyond any real
 /// question, short enough that a pasted book cannot stall a keystroke.
 pub const MAX_QUERY_CHARS: usize = 200;
+
+/// `query` cut to [`MAX_QUERY_CHARS`].
+pub fn capped_query(query: &str) -> String {
+    query.chars().take(MAX_QUERY_CHARS).collect()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -89,10 +94,10 @@ fn explorer(props: &ExplorerProps) -> Html {
     {
         let (engine, on_select, lang) = (engine.clone(), props.on_select.clone(), route.lang);
         use_effect_with(route.reading.clone(), move |reading| {
-            let card = reading.as_ref().and_then(|reading| present::statement(&engine, reading, lang));
-            if let (Some(on_select), Some(card)) = (on_select, card) {
-                let page_url = web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default();
-                on_select.emit(present::export_rows(&[card], &page_url, lang).remove(0));
+            // Only an embed listens; the page need not look the statement up.
+            let Some(on_select) = on_select else { return };
+            if let Some(card) = reading.as_ref().and_then(|reading| present::statement(&engine, reading, lang)) {
+                on_select.emit(present::export_rows(&[card], &page_url(), lang).remove(0));
             }
         });
     }
@@ -108,9 +113,14 @@ fn explorer(props: &ExplorerProps) -> Html {
     let search_key = Route { reading: None, ..(*route).clone() };
     let extended = use_state(|| (search_key.clone(), PAGE_SIZE));
     let limit = if extended.0 == search_key { extended.1 } else { PAGE_SIZE };
+    // A kiosk starts on its attract screen and returns to it, reset, when left alone.
+    let kiosk_idle = match mode {
+        Mode::Kiosk { idle_seconds } => Some(idle_seconds),
+        _ => None,
+    };
     // Only the result list and a kiosk's suggestions use the results: the
     // other views run their own searches, so typing there costs one, not two.
-    let wanted = route.view == View::Results || matches!(mode, Mode::Kiosk { .. });
+    let wanted = route.view == View::Results || kiosk_idle.is_some();
     let outcome = {
         let engine = engine.clone();
         use_memo((search_key.clone(), limit, wanted), move |(route, limit, wanted)| {
@@ -126,23 +136,16 @@ fn explorer(props: &ExplorerProps) -> Html {
     // 100k-passage corpus) the other modes need not pay at start-up.
     let topics = {
         let engine = engine.clone();
-        let kiosk = matches!(mode, Mode::Kiosk { .. });
-        use_memo(kiosk, move |&kiosk| if kiosk { engine.frequent_words(KIOSK_TOPICS) } else { Vec::new() })
+        use_memo(kiosk_idle.is_some(), move |&kiosk| if kiosk { engine.frequent_words(KIOSK_TOPICS) } else { Vec::new() })
     };
 
     let on_query = {
         let (navigate, route) = (navigate.clone(), route.clone());
         Callback::from(move |query: String| {
-            let query = query.chars().take(MAX_QUERY_CHARS).collect();
-            navigate.emit((Route { query, ..(*route).clone() }, HistoryMode::Replace))
+            navigate.emit((Route { query: capped_query(&query), ..(*route).clone() }, HistoryMode::Replace))
         })
     };
 
-    // A kiosk starts on its attract screen and returns to it, reset, when left alone.
-    let kiosk_idle = match mode {
-        Mode::Kiosk { idle_seconds } => Some(idle_seconds),
-        _ => None,
-    };
     let attract = use_state(|| kiosk_idle.is_some());
     let on_idle = {
         let (navigate, attract) = (navigate.clone(), attract.clone());

@@ -42,6 +42,12 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The address of the page the app runs in, for permalinks in citations,
+/// exports and embed events; empty where there is none.
+pub fn page_url() -> String {
+    web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default()
+}
+
 /// The document's URL with `hash` as its fragment; no fragment at all for the
 /// default state so a fresh page keeps a clean address.
 fn url_with_hash(hash: &str) -> Option<String> {

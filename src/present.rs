@@ -206,10 +206,10 @@ pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
 /// The engine is asked for counts only (a page of no hits) and for the plain
 /// set of matches: a profile shows whole passages, so ranking them and cutting
 /// a snippet from each would be thrown away.
-fn profile_statements(index: &Index<'_>, route: &Route) -> (search::SearchResults, Vec<Card>) {
-    let counts = index.search(&request(index, route, 0));
+fn profile_statements(index: &Index<'_>, request: &SearchRequest, lang: UiLang) -> (search::SearchResults, Vec<Card>) {
+    let counts = index.search(request);
     let mut dated: Vec<(bool, Option<Date>, PassageId)> = index
-        .matches(&request(index, route, 0))
+        .matches(request)
         .into_iter()
         .filter_map(|id| {
             let date = index.passage(id)?.date;
@@ -218,7 +218,7 @@ fn profile_statements(index: &Index<'_>, route: &Route) -> (search::SearchResult
         .collect();
     // Undated passages last, then by date, then in reading order.
     dated.sort_unstable();
-    let cards = dated.into_iter().filter_map(|(_, _, id)| card(index, id, None, route.lang)).collect();
+    let cards = dated.into_iter().filter_map(|(_, _, id)| card(index, id, None, lang)).collect();
     (counts, cards)
 }
 
@@ -256,11 +256,12 @@ fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Profile> {
     let (id, view) = index.speakers().find(|(_, speaker)| speaker.name == name)?;
     let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
-    let (results, statements) = profile_statements(index, &route);
+    let scope = request(index, &route, 0);
+    let (results, statements) = profile_statements(index, &scope, lang);
     // A speaker's own name is typical of their passages but tells the reader nothing.
     let own_name = search::analysis::fold(view.name);
     let distinctive = index
-        .distinctive_terms(&filters(index, &route), DISTINCTIVE_WORDS + 4)
+        .distinctive_terms(&scope.filters, DISTINCTIVE_WORDS + 4)
         .into_iter()
         .filter(|word| !own_name.split_whitespace().any(|part| part == search::analysis::fold(word)))
         .take(DISTINCTIVE_WORDS)
@@ -279,7 +280,8 @@ pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Pr
     let (id, _) = index.countries().find(|(_, country)| country.code == code)?;
     let (code, name) = country_names(index, id, lang)?;
     let route = Route { countries: vec![code.clone()], sort: SortOrder::Oldest, lang, ..Route::default() };
-    let (results, statements) = profile_statements(index, &route);
+    let scope = request(index, &route, 0);
+    let (results, statements) = profile_statements(index, &scope, lang);
     let speakers = results
         .facets
         .speakers
@@ -295,7 +297,7 @@ pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Pr
         })
         .collect();
     Some(Profile {
-        distinctive: index.distinctive_terms(&filters(index, &route), DISTINCTIVE_WORDS),
+        distinctive: index.distinctive_terms(&scope.filters, DISTINCTIVE_WORDS),
         heading: name.clone(),
         who: Who { country: Some(name), country_code: Some(code), ..Who::default() },
         statements,

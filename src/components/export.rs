@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::{
     engine::Engine,
+    hooks::page_url,
     present::{self, ExportRow},
     route::Route,
 };
@@ -55,8 +56,7 @@ pub fn export_buttons(props: &ExportButtonsProps) -> Html {
     let export = |format: Format| {
         let (engine, route) = (engine.clone(), props.route.clone());
         Callback::from(move |_: MouseEvent| {
-            let page_url = web_sys::window().and_then(|window| window.location().href().ok()).unwrap_or_default();
-            let rows = present::export_rows(&present::all_results(&engine, &route), &page_url, route.lang);
+            let rows = present::export_rows(&present::all_results(&engine, &route), &page_url(), route.lang);
             let _ = match format {
                 Format::Csv => download("hanoi-explorer.csv", "text/csv;charset=utf-8", &present::to_csv(&rows)),
                 Format::Json => to_json(&rows).and_then(|json| download("hanoi-explorer.json", "application/json", &json)),

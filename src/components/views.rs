@@ -1,6 +1,8 @@
 //! The pages beside the result list: the concordance, a speaker's or a
 //! country's page, and two speakers compared side by side.
 
+use std::rc::Rc;
+
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -76,12 +78,14 @@ pub fn profile_view(props: &ProfileViewProps) -> Html {
     // language recomputes it, not each keystroke in the search box.
     let profile = use_memo((props.route.view.clone(), props.route.lang), move |(view, lang)| {
         let engine = engine?;
-        match view {
+        let profile = match view {
             View::Speaker(name) => present::speaker_profile(&engine, name, *lang),
             View::Country(code) => present::country_profile(&engine, code, *lang),
             _ => None,
-        }
+        };
+        profile.map(Rc::new)
     });
+    // Shared with the column, not copied: a country's profile holds every statement.
     let Some(profile) = (*profile).clone() else {
         return html! { <p class="empty" role="alert">{ strings.not_found }</p> };
     };
@@ -145,10 +149,10 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     let engine = use_context::<Engine>();
     let strings = props.route.lang.strings();
     let profiles = use_memo((props.first.clone(), props.second.clone(), props.route.lang), move |(first, second, lang)| {
-        let profile = |name: &str| engine.as_ref().and_then(|engine| present::speaker_profile(engine, name, *lang));
+        let profile = |name: &str| engine.as_ref().and_then(|engine| present::speaker_profile(engine, name, *lang)).map(Rc::new);
         (profile(first), profile(second))
     });
-    let column = |name: &str, profile: &Option<Profile>| match profile.clone() {
+    let column = |name: &str, profile: &Option<Rc<Profile>>| match profile.clone() {
         Some(profile) => html! { <ProfileColumn profile={profile} route={props.route.clone()} /> },
         None => html! { <p class="empty">{ name.to_owned() }{ " — " }{ strings.not_found }</p> },
     };
@@ -162,7 +166,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ProfileColumnProps {
-    profile: Profile,
+    profile: Rc<Profile>,
     route: Route,
 }
 
