@@ -123,11 +123,11 @@ pub fn clean(text: &str) -> Cleaned {
             kind = PassageKind::Caption;
         }
         if r.outlet_suffix.is_match(folded) {
-            let f = fold_str(&body);
-            if let Some(c) = r.outlet_suffix.captures(&f) {
+            let f = crate::fold::Folded::new(&body);
+            if let Some(c) = r.outlet_suffix.captures(&f.text) {
                 if let (Some(whole), Some(punct)) = (c.get(0), c.get(1)) {
                     let cut = whole.start() + punct.len();
-                    body = crate::fold::Folded::new(&body).original_slice(0, cut).to_string();
+                    body = f.original_slice(0, cut).to_string();
                 }
             }
         }
@@ -170,10 +170,6 @@ pub fn clean(text: &str) -> Cleaned {
         }
     }
     Cleaned { paragraphs: out, notes }
-}
-
-fn fold_str(s: &str) -> String {
-    s.chars().map(crate::fold::fold_char).collect()
 }
 
 /// Finds a rule in the folded text and returns the original byte offset.

@@ -112,6 +112,12 @@ fn parse_year(s: &str) -> Option<i32> {
     s.parse().ok().filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
 }
 
+/// The first date with a day in `passages`, read in order: a huge document
+/// stops at its first.
+fn first_with_day<'a>(passages: impl IntoIterator<Item = &'a str>) -> Option<Found> {
+    passages.into_iter().find_map(|p| find(p).into_iter().find(|f| f.day.is_some()))
+}
+
 /// Every date expression of a text, left to right, without overlaps.
 fn find(text: &str) -> Vec<Found> {
     // Every form has a digit; most passages have none.
@@ -236,8 +242,7 @@ pub fn document_date<'a>(meta_lines: &[String], body: impl Iterator<Item = &'a s
         }
     }
     let passages: Vec<&str> = body.collect();
-    // Passage by passage, so that a huge document stops at its first date.
-    let first_day = passages.iter().find_map(|p| find(p).into_iter().find(|f| f.day.is_some()))?;
+    let first_day = first_with_day(passages.iter().copied())?;
     let years = if first_day.year.is_none() { mentioned_years(&passages.join("\n")) } else { HashMap::new() };
     date_from(&first_day, &years, None)
 }
@@ -284,7 +289,7 @@ pub fn infer_missing_years(corpus: &mut Corpus) {
     }
     let common = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(&y, _)| y);
     for doc in corpus.documents.iter_mut().filter(|d| d.date.is_none()) {
-        let Some(first) = doc.passages.iter().find_map(|p| find(&p.text).into_iter().find(|f| f.day.is_some())) else { continue };
+        let Some(first) = first_with_day(doc.passages.iter().map(|p| p.text.as_str())) else { continue };
         let same_day = known.iter().find(|k| k.month == first.month && k.day == first.day).map(|k| k.year);
         let Some(mut dated) = date_from(&first, &HashMap::new(), same_day.or(common)) else { continue };
         if same_day.is_some() {

@@ -36,7 +36,7 @@ pub struct Analysed {
 /// them, as long as the gap is this short.
 const MAX_SANDWICH: usize = 6;
 
-const FR_PARTICIPLES: &str = "declare|lance|denonce|critique|fustige|denonce|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
+const FR_PARTICIPLES: &str = "lance|denonce|critique|fustige|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
 const FR_PRESENT: &str = "declare|entend|entendent|souhaite|souhaitent|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
 const ADVERBS: &str = "egalement|aussi|cependant|toutefois|encore|notamment|par ailleurs|pour sa part|de son cote|en outre|d'abord|ensuite|enfin|alors|meme|bien|deja|recemment|clairement|fermement|vivement|particulierement|aussitot|publiquement|ainsi|pour leur part|de leur cote";
 const EN_VERBS: &str = "said|says|say|told|stated|stressed|noted|added|warned|urged|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|affirmed|reaffirmed|declared|highlighted|pointed out|explained|argued|insisted|announced|called for|called on|welcomed|expressed|observed|remarked|acknowledged|commented|believes|believed|thinks|wrote|asserted|maintained|recalled|praised|pledged|vowed|proposed|suggested|cautioned|confirmed|reiterated|stresses|notes|adds|warns|urges|pledges|commits|committed";
@@ -322,13 +322,16 @@ enum Candidate {
 fn candidates(t: &str) -> Vec<(usize, Candidate)> {
     let p = patterns();
     let mut out = Vec::new();
+    // Every inverted pronoun takes its words, a plural one too (no speaker).
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     for c in p.pronoun_inverted.captures_iter(t) {
-        let (Some(m), Some(pronoun)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else { continue };
+        let Some(m) = c.get(0) else { continue };
+        taken.push((m.start(), m.end()));
+        let Some(pronoun) = c.get(1).or_else(|| c.get(2)) else { continue };
         if let Some(g) = pronoun_gender(pronoun.as_str()) {
             out.push((m.start(), Candidate::Pronoun(g)));
         }
     }
-    let mut taken: Vec<(usize, usize)> = p.pronoun_inverted.find_iter(t).map(|m| (m.start(), m.end())).collect();
     for re in [&p.compound, &p.reflexive, &p.english, &p.present] {
         for m in re.find_iter(t) {
             let overlaps = taken.iter().any(|&(s, e)| m.start() < e && m.end() > s);
