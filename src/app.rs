@@ -102,9 +102,12 @@ fn explorer(props: &ExplorerProps) -> Html {
         });
     }
     let strings = route.lang.strings();
-    // Screen readers and hyphenation follow the page's language, not only the app's element.
-    use_effect_with(route.lang, |lang| {
-        if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element()) {
+    // Screen readers and hyphenation follow the page's language, not only the
+    // app's element; an embed marks only its own element, never the host's page.
+    let owns_page = props.source == RouteSource::Hash;
+    use_effect_with((route.lang, owns_page), |&(lang, owns_page)| {
+        let document = web_sys::window().and_then(|window| window.document()).filter(|_| owns_page);
+        if let Some(root) = document.and_then(|document| document.document_element()) {
             let _ = root.set_attribute("lang", lang.code());
         }
     });
@@ -211,7 +214,7 @@ fn explorer(props: &ExplorerProps) -> Html {
 
     html! {
         <ContextProvider<RouteHandle> context={handle}>
-        <div class={classes!("page", mode.css_class())} ref={root}>
+        <div class={classes!("page", mode.css_class())} ref={root} lang={route.lang.code()}>
             if *attract {
                 <AttractScreen topics={topics.clone()} speakers={outcome.speakers.clone()} lang={route.lang} on_start={on_start} />
             }

@@ -42,6 +42,29 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Calls `on_key(deps, event)` for each key pressed in the document or the
+/// shadow root holding `node`: the whole page's keys for the page, only its
+/// own for an embedded explorer, so an embed leaves the host's keys alone.
+/// Listens again when `deps` change; handlers may prevent the default.
+#[hook]
+pub fn use_keys_in_root<D>(node: NodeRef, deps: D, on_key: impl Fn(&D, &web_sys::KeyboardEvent) + 'static)
+where
+    D: PartialEq + Clone + 'static,
+{
+    use_effect_with(deps, move |deps| {
+        let deps = deps.clone();
+        let root = node.cast::<Element>().map(|element| element.get_root_node());
+        let listener = root.map(|root| {
+            EventListener::new_with_options(&root, "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
+                if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                    on_key(&deps, event);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
 /// The address of the page the app runs in, for permalinks in citations,
 /// exports and embed events; empty where there is none.
 pub fn page_url() -> String {

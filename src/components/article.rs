@@ -3,14 +3,12 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::{Event, KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::{marked::MarkedText, results::WhoLine};
 use crate::{
-    hooks::{HistoryMode, RouteHandle},
+    hooks::{use_keys_in_root, HistoryMode, RouteHandle},
     mode::Mode,
     present::Article,
     route::{Reading, Route},
@@ -27,24 +25,17 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let strings = props.route.lang.strings();
     let mode = use_context::<Mode>().unwrap_or_default();
     let focused = use_node_ref();
+    let root = use_node_ref();
     let back = Route { reading: None, ..props.route.clone() }.to_hash();
 
     // Esc closes the article, as it would a dialog.
     {
         let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
         let results = Route { reading: None, ..props.route.clone() };
-        use_effect_with(results, move |results| {
-            let results = results.clone();
-            let on_key = move |event: &Event| {
-                let escape = event.dyn_ref::<KeyboardEvent>().is_some_and(|event| event.key() == "Escape");
-                if let (true, Some(navigate)) = (escape, &navigate) {
-                    navigate.emit((results.clone(), HistoryMode::Push));
-                }
-            };
-            let listener = web_sys::window()
-                .and_then(|window| window.document())
-                .map(|document| EventListener::new(&document, "keydown", on_key));
-            move || drop(listener)
+        use_keys_in_root(root.clone(), results, move |results, event| {
+            if let (true, Some(navigate)) = (event.key() == "Escape", &navigate) {
+                navigate.emit((results.clone(), HistoryMode::Push));
+            }
         });
     }
 
@@ -64,7 +55,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 
     let Some(article) = &props.article else {
         return html! {
-            <div class="reading">
+            <div class="reading" ref={root}>
                 <a class="back" href={back}>{ strings.back_to_results }</a>
                 <p class="empty" role="alert">{ strings.article_missing }</p>
             </div>
@@ -87,7 +78,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     });
 
     html! {
-        <div class="reading">
+        <div class="reading" ref={root}>
             <div class="reading-bar">
                 <a class="back" href={back}>{ strings.back_to_results }</a>
                 { for match_nav }

@@ -1,13 +1,13 @@
 //! The search field. It reports every keystroke; the page searches as you type.
-//! `/` anywhere on the page focuses it, as on most search-heavy sites.
+//! `/` anywhere on the page (inside the explorer, when embedded) focuses it,
+//! as on most search-heavy sites.
 
-use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlInputElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::focus::focus_neighbour_card;
-use crate::strings::UiLang;
+use crate::{hooks::use_keys_in_root, strings::UiLang};
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -22,30 +22,19 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let input = use_node_ref();
 
     {
-        let input = input.clone();
-        use_effect_with((), move |_| {
-            // On the root the box lives in: the page's document, or an
-            // embedded explorer's shadow root, so that an embed only answers
-            // keys pressed inside it and leaves the host page's `/` alone.
-            let root = input.cast::<web_sys::Element>().map(|element| element.get_root_node());
-            let focus_on_slash = move |event: &Event| {
-                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-                let typing_elsewhere = event
-                    .target()
-                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                if event.key() == "/" && !typing_elsewhere {
-                    if let Some(input) = input.cast::<HtmlInputElement>() {
-                        event.prevent_default();
-                        let _ = input.focus();
-                        input.select();
-                    }
+        let box_ref = input.clone();
+        use_keys_in_root(input.clone(), (), move |_, event| {
+            let typing_elsewhere = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if event.key() == "/" && !typing_elsewhere {
+                if let Some(input) = box_ref.cast::<HtmlInputElement>() {
+                    event.prevent_default();
+                    let _ = input.focus();
+                    input.select();
                 }
-            };
-            let listener = root.map(|root| {
-                EventListener::new_with_options(&root, "keydown", EventListenerOptions::enable_prevent_default(), focus_on_slash)
-            });
-            move || drop(listener)
+            }
         });
     }
 

@@ -77,6 +77,8 @@ test('two custom elements render side by side, isolated from hostile CSS, under 
   const firstCountries = await page.locator('#first .card .who .code').allTextContents();
   assert.ok(firstCountries.length > 0 && firstCountries.every((code) => code === 'RUS'), `preset country: ${firstCountries}`);
   assert.equal(await page.locator('#second .lang-switch').textContent(), 'Français', 'the second is in English');
+  assert.equal(await page.locator('#second .page').getAttribute('lang'), 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('lang')), null, 'the host page keeps its own lang');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   await page.screenshot({ path: path.join(artifacts, 'embed-host.png') });
   assert.deepEqual(explorer.errors, []);
@@ -95,6 +97,12 @@ test('opening a statement announces it to the host and leaves the host address a
   assert.ok(detail.text.length > 20 && detail.permalink.includes('#doc='));
   await page.locator('#first .passage.focused').waitFor();
   assert.equal(new URL(page.url()).hash, '', 'the host page keeps its address');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#first .passage.focused').count(), 1, 'Escape on the host page leaves the embed alone');
+  await page.locator('#first .reading .back').focus();
+  await page.keyboard.press('Escape');
+  await page.locator('#first .card').first().waitFor();
   assert.ok(await page.locator('#second .card').first().isVisible(), 'the other instance is untouched');
 });
 
