@@ -11,12 +11,12 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::Callback;
 
 use crate::{
-    app::{capped_query, App, AppProps},
+    app::{App, AppProps},
     engine::Engine,
     hooks::{page_url, RouteSource},
     mode::Mode,
     present::{self, ExportRow, PAGE_SIZE},
-    route::Route,
+    route::{capped_query, Route},
     strings::UiLang,
 };
 

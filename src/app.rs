@@ -14,17 +14,8 @@ use crate::{
     engine::Engine,
     hooks::{page_url, use_route, HistoryMode, RouteHandle, RouteSource},
     present::{self, ExportRow, Outcome, PAGE_SIZE},
-    route::{ContextSide, Route, View},
+    route::{capped_query, ContextSide, Route, View},
 };
-
-/// Longest query the page searches, in characters: far beyond any real
-/// question, short enough that a pasted book cannot stall a keystroke.
-pub const MAX_QUERY_CHARS: usize = 200;
-
-/// `query` cut to [`MAX_QUERY_CHARS`].
-pub fn capped_query(query: &str) -> String {
-    query.chars().take(MAX_QUERY_CHARS).collect()
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {

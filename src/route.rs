@@ -66,6 +66,15 @@ pub struct Reading {
     pub passage: Option<u32>,
 }
 
+/// Longest query the page searches (typed, linked or passed to the API), in characters: far beyond any real
+/// question, short enough that a pasted book cannot stall a keystroke.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// `query` cut to [`MAX_QUERY_CHARS`].
+pub fn capped_query(query: &str) -> String {
+    query.chars().take(MAX_QUERY_CHARS).collect()
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {
     pub query: String,
@@ -100,7 +109,7 @@ impl Route {
                 continue;
             }
             match &*key {
-                "q" => route.query = value.to_owned(),
+                "q" => route.query = capped_query(value),
                 "speaker" => push_unique(&mut route.speakers, value),
                 "country" => push_unique(&mut route.countries, value),
                 "source" => push_unique(&mut route.sources, value),
@@ -245,6 +254,13 @@ mod tests {
             lang: UiLang::En,
         };
         assert_eq!(Route::from_hash(&route.to_hash()), route);
+    }
+
+    #[test]
+    fn a_linked_query_is_capped_like_a_typed_one() {
+        let long = "é".repeat(MAX_QUERY_CHARS * 50);
+        let route = Route::from_hash(&Route { query: long, ..Route::default() }.to_hash());
+        assert_eq!(route.query.chars().count(), MAX_QUERY_CHARS);
     }
 
     #[test]

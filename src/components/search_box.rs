@@ -63,7 +63,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 value={props.value.clone()}
                 placeholder={strings.search_placeholder}
                 autocomplete="off"
-                maxlength={crate::app::MAX_QUERY_CHARS.to_string()}
+                maxlength={crate::route::MAX_QUERY_CHARS.to_string()}
                 spellcheck="false"
                 autofocus=true
                 {oninput}
