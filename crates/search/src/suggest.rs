@@ -7,6 +7,7 @@
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
 use crate::expand::{exact_and_stems, neighbours};
 use crate::index::Index;
+use crate::levenshtein::distance;
 use crate::query::ParsedQuery;
 
 /// The query text with each unknown word replaced, or `None` when no word
@@ -47,33 +48,4 @@ fn best_neighbour(index: &Index<'_>, term: &str) -> Option<String> {
         .map(|(candidate, id)| (distance(term, &candidate), std::cmp::Reverse(index.body_frequency(id)), candidate))
         .min()
         .map(|(_, _, candidate)| candidate)
-}
-
-/// Levenshtein distance over chars.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(above + 1);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::distance;
-
-    #[test]
-    fn distance_counts_edits() {
-        assert_eq!(distance("convention", "convention"), 0);
-        assert_eq!(distance("convnetion", "convention"), 2);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("chat", "chats"), 1);
-    }
 }

@@ -285,6 +285,20 @@ fn exact_matches_rank_above_typo_matches() {
 }
 
 #[test]
+fn a_typo_at_the_first_letter_counts_twice() {
+    let blob = ranking_corpus(&["La Russie a signé la convention.", "Le ministre a parlé."]);
+    let index = Index::open(&blob).unwrap();
+    // Six letters allow one edit, but not at the first letter.
+    assert_eq!(order(&index, "ruszie "), [0]);
+    assert_eq!(order(&index, "tussie "), Vec::<u32>::new());
+    assert_eq!(order(&index, "ussie "), Vec::<u32>::new());
+    // Ten letters allow two: a first-letter edit alone, not with another.
+    assert_eq!(order(&index, "zonvention "), [0]);
+    assert_eq!(order(&index, "aconvention "), [0]);
+    assert_eq!(order(&index, "zonventiom "), Vec::<u32>::new());
+}
+
+#[test]
 fn adjacent_words_rank_above_scattered_ones() {
     let blob = ranking_corpus(&[
         "coopération entre les pays membres pour une vision internationale",

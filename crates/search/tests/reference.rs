@@ -18,7 +18,7 @@ const WORDS: &[&str] = &[
     "coopération", "Cooperation", "sécurité", "SECURITE", "convention", "conventions", "conventionnel", "cyberespace",
     "lutte", "luttes", "droits", "humains", "Hanoï", "hanoi", "États", "etat", "socio-économique", "l'ONU",
     "d’accord", "2025", "la", "de", "the", "of", "criminalité", "crime", "crimes", "signature", "signer", "signé",
-    "internationale", "international", "data", "dette", "œuvre", "oeuvres",
+    "internationale", "international", "data", "dette", "œuvre", "oeuvres", "prime", "roits", "aconvention",
 ];
 const SEPARATORS: &[&str] = &[" ", ", ", " ; ", ". ", " (", ") "];
 const SPEAKERS: &[&str] = &["Ghada Waly", "Ana Pérez", "vice-Premier ministre (Pologne)"];
@@ -108,19 +108,24 @@ struct Word {
     prefix: bool,
 }
 
+/// Levenshtein distance from the query word `a` to the term `b`, where an
+/// edit at the query's first letter (changing it, dropping it, or a letter
+/// typed before it) counts as two.
 fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let cost = |i: usize| if i == 0 { 2 } else { 1 };
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    for i in 1..=a.len() {
+        d[i][0] = d[i - 1][0] + cost(i - 1);
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
+    for j in 1..=b.len() {
+        d[0][j] = 2 * j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
-            d[i][j] = (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1])).min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+            let substitute = d[i - 1][j - 1] + if a[i - 1] == b[j - 1] { 0 } else { cost(i - 1) };
+            d[i][j] = substitute.min(d[i - 1][j] + cost(i - 1)).min(d[i][j - 1] + 1);
         }
     }
     d[a.len()][b.len()]
