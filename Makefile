@@ -21,8 +21,7 @@ setup:
 
 build: setup
 	$(WITH_WASM_TOOLS) trunk build --release
-	@node scripts/single-file.mjs dist
-	@node scripts/stamp-sw.mjs dist
+	@bash scripts/finish-dist.sh dist
 	@$(MAKE) --no-print-directory size
 
 size:

@@ -26,14 +26,15 @@ corpus="$(cd "$1" && pwd)"
 mkdir -p "$2"
 out="$(cd "$2" && pwd)"
 tools="${HANOI_TOOLS_DIR:-$root/.tools}"
+# shellcheck source=scripts/build-inputs.sh
+. "$root/scripts/build-inputs.sh"
 
 # Content hashes of the inputs, in a stable order; the file names are part of
 # the hash, so renaming an article counts as a change.
 inputs_hash() {
     (
         cd "$root"
-        find Cargo.toml Cargo.lock Trunk.toml index.html build.rs src www crates \
-            -type f -not -path '*/target/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+        find "${BUILD_INPUTS[@]}" -type f -not -path '*/target/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
         cd "$corpus" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum
         # The compiler flags setup chose (path remapping, the build-std fallback) shape the bytes too.
         cat "$tools/wasm-env"
@@ -63,7 +64,5 @@ cd "$root"
 features=()
 [ -n "${HANOI_DIST_FEATURES:-}" ] && features=(--features "$HANOI_DIST_FEATURES")
 HANOI_CORPUS_DIR="$corpus" CARGO_TARGET_DIR="$target_dir" trunk build --release "${features[@]}" --dist "$out/dist"
-# The same steps as `make build` after Trunk, so the folder matches a real dist/.
-node scripts/single-file.mjs "$out/dist"
-node scripts/stamp-sw.mjs "$out/dist"
+bash scripts/finish-dist.sh "$out/dist"
 echo "$want" >"$stamp"

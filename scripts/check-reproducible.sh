@@ -21,13 +21,14 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# shellcheck source=scripts/build-inputs.sh
+. scripts/build-inputs.sh
 reference="dist"
 second="target/repro"
 
 [ -f "$reference/index.html" ] || { echo "check-reproducible: $reference/index.html is missing: run \`make build\` first" >&2; exit 1; }
 # A dist/ older than the sources would differ for that reason alone.
-newer="$(find Cargo.toml Cargo.lock Trunk.toml index.html build.rs src www crates seeds -type f \
-    -not -path '*/target/*' -newer "$reference/index.html" -print -quit)"
+newer="$(find "${BUILD_INPUTS[@]}" seeds -type f -not -path '*/target/*' -newer "$reference/index.html" -print -quit)"
 if [ -n "$newer" ]; then
     echo "check-reproducible: $newer changed after $reference/ was built: run \`make build\` first" >&2
     exit 1

@@ -13,7 +13,7 @@
 // It also writes dist/hanoi-explorer-embed.js, the same bundle as one script
 // for other sites: a <hanoi-explorer> custom element and a small JS API.
 //
-// Run by `make build` after Trunk:  node scripts/single-file.mjs [dist]
+// Run after Trunk by scripts/finish-dist.sh:  node scripts/single-file.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -115,9 +115,9 @@ function packedWasm(wasmGzip) {
 })()`;
 }
 
-/** The classic script that unpacks and starts the wasm, shown as a message if the browser cannot. */
-function loader(wasmGzip) {
-  return `${packedWasm(wasmGzip)}
+/** The classic script that starts the wasm (given as `packedWasm`'s expression), shown as a message if the browser cannot. */
+function loader(wasmBytes) {
+  return `${wasmBytes}
 .then((bytes) => wasm_bindgen({ module_or_path: bytes }))
 .catch((error) => {
   const message = document.createElement('p');
@@ -147,14 +147,14 @@ function hostRelativeSizes(css) {
   return css.replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--hx-rem, 16px))');
 }
 
-function embedScript(glue, wasmGzip, css) {
+function embedScript(glue, wasmBytes, css) {
   return `// Hanoi Explorer for other sites: <script src="hanoi-explorer-embed.js"></script>, then
 //   <hanoi-explorer query="..." speaker="..." country="RUS" lang="en"></hanoi-explorer>
 // and HanoiExplorer.search(query, { speakers, countries, from, to, limit, lang }).
 // Needs a Content-Security-Policy that allows 'wasm-unsafe-eval' in script-src.
 (() => {
 ${classicGlue(glue)}
-const started = ${packedWasm(wasmGzip)}
+const started = ${wasmBytes}
   .then((bytes) => wasm_bindgen({ module_or_path: bytes }))
   .then(() => wasm_bindgen);
 const css = ${JSON.stringify(':host { all: initial; display: block; contain: content; }\n' + hostRelativeSizes(css))};
@@ -199,7 +199,8 @@ window.HanoiExplorer = {
 let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 let wasmRaw;
 let glueText;
-let wasmGzip;
+/** `packedWasm`'s expression, built once: the page and the embed script share it. */
+let wasmBytes;
 let gzipMinimum = 0;
 const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 });
 
@@ -231,9 +232,10 @@ html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkLoade
   const glue = local(js);
   wasmRaw = local(wasm);
   glueText = glue.toString('utf8');
-  wasmGzip = gzip(wasmRaw);
+  const wasmGzip = gzip(wasmRaw);
   gzipMinimum += gzip(glue).length + wasmGzip.length;
-  return `<script>\n${scriptText(classicGlue(glueText))}\n</script>\n<script>\n${scriptText(loader(wasmGzip))}\n</script>`;
+  wasmBytes = packedWasm(wasmGzip);
+  return `<script>\n${scriptText(classicGlue(glueText))}\n</script>\n<script>\n${scriptText(loader(wasmBytes))}\n</script>`;
 });
 
 if (!wasmRaw) fail('no <script type="module"> from Trunk in dist/index.html');
@@ -246,6 +248,6 @@ const size = Buffer.byteLength(html);
 console.log(`single file ${OUTPUT}: ${size} bytes raw, ${gzip(html).length} bytes gzip; `
   + `wasm+js+css gzip: ${gzipMinimum} bytes`);
 
-const embed = embedScript(glueText, wasmGzip, stylesheet);
+const embed = embedScript(glueText, wasmBytes, stylesheet);
 fs.writeFileSync(path.join(dist, EMBED_OUTPUT), embed);
 console.log(`embed script ${EMBED_OUTPUT}: ${Buffer.byteLength(embed)} bytes raw, ${gzip(embed).length} bytes gzip`);

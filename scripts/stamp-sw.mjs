@@ -4,7 +4,7 @@
 // cached copy (see www/sw.js); hashing the files rather than, say, the time
 // keeps a rebuild of the same sources from evicting every kiosk's cache.
 //
-// Run by `make build` after Trunk:  node scripts/stamp-sw.mjs [dist]
+// Run after Trunk (and the single file) by scripts/finish-dist.sh:  node scripts/stamp-sw.mjs [dist]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
