@@ -223,25 +223,21 @@ impl Gazetteer {
 /// "Maurice", "Jordan", "Victoria" are also first names: a single-word place
 /// directly followed by another capitalized word is taken for a person.
 fn looks_like_first_name(text: &str, tokens: &[Token], i: usize) -> bool {
-    match tokens.get(i + 1) {
-        Some(next) => {
-            let gap = text.get(tokens[i].end..next.start).unwrap_or(",");
-            let w = next.text(text);
-            gap == " " && is_capitalized(w) && !is_all_caps(w) && gazetteer_free(w)
-        }
-        None => false,
-    }
+    tokens.get(i + 1).is_some_and(|next| name_beside(text, &tokens[i], next, next))
 }
 
 /// "Ana Lima", "Paul Washington": a capital right after a capitalized word
 /// mid-sentence is a family name.
 fn looks_like_surname(text: &str, tokens: &[Token], i: usize) -> bool {
-    if i < 2 {
-        return false;
-    }
-    let prev = &tokens[i - 1];
-    let gap = text.get(prev.end..tokens[i].start).unwrap_or(",");
-    let w = prev.text(text);
+    i >= 2 && name_beside(text, &tokens[i - 1], &tokens[i], &tokens[i - 1])
+}
+
+/// Whether `left` and `right` are one space apart and `word`, one of them,
+/// reads as part of a name: capitalized, not an acronym, not a known place
+/// or body.
+fn name_beside(text: &str, left: &Token, right: &Token, word: &Token) -> bool {
+    let gap = text.get(left.end..right.start).unwrap_or(",");
+    let w = word.text(text);
     gap == " " && is_capitalized(w) && !is_all_caps(w) && gazetteer_free(w)
 }
 

@@ -133,20 +133,18 @@ fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
 
 /// The gender a noun phrase shows through its honorific, article or role.
 fn phrase_gender(phrase: &str) -> Option<Gender> {
-    let words: Vec<String> = key(phrase).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect();
-    for w in &words {
-        match w.as_str() {
-            "mme" | "mlle" | "madame" | "mrs" | "ms" | "miss" | "la" | "une" => return Some(Gender::Feminine),
-            "m" | "monsieur" | "mr" | "le" | "un" => return Some(Gender::Masculine),
-            w if (ROLE_WORDS.contains(&w) || w.ends_with("trice") || w.ends_with("euse"))
-                && (w.ends_with("trice") || w.ends_with("euse") || w.ends_with("ee") || matches!(w, "presidente" | "representante" | "adjointe" | "experte" | "dirigeante" | "procureure")) =>
-            {
-                return Some(Gender::Feminine);
-            }
-            _ => {}
+    let folded = key(phrase);
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).find_map(|w| match w {
+        "mme" | "mlle" | "madame" | "mrs" | "ms" | "miss" | "la" | "une" => Some(Gender::Feminine),
+        "m" | "monsieur" | "mr" | "le" | "un" => Some(Gender::Masculine),
+        w if w.ends_with("trice") || w.ends_with("euse") => Some(Gender::Feminine),
+        w if ROLE_WORDS.contains(&w)
+            && (w.ends_with("ee") || matches!(w, "presidente" | "representante" | "adjointe" | "experte" | "dirigeante" | "procureure")) =>
+        {
+            Some(Gender::Feminine)
         }
-    }
-    None
+        _ => None,
+    })
 }
 
 /// One speaker of the document as built up while reading it.
