@@ -285,11 +285,13 @@ fn exact_matches_rank_above_typo_matches() {
 }
 
 #[test]
-fn a_typo_at_the_first_letter_counts_twice() {
+fn a_swap_is_one_edit_and_the_first_letter_counts_twice() {
     let blob = ranking_corpus(&["La Russie a signé la convention.", "Le ministre a parlé."]);
     let index = Index::open(&blob).unwrap();
     // Six letters allow one edit, but not at the first letter.
     assert_eq!(order(&index, "ruszie "), [0]);
+    assert_eq!(order(&index, "rusise "), [0]);
+    assert_eq!(order(&index, "urssie "), Vec::<u32>::new());
     assert_eq!(order(&index, "tussie "), Vec::<u32>::new());
     assert_eq!(order(&index, "ussie "), Vec::<u32>::new());
     // Ten letters allow two: a first-letter edit alone, not with another.

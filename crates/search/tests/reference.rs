@@ -18,7 +18,7 @@ const WORDS: &[&str] = &[
     "coopération", "Cooperation", "sécurité", "SECURITE", "convention", "conventions", "conventionnel", "cyberespace",
     "lutte", "luttes", "droits", "humains", "Hanoï", "hanoi", "États", "etat", "socio-économique", "l'ONU",
     "d’accord", "2025", "la", "de", "the", "of", "criminalité", "crime", "crimes", "signature", "signer", "signé",
-    "internationale", "international", "data", "dette", "œuvre", "oeuvres", "prime", "roits", "aconvention",
+    "internationale", "international", "data", "dette", "œuvre", "oeuvres", "prime", "roits", "aconvention", "lutet", "cnovention", "ocnvention",
 ];
 const SEPARATORS: &[&str] = &[" ", ", ", " ; ", ". ", " (", ") "];
 const SPEAKERS: &[&str] = &["Ghada Waly", "Ana Pérez", "vice-Premier ministre (Pologne)"];
@@ -108,9 +108,10 @@ struct Word {
     prefix: bool,
 }
 
-/// Levenshtein distance from the query word `a` to the term `b`, where an
-/// edit at the query's first letter (changing it, dropping it, or a letter
-/// typed before it) counts as two.
+/// Edit distance from the query word `a` to the term `b`: Levenshtein with
+/// adjacent swaps (optimal string alignment), where an edit at the query's
+/// first letter (changing it, dropping it, swapping it, or a letter typed
+/// before it) counts as two.
 fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -126,6 +127,9 @@ fn levenshtein(a: &str, b: &str) -> usize {
         for j in 1..=b.len() {
             let substitute = d[i - 1][j - 1] + if a[i - 1] == b[j - 1] { 0 } else { cost(i - 1) };
             d[i][j] = substitute.min(d[i - 1][j] + cost(i - 1)).min(d[i][j - 1] + 1);
+            if i >= 2 && j >= 2 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + cost(i - 2));
+            }
         }
     }
     d[a.len()][b.len()]
