@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! coopération internationale      words, ANDed
-//! "lutte contre la cybercriminalité"  an exact phrase (an unclosed quote runs to the end)
+//! "lutte contre la cybercriminalité"  an exact phrase (an unclosed quote runs to the end);
+//! « … » and “ … ” as well, as French keyboards and phones type them
 //! -russie  -"droits humains"      exclusions
 //! speaker:waly  orateur:"ghada waly"  country:RU  pays:russie
 //! date:2025-10  date:2025-10-01..2025-10-31  date:2025..  date:..2025-06
@@ -146,8 +147,8 @@ fn lex(query: &str) -> Vec<(bool, Item<'_>)> {
                 continue;
             }
         }
-        if let Some(inner) = rest.strip_prefix('"') {
-            let (text, after) = quoted(inner);
+        if let Some((inner, close)) = open_quote(rest) {
+            let (text, after) = quoted(inner, close);
             items.push((negated, Item::Phrase(text)));
             rest = after;
             continue;
@@ -159,12 +160,14 @@ fn lex(query: &str) -> Vec<(bool, Item<'_>)> {
             let field = ["speaker", "orateur", "country", "pays", "date"].into_iter().find(|f| *f == name);
             if let Some(field) = field.filter(|_| !negated) {
                 let after_colon = &rest[name.len() + 1..];
-                let (value, after) = match after_colon.strip_prefix('"') {
-                    Some(inner) => quoted(inner),
+                let (value, after) = match open_quote(after_colon) {
+                    Some((inner, close)) => quoted(inner, close),
                     None => (value, &rest[end..]),
                 };
+                // French typography pads guillemets with spaces.
+                let value = value.trim();
                 // An unreadable date is more likely words than a filter.
-                let usable = !value.trim().is_empty() && (field != "date" || date_range(value).is_some());
+                let usable = !value.is_empty() && (field != "date" || date_range(value).is_some());
                 if usable {
                     items.push((false, Item::Field(field, value)));
                     rest = after;
@@ -177,11 +180,20 @@ fn lex(query: &str) -> Vec<(bool, Item<'_>)> {
     }
 }
 
+/// Opening quote marks, each with the mark that closes it: straight quotes,
+/// French guillemets, and the curly quotes phones type for straight ones.
+const QUOTES: [(char, char); 3] = [('"', '"'), ('«', '»'), ('“', '”')];
+
+/// `text` after its opening quote mark, and the mark that closes it.
+fn open_quote(text: &str) -> Option<(&str, char)> {
+    QUOTES.iter().find_map(|&(open, close)| text.strip_prefix(open).map(|inner| (inner, close)))
+}
+
 /// Splits `text` after an opening quote into the quoted part and the rest;
 /// an unclosed quote runs to the end.
-fn quoted(text: &str) -> (&str, &str) {
-    match text.find('"') {
-        Some(close) => (&text[..close], &text[close + 1..]),
+fn quoted(text: &str, close: char) -> (&str, &str) {
+    match text.find(close) {
+        Some(at) => (&text[..at], &text[at + close.len_utf8()..]),
         None => (text, ""),
     }
 }
@@ -253,6 +265,21 @@ mod tests {
             ]
         );
         assert!(q.words.is_empty());
+    }
+
+    #[test]
+    fn guillemets_and_curly_quotes_are_quotes() {
+        let straight = parse(r#""droits humains" -"lutte contre" speaker:"Ghada Waly""#);
+        for typed in ["« droits humains » -«lutte contre» speaker:« Ghada Waly »", "“droits humains” -“lutte contre” speaker:“Ghada Waly”"] {
+            let q = parse(typed);
+            assert_eq!(q.phrases, straight.phrases, "{typed}");
+            assert_eq!(q.excluded_phrases, straight.excluded_phrases, "{typed}");
+            assert_eq!(q.speakers, ["Ghada Waly"], "{typed}");
+            assert!(q.words.is_empty(), "{typed}");
+        }
+        // Each mark closes only its own kind; unclosed, it runs to the end.
+        assert_eq!(parse("« droits \" humains").phrases.len(), 1);
+        assert_eq!(words(&parse("droits » humains")), [("droits", false), ("humains", true)]);
     }
 
     #[test]
