@@ -12,7 +12,7 @@ use crate::{
     },
     mode::Mode,
     engine::Engine,
-    hooks::{page_url, use_route, HistoryMode, RouteHandle, RouteSource},
+    hooks::{page_url, use_route, use_view_position, HistoryMode, RouteHandle, RouteSource},
     present::{self, ExportRow, Outcome, PAGE_SIZE},
     route::{capped_query, ContextSide, Route, View},
 };
@@ -96,6 +96,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     // Screen readers and hyphenation follow the page's language, not only the
     // app's element; an embed marks only its own element, never the host's page.
     let owns_page = props.source == RouteSource::Hash;
+    use_view_position(root.clone(), route.clone(), owns_page);
     use_effect_with((route.lang, owns_page), |&(lang, owns_page)| {
         let document = web_sys::window().and_then(|window| window.document()).filter(|_| owns_page);
         if let Some(root) = document.and_then(|document| document.document_element()) {

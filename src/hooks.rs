@@ -12,10 +12,10 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event};
+use web_sys::{Element, Event, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::route::{Route, View};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HistoryMode {
@@ -63,6 +63,45 @@ where
         });
         move || drop(listener)
     });
+}
+
+/// Where the reader is put when the view changes under them. A speaker,
+/// country or comparison page opens at its top, not at the results' scroll
+/// position; closing an article focuses the card it was opened from (or the
+/// last occurrence read), where the article's scroll position would
+/// otherwise leave the reader anywhere. Only the page that owns the window
+/// scrolls it to the top: an embed leaves the host page where it is.
+#[hook]
+pub fn use_view_position(root: NodeRef, route: Rc<Route>, owns_page: bool) {
+    // The hash of the article on screen, while one is.
+    let article = use_mut_ref(|| None::<String>);
+    use_effect_with((route.view.clone(), route.reading.clone()), move |(view, reading)| {
+        if reading.is_some() {
+            *article.borrow_mut() = Some(route.to_hash());
+            return;
+        }
+        if let Some(closed) = article.borrow_mut().take() {
+            focus_card_opening(&root, &closed);
+        } else if owns_page && matches!(view, View::Speaker(_) | View::Country(_) | View::Compare(..)) {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    });
+}
+
+/// Focuses the card under `root` whose link opens `hash`, centred.
+fn focus_card_opening(root: &NodeRef, hash: &str) {
+    let Some(links) = root.cast::<Element>().and_then(|root| root.query_selector_all("a.open").ok()) else { return };
+    let card = (0..links.length())
+        .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|link| link.get_attribute("href").as_deref() == Some(hash));
+    if let Some(card) = card {
+        let _ = card.focus();
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Center);
+        card.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// The address of the page the app runs in, for permalinks in citations,

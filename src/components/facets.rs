@@ -100,7 +100,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <div class="chips">
                     { for chips.map(|(label, without)| html! {
                         <a class="chip" href={without.to_hash()} title={strings.remove_filter}>
-                            { label }<span aria-hidden="true">{ " ×" }</span>
+                            { label }<span aria-hidden="true">{ "×" }</span>
                         </a>
                     }) }
                     <a class="chip clear" href={cleared.to_hash()}>{ strings.clear_all }</a>

@@ -81,7 +81,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                             }) }
                         </select>
                     </label>
-                    if mode.follows_links() {
+                    if mode.follows_links() && outcome.total > 0 {
                         <ExportButtons route={props.route.clone()} />
                     }
                 </div>
@@ -120,10 +120,16 @@ fn empty_state(props: &EmptyStateProps) -> Html {
     let relax = props.route.has_filters().then(|| {
         html! { <p><a class="relax" href={props.route.without_filters().to_hash()}>{ strings.relax_filters }</a></p> }
     });
+    // With nothing better to offer, a way back to every statement.
+    let clear = (suggestion.is_none() && !props.route.query.trim().is_empty()).then(|| {
+        let href = Route { query: String::new(), ..props.route.clone() }.to_hash();
+        html! { <p><a class="clear-query" href={href}>{ strings.clear_query }</a></p> }
+    });
     html! {
         <div class="empty">
             <p>{ strings.no_results }</p>
             { for suggestion }
+            { for clear }
             { for relax }
         </div>
     }

@@ -197,7 +197,8 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
                 <p class="who">
                     if let Some(role) = &profile.who.role { <span class="role">{ role }</span> }
                     if let (Some(country), Some(code), true) = (&profile.who.country, &profile.who.country_code, profile.who.speaker.is_some()) {
-                        { " · " }<abbr class="code" title={country.clone()}>{ code }</abbr>{ " " }{ country }
+                        if profile.who.role.is_some() { { " · " } }
+                        <abbr class="code" title={country.clone()}>{ code }</abbr>{ " " }{ country }
                     }
                 </p>
                 <p class="count">{ format!("{} {}", profile.statements.len(), strings.statements) }</p>

@@ -49,13 +49,26 @@ test('a prefix of the last word matches while typing', async () => {
   assert.ok(marks.some((mark) => mark.startsWith('cybercriminalit')), `prefix not highlighted: ${marks}`);
 });
 
-test('the page fits a 360 px phone without horizontal scrolling', async () => {
+test('results, reading and speaker pages fit a 360 px phone without horizontal scrolling', async () => {
   const page = await explorer.newPage({ width: 360, height: 740 });
-  await page.goto(`${explorer.url}#q=convention`);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.goto(`${explorer.url}#q=cybercriminalite`);
   await page.locator('.card').first().waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  assert.ok(await overflow() <= 0, `results are ${await overflow()}px wider than the phone`);
   await page.screenshot({ path: path.join(artifacts, 'phone.png') });
+
+  // Between two occurrences the reading bar holds both of its buttons.
+  await page.locator('.card .open').first().click();
+  await page.locator('.passage.focused').waitFor();
+  await page.locator('.match-nav a[rel=next]').click();
+  await page.locator('.match-nav a[rel=prev]').waitFor();
+  assert.ok(await overflow() <= 0, `the reading view is ${await overflow()}px wider than the phone`);
+
+  // The compare picker lists every speaker, long roles included.
+  await page.goto(`${explorer.url}#q=convention`);
+  await page.locator('.card .who a.speaker').first().click();
+  await page.locator('.compare-picker select').waitFor();
+  assert.ok(await overflow() <= 0, `the speaker page is ${await overflow()}px wider than the phone`);
 });
 
 test('markup in a query is shown as text, never run', async () => {

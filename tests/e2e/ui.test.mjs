@@ -93,6 +93,10 @@ test('results: sorting by date orders cards newest first; a query without matche
   const empty = await open('#q=qqqzzzxxw');
   await empty.locator('.empty').waitFor();
   assert.match(await empty.locator('.empty').textContent(), /Aucun passage/);
+  assert.equal(await empty.locator('.export').count(), 0, 'nothing to export');
+  await empty.locator('.empty a.clear-query').click();
+  await empty.waitForFunction(() => document.querySelectorAll('.card').length > 0);
+  assert.equal(await empty.locator('#search-input').inputValue(), '');
 });
 
 test('reading: next match, then Escape back to the results', async () => {
@@ -106,18 +110,28 @@ test('reading: next match, then Escape back to the results', async () => {
     await page.waitForFunction((p) => new URLSearchParams(location.hash.slice(1)).get('p') !== p, before);
     assert.ok((await page.locator('.passage.focused mark').count()) > 0, 'the next match is highlighted');
   }
+  const read = await page.evaluate(() => location.hash);
   await page.keyboard.press('Escape');
   await page.locator('.card').first().waitFor();
   assert.equal(await page.locator('#search-input').inputValue(), 'cooperation');
+  // Back on the card of the passage last read, in view, not at the article's scroll position.
+  await page.waitForFunction((hash) => document.activeElement?.hash === hash, read);
+  const box = await page.evaluate(() => {
+    const { top, bottom } = document.activeElement.getBoundingClientRect();
+    return { top, bottom, height: window.innerHeight };
+  });
+  assert.ok(box.top >= 0 && box.bottom <= box.height, `the card is in view: ${JSON.stringify(box)}`);
 });
 
 test('speaker and country pages, and two speakers compared', async () => {
   const page = await open('#q=convention');
-  const speaker = page.locator('.card .who a.speaker').first();
+  // From far down the results: the speaker's page still opens at its top.
+  const speaker = page.locator('.card .who a.speaker').last();
   const name = (await speaker.textContent()).trim();
   await speaker.click();
   await page.locator('.profile-head h2').waitFor();
   assert.equal((await page.locator('.profile-head h2').textContent()).trim(), name);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page opens at its top');
   const statements = await page.locator('.profile .card').count();
   assert.ok(statements >= 1);
   const distinctive = statements >= 3;
