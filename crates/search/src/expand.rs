@@ -36,7 +36,8 @@ pub(crate) enum MatchKind {
     Exact,
     Stem,
     Prefix,
-    Fuzzy,
+    /// Within the typo tolerance, this many edits away: fewer ranks first.
+    Fuzzy { edits: u8 },
 }
 
 impl MatchKind {
@@ -46,7 +47,15 @@ impl MatchKind {
             MatchKind::Exact => 1.0,
             MatchKind::Stem => 0.8,
             MatchKind::Prefix => 0.7,
-            MatchKind::Fuzzy => 0.4,
+            MatchKind::Fuzzy { .. } => 0.4,
+        }
+    }
+
+    /// Edits of a typo match; none for the others.
+    pub(crate) fn edits(self) -> u8 {
+        match self {
+            MatchKind::Fuzzy { edits } => edits,
+            _ => 0,
         }
     }
 }
@@ -175,22 +184,24 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
             if let (Some(&(start, first)), Some(&(last, _))) = (found.first(), found.last()) {
                 every_completion = Some(Completions { ids: start..last.saturating_add(1), first });
             }
-            let (best, rest) = most_frequent(index, found, cap);
+            let (best, rest) = best_by(found, cap, |&(id, _)| (std::cmp::Reverse(index.body_frequency(id)), id));
             unscored = rest.into_iter().map(|(id, _)| id).collect();
             best
         };
-        add_all(&mut matches, scored_completions, MatchKind::Prefix);
+        matches.extend(scored_completions.into_iter().map(|(term, first)| TermMatch { term, kind: MatchKind::Prefix, first }));
     }
     let edits = allowed_edits(&word.term, word.prefix);
     if let Some(automaton) = Levenshtein::new(&word.term, edits).filter(|_| edits > 0) {
         // A typo in a prefix opens whole subtrees of completions (`posi` is
         // one edit from every `pos…`): look at the first few hundred only.
-        let (found, _) = if word.prefix {
-            scan(index, automaton.starts_with(), MAX_TYPOS, MAX_FUZZY_PREFIX_SCANNED)
+        let found = if word.prefix {
+            typos(index, automaton.for_prefixes(), MAX_FUZZY_PREFIX_SCANNED)
         } else {
-            scan(index, automaton, MAX_TYPOS, MAX_SCANNED)
+            typos(index, automaton, MAX_SCANNED)
         };
-        add_all(&mut matches, found, MatchKind::Fuzzy);
+        // The closest first, then the most frequent.
+        let (closest, _) = best_by(found, MAX_TYPOS, |m| (m.kind.edits(), std::cmp::Reverse(index.body_frequency(m.term)), m.term));
+        matches.extend(closest);
     }
     matches.sort_by_key(|m| (m.term, m.kind));
     matches.dedup_by_key(|m| m.term);
@@ -244,10 +255,6 @@ fn family_prefix(stem: &str) -> &str {
 /// (id, first byte) of dictionary terms found by a walk.
 type Found = Vec<(u32, u8)>;
 
-fn add_all(matches: &mut Vec<TermMatch>, terms: Found, kind: MatchKind) {
-    matches.extend(terms.into_iter().map(|(term, first)| TermMatch { term, kind, first }));
-}
-
 pub(crate) fn first_byte(key: &[u8]) -> u8 {
     key.first().copied().unwrap_or(0)
 }
@@ -267,32 +274,32 @@ fn completions(index: &Index<'_>, prefix: &str) -> Found {
     terms
 }
 
-/// (id, first byte) of the first `limit` terms accepted by `automaton`:
-/// the `cap` most frequent, then the rest.
-fn scan<A: Automaton>(index: &Index<'_>, automaton: A, cap: usize, limit: usize) -> (Found, Found) {
-    let mut stream = index.terms.search(automaton).into_stream();
-    let mut terms = Vec::new();
-    while let Some((key, id)) = stream.next() {
-        terms.extend(u32::try_from(id).ok().map(|id| (id, first_byte(key))));
-        if terms.len() >= limit {
+/// The typo matches among the first `limit` terms `automaton` accepts,
+/// with their edits, read off the walk's final states.
+fn typos(index: &Index<'_>, automaton: Levenshtein, limit: usize) -> Vec<TermMatch> {
+    let mut stream = index.terms.search_with_state(&automaton).into_stream();
+    let mut found = Vec::new();
+    while let Some((key, id, state)) = stream.next() {
+        let edits = automaton.edits(&state);
+        found.extend(u32::try_from(id).ok().map(|term| TermMatch { term, kind: MatchKind::Fuzzy { edits }, first: first_byte(key) }));
+        if found.len() >= limit {
             break;
         }
     }
-    most_frequent(index, terms, cap)
+    found
 }
 
-/// `terms` split into the `cap` most frequent and the rest.
-fn most_frequent(index: &Index<'_>, terms: Found, cap: usize) -> (Found, Found) {
-    if terms.len() <= cap {
-        return (terms, Vec::new());
+/// `items` split into the `cap` lowest by `key` and the rest, neither in
+/// order: selecting, not sorting, as a three-letter prefix has thousands
+/// of completions. `key` is computed once per item.
+fn best_by<T, K: Ord + Copy>(items: Vec<T>, cap: usize, key: impl Fn(&T) -> K) -> (Vec<T>, Vec<T>) {
+    if items.len() <= cap {
+        return (items, Vec::new());
     }
-    // Selecting, not sorting: a three-letter prefix has thousands of
-    // completions, and neither side of the cut needs an order.
-    let mut keyed: Vec<(std::cmp::Reverse<u32>, u32, u8)> =
-        terms.into_iter().map(|(t, first)| (std::cmp::Reverse(index.body_frequency(t)), t, first)).collect();
-    keyed.select_nth_unstable(cap);
+    let mut keyed: Vec<(K, T)> = items.into_iter().map(|item| (key(&item), item)).collect();
+    keyed.select_nth_unstable_by_key(cap, |(k, _)| *k);
     let rest = keyed.split_off(cap);
-    let strip = |list: Vec<(std::cmp::Reverse<u32>, u32, u8)>| list.into_iter().map(|(_, t, first)| (t, first)).collect();
+    let strip = |list: Vec<(K, T)>| list.into_iter().map(|(_, item)| item).collect();
     (strip(keyed), strip(rest))
 }
 

@@ -33,6 +33,9 @@ pub(crate) const MAX_CHARS: usize = 24;
 pub(crate) struct Levenshtein {
     query: Vec<char>,
     edits: u8,
+    /// Accept a key when a prefix of it is within the distance (the word
+    /// being typed), not only the whole key.
+    prefix: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -44,6 +47,10 @@ pub(crate) struct State {
     /// transposition ending at the next char is measured from.
     previous: [u8; MAX_CHARS + 1],
     last: Option<char>,
+    /// The fewest edits from the query to a prefix of the key read so far
+    /// (any prefix, this one included), saturated like the row: what a
+    /// prefix automaton matches on and reports.
+    fewest: u8,
     /// A char being gathered from its UTF-8 bytes: code point bits so far
     /// and bytes still expected.
     partial: u32,
@@ -58,7 +65,30 @@ impl Levenshtein {
     /// `None` when the word is too long to be worth the work.
     pub(crate) fn new(query: &str, edits: u8) -> Option<Levenshtein> {
         let query: Vec<char> = query.chars().collect();
-        (query.len() <= MAX_CHARS).then_some(Levenshtein { query, edits })
+        (query.len() <= MAX_CHARS).then_some(Levenshtein { query, edits, prefix: false })
+    }
+
+    /// The same distance, matching every key that starts with a word
+    /// within it: `posi` one edit from every `pos…`.
+    pub(crate) fn for_prefixes(self) -> Levenshtein {
+        Levenshtein { prefix: true, ..self }
+    }
+
+    /// Edits from the query to the key read into `state` (to its closest
+    /// prefix, for a prefix automaton): how close a match is.
+    pub(crate) fn edits(&self, state: &State) -> u8 {
+        if self.prefix {
+            state.fewest
+        } else {
+            state.row[self.query.len()]
+        }
+    }
+
+    /// Whether some cell of the band is still within the distance: reading
+    /// more can still reach a match (or, for a prefix automaton, a closer one).
+    fn band_alive(&self, state: &State) -> bool {
+        let (low, high) = self.band(usize::from(state.depth));
+        state.row.get(low..=high).is_some_and(|band| band.iter().any(|&d| d <= self.edits))
     }
 
     /// The band of row cells that can still hold `edits` or fewer after
@@ -92,6 +122,7 @@ impl Levenshtein {
             }
             next.row[j] = best.min(cap);
         }
+        next.fewest = next.fewest.min(next.row[self.query.len()]);
         next
     }
 }
@@ -146,21 +177,23 @@ impl Automaton for Levenshtein {
             *slot = missing.min(self.edits + 1);
             missing = missing.saturating_add(edit_cost(j));
         }
-        State { row, previous: row, last: None, partial: 0, pending: 0, dead: false, depth: 0 }
+        let fewest = row[self.query.len()];
+        State { row, previous: row, last: None, fewest, partial: 0, pending: 0, dead: false, depth: 0 }
     }
 
     fn is_match(&self, state: &State) -> bool {
-        !state.dead && state.pending == 0 && state.row[self.query.len()] <= self.edits
+        !state.dead && state.pending == 0 && self.edits(state) <= self.edits
     }
 
     fn can_match(&self, state: &State) -> bool {
-        let (low, high) = self.band(usize::from(state.depth));
-        !state.dead && state.row.get(low..=high).is_some_and(|band| band.iter().any(|&d| d <= self.edits))
+        !state.dead && (self.band_alive(state) || (self.prefix && state.fewest <= self.edits))
     }
 
     fn accept(&self, state: &State, byte: u8) -> State {
         let mut next = *state;
-        if state.dead {
+        // A prefix automaton past its band has its answer: every longer key
+        // gets the same, without the work.
+        if state.dead || (self.prefix && !self.band_alive(state)) {
             return next;
         }
         let (bits, more) = match (state.pending, byte) {
@@ -197,12 +230,12 @@ mod tests {
     use fst::{IntoStreamer, Set, Streamer};
     use proptest::prelude::*;
 
+    fn read(aut: &Levenshtein, key: &str) -> State {
+        key.bytes().fold(aut.start(), |state, byte| aut.accept(&state, byte))
+    }
+
     fn run(aut: &Levenshtein, key: &str) -> bool {
-        let mut state = aut.start();
-        for &b in key.as_bytes() {
-            state = aut.accept(&state, b);
-        }
-        aut.is_match(&state)
+        aut.is_match(&read(aut, key))
     }
 
     #[test]
@@ -236,7 +269,22 @@ mod tests {
         fn agrees_with_edit_distance(query in "[abcé]{0,7}", key in "[abcé]{0,8}", edits in 0u8..3) {
             // Three letters and one accented: swaps, repeats and multi-byte chars come up often.
             let aut = Levenshtein::new(&query, edits).unwrap();
-            prop_assert_eq!(run(&aut, &key), distance(&query, &key) <= edits as usize);
+            let state = read(&aut, &key);
+            prop_assert_eq!(aut.is_match(&state), distance(&query, &key) <= edits as usize);
+            if aut.is_match(&state) {
+                prop_assert_eq!(usize::from(aut.edits(&state)), distance(&query, &key));
+            }
+        }
+
+        #[test]
+        fn a_prefix_automaton_matches_and_counts_the_closest_prefix(query in "[abé]{1,6}", key in "[abé]{0,8}", edits in 0u8..3) {
+            let aut = Levenshtein::new(&query, edits).unwrap().for_prefixes();
+            let closest = key.char_indices().map(|(i, _)| i).chain([key.len()]).map(|end| distance(&query, &key[..end])).min().unwrap();
+            let state = read(&aut, &key);
+            prop_assert_eq!(aut.is_match(&state), closest <= usize::from(edits));
+            if closest <= usize::from(edits) {
+                prop_assert_eq!(usize::from(aut.edits(&state)), closest);
+            }
         }
 
         #[test]

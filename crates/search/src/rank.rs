@@ -1,7 +1,8 @@
 //! Orders the matching passages: BM25F over body, title and speaker, a
 //! bonus when the query words stand close together, and tiers that keep
-//! exact matches above typo-only ones and AND matches above the OR
-//! fallback, whatever the scores say.
+//! exact matches above typo-only ones (one edit above two) and AND matches
+//! above the OR fallback, whatever the scores say: a rare word two edits
+//! from the query would otherwise outscore the frequent one it meant.
 //!
 //! Scores are accumulated in a dense per-passage array, kept between
 //! queries and cleared only where it was written, so a rare word on a large
@@ -14,7 +15,6 @@ use std::sync::Mutex;
 
 use crate::bitset::BitSet;
 use crate::evaluate::Evaluation;
-use crate::expand::MatchKind;
 use crate::index::Index;
 use crate::types::Sort;
 
@@ -38,8 +38,9 @@ const OR_TIER: u32 = 1 << 16;
 pub(crate) struct Scored {
     pub passage: u32,
     pub score: f32,
-    /// Lower ranks first: count of words matched only through typos, plus
-    /// [`OR_TIER`] when not all words matched.
+    /// Lower ranks first: the edits of the words matched only through
+    /// typos (the fewest per word), plus [`OR_TIER`] when not all words
+    /// matched.
     tier: u32,
     date: u32,
 }
@@ -83,10 +84,10 @@ struct Accumulator {
     score: f32,
     /// See [`Scored::tier`].
     tier: u32,
-    /// Best term score of the current word, and whether any of its matches
-    /// in this passage was not a typo.
+    /// Best term score of the current word, and the fewest edits among its
+    /// matches in this passage (0 when one was not a typo).
     best: f32,
-    exact: bool,
+    edits: Option<u8>,
 }
 
 /// The per-passage arrays of the last ranking, all back at zero, for the next.
@@ -145,14 +146,14 @@ fn rank_with(
             let df = term.frequency as f32;
             let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
             let weight = term.matched.kind.weight() * idf;
-            let fuzzy = term.matched.kind == MatchKind::Fuzzy;
+            let edits = term.matched.kind.edits();
             let mut credit = |passage: u32, x: f32| {
                 let slot = &mut acc[passage as usize];
                 if slot.best == 0.0 {
                     touched.push(passage);
                 }
                 slot.best = slot.best.max(weight * x * (K1 + 1.0) / (K1 + x));
-                slot.exact |= !fuzzy;
+                slot.edits = Some(slot.edits.map_or(edits, |fewest| fewest.min(edits)));
             };
             let postings = &term.postings;
             let body = postings.body().filter(|&(p, _)| results.contains(p));
@@ -191,8 +192,9 @@ fn rank_with(
         for passage in touched.drain(..) {
             let slot = &mut acc[passage as usize];
             slot.score += std::mem::take(&mut slot.best);
-            if !std::mem::take(&mut slot.exact) && !word.optional {
-                slot.tier += 1;
+            let edits = slot.edits.take().unwrap_or(0);
+            if !word.optional {
+                slot.tier += u32::from(edits);
             }
         }
     }

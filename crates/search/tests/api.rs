@@ -301,6 +301,22 @@ fn a_swap_is_one_edit_and_the_first_letter_counts_twice() {
 }
 
 #[test]
+fn one_edit_ranks_above_two() {
+    let blob = ranking_corpus(&[
+        "La connexion a été rétablie.",
+        "La convention a été signée à Hanoï.",
+        "Une convention contre la cybercriminalité.",
+        "Cette convention engage les États.",
+    ]);
+    let index = Index::open(&blob).unwrap();
+    // `connexion` is two edits from the typo and rarer, so it scores higher;
+    // `convention`, one swap away, is what was meant.
+    let hits = order(&index, "convnetion ");
+    assert_eq!(hits.len(), 4);
+    assert_eq!(hits[3], 0, "{hits:?}");
+}
+
+#[test]
 fn adjacent_words_rank_above_scattered_ones() {
     let blob = ranking_corpus(&[
         "coopération entre les pays membres pour une vision internationale",

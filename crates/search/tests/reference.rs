@@ -120,8 +120,8 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         d[i][0] = d[i - 1][0] + cost(i - 1);
     }
-    for j in 1..=b.len() {
-        d[0][j] = 2 * j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = 2 * j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
