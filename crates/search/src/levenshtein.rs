@@ -2,20 +2,21 @@
 //!
 //! fst's own `Levenshtein` builds a full DFA up front, which measured at
 //! several milliseconds for a 10-letter word at distance 2 — the whole
-//! keystroke budget. This one carries one dynamic-programming row as its
-//! state and computes it only along the fst paths actually walked, which
-//! the `can_match` pruning keeps short. Distances are counted in chars:
-//! the fst speaks bytes, so a multi-byte char is gathered in the state
-//! before the row advances. Only the diagonal band of the row that can
-//! still be within the distance is computed: `2 * edits + 1` cells a byte
-//! instead of the whole word.
+//! keystroke budget. This one carries part of one dynamic-programming row
+//! as its state and computes it only along the fst paths actually walked,
+//! which the `can_match` pruning keeps short. Distances are counted in
+//! chars: the fst speaks bytes, so a multi-byte char is gathered in the
+//! state before the row advances. Only the diagonal band of the row that
+//! can still be within the distance is kept: `2 * edits + 1` cells, so a
+//! step costs the same whatever the word's length, and the state, which
+//! the walk copies at every transition, stays a few bytes.
 //!
 //! Two neighbouring letters typed in the wrong order count as one edit
 //! (Damerau's transposition, in its "optimal string alignment" form: a
 //! swapped pair is not edited again), as in Meilisearch and most search
 //! engines: it is the commonest slip on a keyboard, and as two edits it
 //! would be out of reach for words under nine letters. The state keeps the
-//! row before the current one and the last char for it.
+//! band before the current one and the last char for it.
 //!
 //! An edit at the first letter (changing it, dropping it, swapping it with
 //! the second, or typing a letter before it) counts as two, as in
@@ -29,6 +30,9 @@ use fst::Automaton;
 
 /// Longest query handled, in chars; longer words get no typo tolerance.
 pub(crate) const MAX_CHARS: usize = 24;
+/// Most edits an automaton allows: its band has room for this many.
+const MAX_EDITS: u8 = 2;
+const BAND: usize = 2 * MAX_EDITS as usize + 1;
 
 pub(crate) struct Levenshtein {
     query: Vec<char>,
@@ -38,34 +42,41 @@ pub(crate) struct Levenshtein {
     prefix: bool,
 }
 
+/// The walk's state, copied at every fst transition, so kept small: the
+/// band of the row rather than the row.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct State {
-    /// `row[j]`: [`distance`] between the key read so far and the first
-    /// `j` query chars, saturated at `edits + 1`.
-    row: [u8; MAX_CHARS + 1],
-    /// The row before `row`, and the char read between the two: what a
-    /// transposition ending at the next char is measured from.
-    previous: [u8; MAX_CHARS + 1],
+    /// `band[k]`: [`distance`] between the key read so far (`depth` chars)
+    /// and the query's first `depth + k - edits` chars, saturated at
+    /// `edits + 1`. Cells further from the diagonal, and cells before the
+    /// word's start or past its end, are more than `edits` away: not kept,
+    /// or holding `edits + 1`.
+    band: [u8; BAND],
+    /// The band one char earlier (cell `k` is column `depth - 1 + k -
+    /// edits`), and the char read since: what a swap ending at the next char
+    /// is measured from.
+    previous: [u8; BAND],
     last: Option<char>,
     /// The fewest edits from the query to a prefix of the key read so far
-    /// (any prefix, this one included), saturated like the row: what a
+    /// (any prefix, this one included), saturated like the band: what a
     /// prefix automaton matches on and reports.
     fewest: u8,
+    /// Chars read so far (saturating: a key that long is dead anyway).
+    depth: u16,
     /// A char being gathered from its UTF-8 bytes: code point bits so far
     /// and bytes still expected.
     partial: u32,
     pending: u8,
     /// The key is not UTF-8 (cannot happen with this crate's keys): dead.
     dead: bool,
-    /// Chars read so far (saturating); the band is `depth ± edits`.
-    depth: u8,
 }
 
 impl Levenshtein {
-    /// `None` when the word is too long to be worth the work.
+    /// `None` when the word is too long to be worth the work, or when more
+    /// edits are asked for than the band holds.
     pub(crate) fn new(query: &str, edits: u8) -> Option<Levenshtein> {
         let query: Vec<char> = query.chars().collect();
-        (query.len() <= MAX_CHARS).then_some(Levenshtein { query, edits, prefix: false })
+        (query.len() <= MAX_CHARS && edits <= MAX_EDITS).then_some(Levenshtein { query, edits, prefix: false })
     }
 
     /// The same distance, matching every key that starts with a word
@@ -80,49 +91,59 @@ impl Levenshtein {
         if self.prefix {
             state.fewest
         } else {
-            state.row[self.query.len()]
+            self.whole_word(state)
         }
+    }
+
+    fn cap(&self) -> u8 {
+        self.edits + 1
+    }
+
+    fn width(&self) -> usize {
+        2 * usize::from(self.edits) + 1
+    }
+
+    /// The query prefix length (the row's column) of band cell `k` after
+    /// `depth` chars, when it is inside the word.
+    fn column(&self, depth: u16, k: usize) -> Option<usize> {
+        (usize::from(depth) + k).checked_sub(usize::from(self.edits)).filter(|&j| j <= self.query.len())
+    }
+
+    /// The distance to the whole query, if its column is in the band.
+    fn whole_word(&self, state: &State) -> u8 {
+        let k = (self.query.len() + usize::from(self.edits)).checked_sub(usize::from(state.depth));
+        k.filter(|&k| k < self.width()).map_or(self.cap(), |k| state.band[k])
     }
 
     /// Whether some cell of the band is still within the distance: reading
     /// more can still reach a match (or, for a prefix automaton, a closer one).
     fn band_alive(&self, state: &State) -> bool {
-        let (low, high) = self.band(usize::from(state.depth));
-        state.row.get(low..=high).is_some_and(|band| band.iter().any(|&d| d <= self.edits))
-    }
-
-    /// The band of row cells that can still hold `edits` or fewer after
-    /// reading `depth` chars: a cell further from the diagonal is more than
-    /// `edits` insertions or deletions away.
-    fn band(&self, depth: usize) -> (usize, usize) {
-        let edits = usize::from(self.edits);
-        (depth.saturating_sub(edits), (depth + edits).min(self.query.len()))
+        state.band[..self.width()].iter().any(|&d| d <= self.edits)
     }
 
     fn step(&self, state: &State, c: char) -> State {
-        let cap = self.edits + 1;
-        let mut next = State { previous: state.row, last: Some(c), ..*state };
-        let depth = usize::from(state.depth) + 1;
-        next.depth = state.depth.saturating_add(1);
-        let (low, high) = self.band(depth);
-        if low == 0 {
-            next.row[0] = (FIRST_LETTER_COST * depth).min(usize::from(cap)) as u8;
-        } else if let Some(leaving) = next.row.get_mut(low - 1) {
-            // The cell leaving the band can no longer be within reach.
-            *leaving = cap;
+        let cap = self.cap();
+        let depth = state.depth.saturating_add(1);
+        let mut next = State { band: [cap; BAND], previous: state.band, last: Some(c), depth, ..*state };
+        for k in 0..self.width() {
+            let Some(j) = self.column(depth, k) else { continue };
+            next.band[k] = if j == 0 {
+                (FIRST_LETTER_COST * usize::from(depth)).min(usize::from(cap)) as u8
+            } else {
+                let cost = edit_cost(j - 1);
+                // Cell k of the band before is column j - 1, cell k + 1 is j;
+                // cell k of the one before that is column j - 2.
+                let substitute = state.band[k] + if self.query[j - 1] == c { 0 } else { cost };
+                let extra_key_char = state.band.get(k + 1).map_or(cap, |d| d + 1);
+                let missing_query_char = k.checked_sub(1).map_or(cap, |left| next.band[left] + cost);
+                let mut best = substitute.min(extra_key_char).min(missing_query_char);
+                if j >= 2 && c == self.query[j - 2] && state.last == Some(self.query[j - 1]) {
+                    best = best.min(state.previous[k] + edit_cost(j - 2));
+                }
+                best.min(cap)
+            };
         }
-        for j in low.max(1)..=high {
-            let cost = edit_cost(j - 1);
-            let substitute = state.row[j - 1] + if self.query[j - 1] == c { 0 } else { cost };
-            let extra_key_char = state.row[j] + 1;
-            let missing_query_char = next.row[j - 1] + cost;
-            let mut best = substitute.min(extra_key_char).min(missing_query_char);
-            if j >= 2 && c == self.query[j - 2] && state.last == Some(self.query[j - 1]) {
-                best = best.min(state.previous[j - 2] + edit_cost(j - 2));
-            }
-            next.row[j] = best.min(cap);
-        }
-        next.fewest = next.fewest.min(next.row[self.query.len()]);
+        next.fewest = next.fewest.min(self.whole_word(&next));
         next
     }
 }
@@ -171,14 +192,17 @@ impl Automaton for Levenshtein {
     type State = State;
 
     fn start(&self) -> State {
-        let mut row = [0u8; MAX_CHARS + 1];
-        let mut missing = 0u8;
-        for (j, slot) in row.iter_mut().enumerate().take(self.query.len() + 1) {
-            *slot = missing.min(self.edits + 1);
-            missing = missing.saturating_add(edit_cost(j));
+        let cap = self.cap();
+        let mut band = [cap; BAND];
+        for (k, cell) in band.iter_mut().enumerate().take(self.width()) {
+            if let Some(j) = self.column(0, k) {
+                // Query chars missing before any key char.
+                let missing: usize = (0..j).map(|i| usize::from(edit_cost(i))).sum();
+                *cell = missing.min(usize::from(cap)) as u8;
+            }
         }
-        let fewest = row[self.query.len()];
-        State { row, previous: row, last: None, fewest, partial: 0, pending: 0, dead: false, depth: 0 }
+        let state = State { band, previous: [cap; BAND], last: None, fewest: cap, depth: 0, partial: 0, pending: 0, dead: false };
+        State { fewest: self.whole_word(&state), ..state }
     }
 
     fn is_match(&self, state: &State) -> bool {
