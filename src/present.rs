@@ -30,6 +30,8 @@ pub struct Marked {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Who {
     pub speaker: Option<String>,
+    /// Byte ranges of `speaker` matching the query, on result cards.
+    pub speaker_highlights: Vec<Range<usize>>,
     pub role: Option<String>,
     pub country: Option<String>,
     pub country_code: Option<String>,
@@ -44,6 +46,8 @@ pub struct Card {
     /// ISO form of the date, for sorting and exports.
     pub iso_date: Option<String>,
     pub title: String,
+    /// Byte ranges of `title` matching the query.
+    pub title_highlights: Vec<Range<usize>>,
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub snippet: Marked,
@@ -152,7 +156,7 @@ pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() 
     let results = index.search(&request(index, route, limit));
     let elapsed_ms = now_ms() - started;
 
-    let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, Some(&hit.snippet), route.lang)).collect();
+    let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, Some(hit), route.lang)).collect();
     let speakers = results
         .facets
         .speakers
@@ -474,19 +478,24 @@ fn request(index: &Index<'_>, route: &Route, limit: usize) -> SearchRequest {
     }
 }
 
-fn card(index: &Index<'_>, id: PassageId, snippet: Option<&search::Snippet>, lang: UiLang) -> Option<Card> {
+/// A result card; `hit` brings its snippet and highlights when the card
+/// comes from a search, otherwise the whole passage is shown plain.
+fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, lang: UiLang) -> Option<Card> {
     let passage = index.passage(id)?;
     let document = index.document(passage.document)?;
-    let snippet = snippet.cloned().unwrap_or_else(|| search::Snippet {
+    let snippet = hit.map(|hit| hit.snippet.clone()).unwrap_or_else(|| search::Snippet {
         text: passage.text.to_owned(),
         ..search::Snippet::default()
     });
+    let mut who = who(index, passage.speaker, passage.country, lang);
+    who.speaker_highlights = hit.map(|hit| hit.speaker_highlights.clone()).unwrap_or_default();
     Some(Card {
         reading: reading_of(index, id)?,
-        who: who(index, passage.speaker, passage.country, lang),
+        who,
         date: passage.date.map(|date| date_label(lang, date)),
         iso_date: passage.date.map(|date| date.to_string()),
         title: document.title.to_owned(),
+        title_highlights: hit.map(|hit| hit.title_highlights.clone()).unwrap_or_default(),
         outlet: document.outlet.map(str::to_owned),
         url: document.url.filter(|url| is_web_address(url)).map(str::to_owned),
         clipped_start: snippet.truncated_start,
@@ -555,6 +564,7 @@ fn who(index: &Index<'_>, speaker: Option<SpeakerId>, country: Option<CountryId>
     let country = country.and_then(|id| country_names(index, id, lang));
     Who {
         speaker: speaker_view.map(|view| view.name.to_owned()),
+        speaker_highlights: Vec::new(),
         role: speaker_view.and_then(|view| view.role.map(str::to_owned)),
         country_code: country.as_ref().map(|(code, _)| code.clone()),
         country: country.map(|(_, name)| name),

@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     mode::Mode,
-    present::{self, Card, Outcome, Who},
+    present::{self, Card, Marked, Outcome, Who},
     route::{Route, SortOrder, View},
 };
 
@@ -161,7 +161,9 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
             </a>
             <div class="card-foot">
                 <p class="meta">
-                    <span class="title">{ &card.title }</span>
+                    <span class="title">
+                        <MarkedText marked={Marked { text: card.title.clone(), highlights: card.title_highlights.clone() }} />
+                    </span>
                     <span class="date">{ " · " }{ card.date.as_deref().unwrap_or(strings.unknown_date) }</span>
                     if let Some(outlet) = &card.outlet {
                         <span class="outlet">{ " · " }{ outlet }</span>
@@ -194,7 +196,9 @@ pub fn who_line(props: &WhoLineProps) -> Html {
     html! {
         <p class="who">
             if let Some(speaker) = &who.speaker {
-                <a class="speaker" href={page(View::Speaker(speaker.clone()))}>{ speaker }</a>
+                <a class="speaker" href={page(View::Speaker(speaker.clone()))}>
+                    <MarkedText marked={Marked { text: speaker.clone(), highlights: who.speaker_highlights.clone() }} />
+                </a>
             }
             if let Some(role) = role {
                 <span class="role">{ " — " }{ role }</span>

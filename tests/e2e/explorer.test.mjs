@@ -49,6 +49,16 @@ test('a prefix of the last word matches while typing', async () => {
   assert.ok(marks.some((mark) => mark.startsWith('cybercriminalit')), `prefix not highlighted: ${marks}`);
 });
 
+test('a speaker\'s name and an article\'s title light up where they matched', async () => {
+  const page = await explorer.newPage();
+  await page.goto(`${explorer.url}#q=waly`);
+  await page.locator('.card').first().waitFor();
+  assert.deepEqual([...new Set(await page.$$eval('.card .who .speaker mark', (marks) => marks.map((m) => m.textContent)))], ['Waly']);
+  await page.goto(`${explorer.url}#q=engagement`);
+  await page.locator('.card .title mark').first().waitFor();
+  assert.match(await page.locator('.card .title mark').first().textContent(), /^engagement$/i);
+});
+
 test('results, reading and speaker pages fit a 360 px phone without horizontal scrolling', async () => {
   const page = await explorer.newPage({ width: 360, height: 740 });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -59,10 +59,17 @@ impl<'a> Index<'a> {
         let hits = ranked
             .into_iter()
             .skip(request.offset)
-            .map(|scored| Hit {
-                passage: PassageId(scored.passage),
-                score: scored.score,
-                snippet: highlighter.snippet(self.passage_text(scored.passage).unwrap_or("")),
+            .map(|scored| {
+                let passage = self.passage(PassageId(scored.passage));
+                let title = passage.as_ref().and_then(|p| self.document(p.document)).map_or("", |d| d.title);
+                let speaker = passage.as_ref().and_then(|p| self.speaker(p.speaker?)).map_or("", |s| s.name);
+                Hit {
+                    passage: PassageId(scored.passage),
+                    score: scored.score,
+                    snippet: highlighter.snippet(passage.as_ref().map_or("", |p| p.text)),
+                    title_highlights: highlighter.ranges(title),
+                    speaker_highlights: highlighter.ranges(speaker),
+                }
             })
             .collect();
         SearchResults {

@@ -325,6 +325,11 @@ pub struct Hit {
     pub passage: PassageId,
     pub score: f32,
     pub snippet: Snippet,
+    /// Byte ranges of the document's title that match the query, and of the
+    /// speaker's name: a passage found through its title or speaker shows
+    /// why, where its snippet may have nothing to highlight.
+    pub title_highlights: Vec<Range<usize>>,
+    pub speaker_highlights: Vec<Range<usize>>,
 }
 
 /// Facet counts over the matching passages; each facet counted as if its

@@ -301,6 +301,23 @@ fn a_swap_is_one_edit_and_the_first_letter_counts_twice() {
 }
 
 #[test]
+fn titles_and_speaker_names_are_highlighted_where_they_matched() {
+    let c = corpus();
+    let index = Index::open(&c.blob).unwrap();
+    // Passage 1 says nothing of the engagement; its document's title does.
+    let r = search(&index, "engagement ");
+    let hit = r.hits.iter().find(|h| h.passage == PassageId(1)).unwrap();
+    assert!(hit.snippet.highlights.is_empty());
+    let title = "Le Vietnam renforce son engagement contre la cybercriminalité";
+    assert_eq!(hit.title_highlights.iter().map(|r| &title[r.clone()]).collect::<Vec<_>>(), ["engagement"]);
+    assert!(hit.speaker_highlights.is_empty());
+    // Found by the speaker's name, through a typo.
+    let r = search(&index, "ghada walys ");
+    let hit = r.hits.iter().find(|h| h.passage == PassageId(1)).unwrap();
+    assert_eq!(hit.speaker_highlights.iter().map(|r| &"Ghada Waly"[r.clone()]).collect::<Vec<_>>(), ["Ghada", "Waly"]);
+}
+
+#[test]
 fn one_edit_ranks_above_two() {
     let blob = ranking_corpus(&[
         "La connexion a été rétablie.",
