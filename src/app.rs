@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::{
     components::{
         use_idle, use_no_context_menu, About, ArticleView, AttractScreen, CompareView, ConcordanceView, FacetPanel,
-        ProfileView, ResultList, SearchBox, Suggestions, KIOSK_TOPICS,
+        ProfileView, ResultList, SearchBox, SkipToResults, Suggestions, KIOSK_TOPICS,
     },
     mode::Mode,
     engine::Engine,
@@ -220,6 +220,9 @@ fn explorer(props: &ExplorerProps) -> Html {
                 </button>
             </header>
             <SearchBox value={route.query.clone()} lang={route.lang} on_query={on_query} />
+            if route.view == View::Results && route.reading.is_none() {
+                <SkipToResults lang={route.lang} />
+            }
             <nav class="tabs" aria-label={strings.views}>
                 { tab(View::Results, strings.tab_results) }
                 { tab(View::Concordance { by: ContextSide::default() }, strings.tab_concordance) }

@@ -584,6 +584,12 @@ fn date_label(lang: UiLang, date: Date) -> String {
     format_date(lang, date.year, date.month, date.day)
 }
 
+/// A date filter from the address (`2025-10-25`, `2025-10`) as the page
+/// writes dates; as typed when it is not one.
+pub fn date_filter_label(lang: UiLang, value: &str) -> String {
+    value.parse::<Date>().map_or_else(|_| value.to_owned(), |date| date_label(lang, date))
+}
+
 fn is_web_address(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
@@ -651,6 +657,13 @@ mod tests {
         assert!(is_web_address("HTTP://example.org"));
         assert!(!is_web_address("javascript:alert(1)"));
         assert!(!is_web_address("data:text/html,x"));
+    }
+
+    #[test]
+    fn date_filters_read_as_dates() {
+        assert_eq!(date_filter_label(UiLang::Fr, "2025-10-25"), format_date(UiLang::Fr, 2025, Some(10), Some(25)));
+        assert_eq!(date_filter_label(UiLang::En, "2025-10"), format_date(UiLang::En, 2025, Some(10), None));
+        assert_eq!(date_filter_label(UiLang::Fr, "demain"), "demain");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::{
-    present::{Bar, FacetEntry, Outcome},
+    present::{self, Bar, FacetEntry, Outcome},
     route::{toggle, Route},
 };
 
@@ -90,9 +90,11 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             (source.clone(), Route { sources: toggle(&route.sources, source), ..route.clone() })
         }))
         .chain(route.date_from.iter().map(|from| {
-            (format!("≥ {from}"), Route { date_from: None, ..route.clone() })
+            (format!("≥ {}", present::date_filter_label(route.lang, from)), Route { date_from: None, ..route.clone() })
         }))
-        .chain(route.date_to.iter().map(|to| (format!("≤ {to}"), Route { date_to: None, ..route.clone() })));
+        .chain(route.date_to.iter().map(|to| {
+            (format!("≤ {}", present::date_filter_label(route.lang, to)), Route { date_to: None, ..route.clone() })
+        }));
 
     html! {
         <aside class="facets" aria-label={strings.filters}>

@@ -16,6 +16,6 @@ pub use about::About;
 pub use article::ArticleView;
 pub use facets::FacetPanel;
 pub use kiosk::{use_idle, use_no_context_menu, AttractScreen, Suggestions, KIOSK_TOPICS};
-pub use results::ResultList;
+pub use results::{ResultList, SkipToResults};
 pub use search_box::SearchBox;
 pub use views::{CompareView, ConcordanceView, ProfileView};

@@ -18,6 +18,7 @@ use crate::{
     mode::Mode,
     present::{self, Card, Marked, Outcome, Who},
     route::{Route, SortOrder, View},
+    strings::UiLang,
 };
 
 #[derive(Properties, PartialEq)]
@@ -174,6 +175,23 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
                 }
             </div>
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SkipToResultsProps {
+    pub lang: UiLang,
+}
+
+/// Takes a keyboard reader from the search box to the first result, past
+/// every filter (dozens of Tab presses); out of sight until focused.
+#[function_component(SkipToResults)]
+pub fn skip_to_results(props: &SkipToResultsProps) -> Html {
+    let onclick = Callback::from(|event: MouseEvent| {
+        focus_neighbour_card(event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()), true);
+    });
+    html! {
+        <button class="skip-link" type="button" {onclick}>{ props.lang.strings().skip_to_results }</button>
     }
 }
 

@@ -238,6 +238,17 @@ test('keyboard: / focuses the search, arrows walk the results, Enter opens, Esca
   assert.equal(await page.evaluate(() => location.hash), second);
   await page.keyboard.press('Escape');
   await page.locator('.card').first().waitFor();
+  // Right after the search box, a skip link reaches the first result past every filter.
+  await page.locator('#search-input').focus();
+  let presses = 0;
+  while (presses < 3 && !(await page.evaluate(() => document.activeElement.classList.contains('skip-link')))) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  }
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains('skip-link')), 'the skip link is a Tab or two away');
+  assert.ok((await page.locator('.skip-link').boundingBox()).width > 40, 'the skip link shows when focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'open');
 });
 
 test('accessibility: axe-core finds no violations on the main views', async () => {
@@ -261,7 +272,8 @@ test('touch targets are at least 44 px on a phone', async () => {
   const page = await open('#q=convention', { width: 360, height: 740 });
   await page.locator('.filters-toggle').click();
   const small = await page.$$eval('a, button, input, select', (elements) => elements
-    .filter((element) => element.offsetParent !== null && !element.closest('.who, .meta, .passage .text, .speaker-list'))
+    // The skip link is out of sight (and 44 px tall) until a keyboard focuses it.
+    .filter((element) => element.offsetParent !== null && !element.closest('.who, .meta, .passage .text, .speaker-list') && !element.matches('.skip-link:not(:focus)'))
     .map((element) => ({ element, box: element.getBoundingClientRect() }))
     .filter(({ element, box }) => (element.type === 'checkbox' ? element.closest('label') : element).getBoundingClientRect().height < 44)
     .map(({ element }) => element.outerHTML.slice(0, 80)));
