@@ -24,10 +24,14 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     {
         let box_ref = input.clone();
         use_keys_in_root(input.clone(), (), move |_, event| {
-            let typing_elsewhere = event
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            // A `/` typed into a field is text; a focused checkbox or
+            // button takes no text, so there it still means "search".
+            let typing_elsewhere = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
+                match element.dyn_ref::<HtmlInputElement>() {
+                    Some(input) => !matches!(input.type_().as_str(), "checkbox" | "radio" | "button" | "submit" | "reset"),
+                    None => matches!(element.tag_name().as_str(), "TEXTAREA" | "SELECT"),
+                }
+            });
             if event.key() == "/" && !typing_elsewhere {
                 if let Some(input) = box_ref.cast::<HtmlInputElement>() {
                     event.prevent_default();

@@ -229,6 +229,10 @@ test('keyboard: / focuses the search, arrows walk the results, Enter opens, Esca
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+  // A focused filter checkbox takes no text: `/` still means search.
+  await page.locator('.facets input[type=checkbox]').first().focus();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'open');
   await page.keyboard.press('ArrowDown');
