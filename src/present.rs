@@ -45,9 +45,8 @@ pub struct Card {
     pub date: Option<String>,
     /// ISO form of the date, for sorting and exports.
     pub iso_date: Option<String>,
-    pub title: String,
-    /// Byte ranges of `title` matching the query.
-    pub title_highlights: Vec<Range<usize>>,
+    /// The document's title, with the words matching the query.
+    pub title: Marked,
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub snippet: Marked,
@@ -362,7 +361,7 @@ pub fn citation(card: &Card, lang: UiLang) -> String {
         (Some(speaker), Some(country)) if speaker != country => format!("{speaker} ({country})"),
         (Some(speaker), _) => speaker.clone(),
         (None, Some(country)) => country.clone(),
-        (None, None) => card.title.clone(),
+        (None, None) => card.title.text.clone(),
     };
     let (open, close) = match lang {
         UiLang::Fr => ("« ", " »"),
@@ -372,7 +371,7 @@ pub fn citation(card: &Card, lang: UiLang) -> String {
     parts.extend(card.date.clone());
     parts.extend(card.outlet.clone());
     let mut citation = format!("{} : {open}{}{close}", parts.join(", "), card.text.trim());
-    citation.push_str(&format!(" — {} : {}", strings.source, card.title));
+    citation.push_str(&format!(" — {} : {}", strings.source, card.title.text));
     if let Some(url) = &card.url {
         citation.push_str(&format!(", {url}"));
     }
@@ -430,7 +429,7 @@ pub fn export_rows(cards: &[Card], page_url: &str, lang: UiLang) -> Vec<ExportRo
                 country_code: card.who.country_code.clone().unwrap_or_default(),
                 date: card.iso_date.clone().unwrap_or_default(),
                 outlet: card.outlet.clone().unwrap_or_default(),
-                title: card.title.clone(),
+                title: card.title.text.clone(),
                 url: card.url.clone().unwrap_or_default(),
                 text: card.text.clone(),
                 permalink: format!("{base}{permalink}"),
@@ -494,8 +493,10 @@ fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, lang: UiLan
         who,
         date: passage.date.map(|date| date_label(lang, date)),
         iso_date: passage.date.map(|date| date.to_string()),
-        title: document.title.to_owned(),
-        title_highlights: hit.map(|hit| hit.title_highlights.clone()).unwrap_or_default(),
+        title: Marked {
+            text: document.title.to_owned(),
+            highlights: hit.map(|hit| hit.title_highlights.clone()).unwrap_or_default(),
+        },
         outlet: document.outlet.map(str::to_owned),
         url: document.url.filter(|url| is_web_address(url)).map(str::to_owned),
         clipped_start: snippet.truncated_start,

@@ -163,7 +163,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
             <div class="card-foot">
                 <p class="meta">
                     <span class="title">
-                        <MarkedText marked={Marked { text: card.title.clone(), highlights: card.title_highlights.clone() }} />
+                        <MarkedText marked={card.title.clone()} />
                     </span>
                     <span class="date">{ " · " }{ card.date.as_deref().unwrap_or(strings.unknown_date) }</span>
                     if let Some(outlet) = &card.outlet {

@@ -274,19 +274,29 @@ fn completions(index: &Index<'_>, prefix: &str) -> Found {
     terms
 }
 
-/// The typo matches among the first `limit` terms `automaton` accepts,
-/// with their edits, read off the walk's final states.
+/// The typo matches among the first `limit` terms `automaton` accepts.
 fn typos(index: &Index<'_>, automaton: Levenshtein, limit: usize) -> Vec<TermMatch> {
-    let mut stream = index.terms.search_with_state(&automaton).into_stream();
     let mut found = Vec::new();
+    walk(index, &automaton, limit, |key, term, edits| {
+        found.push(TermMatch { term, kind: MatchKind::Fuzzy { edits }, first: first_byte(key) });
+    });
+    found
+}
+
+/// Calls `f(key, term id, edits)` for the first `limit` terms `automaton`
+/// accepts, the edits read off the state the walk ends in.
+fn walk(index: &Index<'_>, automaton: &Levenshtein, limit: usize, mut f: impl FnMut(&[u8], u32, u8)) {
+    let mut stream = index.terms.search_with_state(automaton).into_stream();
+    let mut seen = 0;
     while let Some((key, id, state)) = stream.next() {
-        let edits = automaton.edits(&state);
-        found.extend(u32::try_from(id).ok().map(|term| TermMatch { term, kind: MatchKind::Fuzzy { edits }, first: first_byte(key) }));
-        if found.len() >= limit {
+        if let Ok(id) = u32::try_from(id) {
+            f(key, id, automaton.edits(&state));
+        }
+        seen += 1;
+        if seen >= limit {
             break;
         }
     }
-    found
 }
 
 /// `items` split into the `cap` lowest by `key` and the rest, neither in
@@ -303,19 +313,15 @@ fn best_by<T, K: Ord + Copy>(items: Vec<T>, cap: usize, key: impl Fn(&T) -> K) -
     (strip(keyed), strip(rest))
 }
 
-/// Terms within `edits` of `term`, with their ids, for suggestions.
-pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(String, u32)> {
+/// Terms within `edits` of `term`, with their ids and edits, for suggestions.
+pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(String, u32, u8)> {
     let Some(automaton) = Levenshtein::new(term, edits) else { return Vec::new() };
-    let mut stream = index.terms.search(automaton).into_stream();
     let mut found = Vec::new();
-    while let Some((key, id)) = stream.next() {
-        if let (Ok(key), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) {
-            found.push((key.to_string(), id));
+    walk(index, &automaton, MAX_SCANNED, |key, id, edits| {
+        if let Ok(key) = std::str::from_utf8(key) {
+            found.push((key.to_string(), id, edits));
         }
-        if found.len() >= MAX_SCANNED {
-            break;
-        }
-    }
+    });
     found
 }
 

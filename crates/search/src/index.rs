@@ -308,6 +308,14 @@ impl<'a> Index<'a> {
         self.string(self.documents, doc, format::document::OUTLET)?
     }
 
+    pub(crate) fn document_title(&self, doc: u32) -> Option<&'a str> {
+        self.string(self.documents, doc, format::document::TITLE)?
+    }
+
+    pub(crate) fn speaker_name(&self, speaker: SpeakerId) -> Option<&'a str> {
+        self.string(self.speakers, speaker.0, format::speaker::NAME)?
+    }
+
     /// The dated documents, oldest first.
     pub(crate) fn documents_by_date(&self) -> impl Iterator<Item = u32> + 'a {
         let start = read_u32(self.stats_bytes, format::stats::DATE_ORDER);

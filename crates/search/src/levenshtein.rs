@@ -20,8 +20,8 @@
 //!
 //! An edit at the first letter (changing it, dropping it, swapping it with
 //! the second, or typing a letter before it) counts as two, as in
-//! Meilisearch: people rarely miss the first
-//! letter, and without the rule the walk must enter every two-letter branch
+//! Meilisearch: people rarely miss the first letter, and without the rule
+//! the walk must enter every two-letter branch
 //! of the dictionary at distance 2 (every one-letter branch at distance 1)
 //! before it can prune anything. With it, a word of 5 to 8 letters keeps its
 //! first letter and a longer one may change it only if nothing else is wrong.
@@ -46,9 +46,9 @@ pub(crate) struct Levenshtein {
 /// band of the row rather than the row.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct State {
-    /// `band[k]`: [`distance`] between the key read so far (`depth` chars)
-    /// and the query's first `depth + k - edits` chars, saturated at
-    /// `edits + 1`. Cells further from the diagonal, and cells before the
+    /// `band[k]`: the distance (weighted as above) between the key read so
+    /// far (`depth` chars) and the query's first `depth + k - edits` chars,
+    /// saturated at `edits + 1`. Cells further from the diagonal, and cells before the
     /// word's start or past its end, are more than `edits` away: not kept,
     /// or holding `edits + 1`.
     band: [u8; BAND],
@@ -161,33 +161,6 @@ fn edit_cost(index: usize) -> u8 {
     }
 }
 
-/// The typo distance the automaton accepts, computed in full: Levenshtein
-/// over chars with adjacent transpositions (optimal string alignment),
-/// weighted by [`edit_cost`]. The reference for the tests, and how "did you
-/// mean" ranks its candidates.
-pub(crate) fn distance(query: &str, key: &str) -> usize {
-    let query: Vec<char> = query.chars().collect();
-    let key: Vec<char> = key.chars().collect();
-    let cost = |j: usize| usize::from(edit_cost(j));
-    // d[i][j]: the key's first i chars against the query's first j.
-    let mut d = vec![vec![0usize; query.len() + 1]; key.len() + 1];
-    for j in 1..=query.len() {
-        d[0][j] = d[0][j - 1] + cost(j - 1);
-    }
-    for i in 1..=key.len() {
-        d[i][0] = FIRST_LETTER_COST * i;
-        for j in 1..=query.len() {
-            let substitute = d[i - 1][j - 1] + if key[i - 1] == query[j - 1] { 0 } else { cost(j - 1) };
-            let mut best = substitute.min(d[i - 1][j] + 1).min(d[i][j - 1] + cost(j - 1));
-            if i >= 2 && j >= 2 && key[i - 1] == query[j - 2] && key[i - 2] == query[j - 1] {
-                best = best.min(d[i - 2][j - 2] + cost(j - 2));
-            }
-            d[i][j] = best;
-        }
-    }
-    d[key.len()][query.len()]
-}
-
 impl Automaton for Levenshtein {
     type State = State;
 
@@ -253,6 +226,32 @@ mod tests {
     use super::*;
     use fst::{IntoStreamer, Set, Streamer};
     use proptest::prelude::*;
+
+    /// The typo distance the automaton accepts, computed in full: Levenshtein
+    /// over chars with adjacent transpositions (optimal string alignment),
+    /// weighted by [`edit_cost`]. The reference the automaton is tested against.
+    fn distance(query: &str, key: &str) -> usize {
+        let query: Vec<char> = query.chars().collect();
+        let key: Vec<char> = key.chars().collect();
+        let cost = |j: usize| usize::from(edit_cost(j));
+        // d[i][j]: the key's first i chars against the query's first j.
+        let mut d = vec![vec![0usize; query.len() + 1]; key.len() + 1];
+        for j in 1..=query.len() {
+            d[0][j] = d[0][j - 1] + cost(j - 1);
+        }
+        for i in 1..=key.len() {
+            d[i][0] = FIRST_LETTER_COST * i;
+            for j in 1..=query.len() {
+                let substitute = d[i - 1][j - 1] + if key[i - 1] == query[j - 1] { 0 } else { cost(j - 1) };
+                let mut best = substitute.min(d[i - 1][j] + 1).min(d[i][j - 1] + cost(j - 1));
+                if i >= 2 && j >= 2 && key[i - 1] == query[j - 2] && key[i - 2] == query[j - 1] {
+                    best = best.min(d[i - 2][j - 2] + cost(j - 2));
+                }
+                d[i][j] = best;
+            }
+        }
+        d[key.len()][query.len()]
+    }
 
     fn read(aut: &Levenshtein, key: &str) -> State {
         key.bytes().fold(aut.start(), |state, byte| aut.accept(&state, byte))

@@ -60,15 +60,15 @@ impl<'a> Index<'a> {
             .into_iter()
             .skip(request.offset)
             .map(|scored| {
-                let passage = self.passage(PassageId(scored.passage));
-                let title = passage.as_ref().and_then(|p| self.document(p.document)).map_or("", |d| d.title);
-                let speaker = passage.as_ref().and_then(|p| self.speaker(p.speaker?)).map_or("", |s| s.name);
+                let p = scored.passage;
+                let title = self.passage_document(p).and_then(|doc| self.document_title(doc));
+                let speaker = self.passage_speaker(p).and_then(|speaker| self.speaker_name(speaker));
                 Hit {
-                    passage: PassageId(scored.passage),
+                    passage: PassageId(p),
                     score: scored.score,
-                    snippet: highlighter.snippet(passage.as_ref().map_or("", |p| p.text)),
-                    title_highlights: highlighter.ranges(title),
-                    speaker_highlights: highlighter.ranges(speaker),
+                    snippet: highlighter.snippet(self.passage_text(p).unwrap_or("")),
+                    title_highlights: highlighter.ranges(title.unwrap_or("")),
+                    speaker_highlights: highlighter.ranges(speaker.unwrap_or("")),
                 }
             })
             .collect();

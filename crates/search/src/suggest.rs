@@ -7,7 +7,6 @@
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
 use crate::expand::{exact_and_stems, neighbours};
 use crate::index::Index;
-use crate::levenshtein::distance;
 use crate::query::ParsedQuery;
 
 /// The query text with each unknown word replaced, or `None` when no word
@@ -44,8 +43,8 @@ fn best_neighbour(index: &Index<'_>, term: &str) -> Option<String> {
     let edits = if term.chars().count() >= 6 { 2 } else { 1 };
     neighbours(index, term, edits)
         .into_iter()
-        .filter(|(candidate, _)| !is_stop_word_anywhere(candidate))
-        .map(|(candidate, id)| (distance(term, &candidate), std::cmp::Reverse(index.body_frequency(id)), candidate))
+        .filter(|(candidate, _, _)| !is_stop_word_anywhere(candidate))
+        .map(|(candidate, id, edits)| (edits, std::cmp::Reverse(index.body_frequency(id)), candidate))
         .min()
         .map(|(_, _, candidate)| candidate)
 }
