@@ -54,6 +54,10 @@ pub struct Hit {
 
 pub struct Gazetteer {
     entities: Vec<Entity>,
+    /// For each entity, the entity its officials speak for: an organ's own
+    /// index, or its parent's ("the President of the General Assembly"
+    /// speaks for the UN). Filled from the bodies table's last column.
+    speaks_for: Vec<usize>,
     forms: HashMap<String, Vec<Entry>>,
     /// Every proper prefix of a form, in words, so that a scan stops as soon
     /// as no longer form can match.
@@ -95,10 +99,25 @@ fn words_key(s: &str) -> String {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut g = Gazetteer { entities: Vec::new(), forms: HashMap::new(), prefixes: HashSet::new(), lower_firsts: HashSet::new(), longest: 1 };
+        let mut g = Gazetteer { entities: Vec::new(), speaks_for: Vec::new(), forms: HashMap::new(), prefixes: HashSet::new(), lower_firsts: HashSet::new(), longest: 1 };
         g.load_table(STATES, EntityKind::Country);
         g.load_table(BODIES, EntityKind::Organization);
+        g.link_parents(BODIES);
         g
+    }
+
+    /// Reads the bodies table's "speaks for" column (a code) once every
+    /// entity is known; an unknown code leaves the organ speaking for itself.
+    fn link_parents(&mut self, table: &str) {
+        for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(code), Some(parent)) = (cols.first(), cols.get(7).map(|c| c.trim()).filter(|c| !c.is_empty())) else { continue };
+            let organ = self.entities.iter().position(|e| e.code == *code);
+            let parent = self.entities.iter().position(|e| e.code == parent);
+            if let (Some(organ), Some(parent)) = (organ, parent) {
+                self.speaks_for[organ] = parent;
+            }
+        }
     }
 
     fn load_table(&mut self, table: &str, kind: EntityKind) {
@@ -106,6 +125,7 @@ impl Gazetteer {
             let cols: Vec<&str> = line.split('\t').collect();
             let col = |i: usize| cols.get(i).copied().unwrap_or("");
             let idx = self.entities.len();
+            self.speaks_for.push(idx);
             self.entities.push(Entity {
                 code: col(0).to_string(),
                 kind,
@@ -160,6 +180,12 @@ impl Gazetteer {
 
     pub fn entity(&self, idx: usize) -> &Entity {
         &self.entities[idx]
+    }
+
+    /// The entity an official of `idx` represents: its parent body for an
+    /// organ, itself otherwise.
+    pub fn speaks_for(&self, idx: usize) -> usize {
+        self.speaks_for.get(idx).copied().unwrap_or(idx)
     }
 
     /// Longest non-overlapping matches, left to right.

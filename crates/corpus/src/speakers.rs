@@ -33,19 +33,21 @@ pub struct Analysed {
 }
 
 /// An unattributed passage between two statements of one speaker continues
-/// them, as long as the gap is this short.
-const MAX_SANDWICH: usize = 6;
+/// them, as long as the gap is this short: a longer one is the journalist's
+/// own narration between two quotations.
+const MAX_SANDWICH: usize = 3;
 
-const FR_PARTICIPLES: &str = "lance|denonce|critique|fustige|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar";
+const FR_PARTICIPLES: &str = "lance|denonce|critique|fustige|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar|qualifie|presente|decrit|raconte|prevenu|insiste|plaide|propose|exhorte|precise|explique|lance l'alerte|tire la sonnette d'alarme";
 const FR_PRESENT: &str = "declare|entend|entendent|souhaite|souhaitent|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
 const ADVERBS: &str = "egalement|aussi|cependant|toutefois|encore|notamment|par ailleurs|pour sa part|de son cote|en outre|d'abord|ensuite|enfin|alors|meme|bien|deja|recemment|clairement|fermement|vivement|particulierement|aussitot|publiquement|ainsi|pour leur part|de leur cote";
-const EN_VERBS: &str = "said|says|say|told|stated|stressed|noted|added|warned|urged|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|affirmed|reaffirmed|declared|highlighted|pointed out|explained|argued|insisted|announced|called for|called on|welcomed|expressed|observed|remarked|acknowledged|commented|believes|believed|thinks|wrote|asserted|maintained|recalled|praised|pledged|vowed|proposed|suggested|cautioned|confirmed|reiterated|stresses|notes|adds|warns|urges|pledges|commits|committed";
+const EN_VERBS: &str = "said|says|say|told|stated|stressed|noted|added|warned|urged|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|affirmed|reaffirmed|declared|highlighted|pointed out|explained|argued|insisted|announced|called for|called on|welcomed|expressed|observed|remarked|acknowledged|commented|believes|believed|thinks|wrote|asserted|maintained|recalled|praised|pledged|vowed|proposed|suggested|cautioned|confirmed|reiterated|stresses|notes|adds|warns|urges|pledges|commits|committed|described|describes|outlined|outlines|raised concerns|voiced|advocated|advocate|advocates|emphasize|emphasise|call on|call for|calls on|calls for|urge|believe|stress|argue|argues|insist|insists|reaffirm|reiterate|underline|underlines|welcome|welcomes|support|supports|sounded the alarm|sound the alarm|are raising alarms|raised alarms|criticized|criticised|condemned|denounced|told reporters";
 
 const DETERMINERS: &[&str] = &["le", "la", "l", "les", "the", "un", "une", "a", "an", "son", "sa", "ses", "leur"];
 const PREPOSITIONS: &[&str] = &["de", "du", "des", "d", "a", "au", "aux", "en", "of", "to", "for", "pour", "par", "sur", "contre", "in", "on", "at", "aupres", "chez", "and", "et", "with", "avec", "charge"];
 /// Prepositions that introduce where an official is posted, not whom they
 /// represent: "l'ambassadeur de Russie au Vietnam" speaks for Russia.
-const POSTED: &[&str] = &["au", "aux", "en", "a", "in", "to", "at", "aupres", "chez", "vers", "dans"];
+/// "At" is not among them: "a researcher at Human Rights Watch" works there.
+const POSTED: &[&str] = &["au", "aux", "en", "a", "in", "to", "aupres", "vers", "dans"];
 const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "lui", "he", "she", "they", "him", "her"];
 const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "miss", "dr", "pr", "prof", "sir", "dame", "me", "s", "e", "h", "madame", "monsieur"];
 const OPENERS: &[&str] = &[
@@ -60,7 +62,7 @@ const ROLE_WORDS: &[&str] = &[
 const GENERIC_ROLES: &[&str] = &["responsable", "official", "diplomate", "diplomat", "dirigeant", "dirigeante", "leader", "representant", "representante", "representative", "delegue", "deleguee", "delegate", "expert", "experte", "officiel", "fonctionnaire"];
 /// Offices of a national government or parliament: without a country in the
 /// text, they belong to the country the article is about.
-const NATIONAL_ROLES: &[&str] = &["ministre", "minister", "president", "presidente", "vice-president", "depute", "deputee", "senateur", "senatrice", "nationale", "national", "gouvernement", "government", "ministere", "ministry", "parti", "party", "lawmaker", "premier", "prime", "politique", "politburo"];
+const NATIONAL_ROLES: &[&str] = &["ambassadeur", "ambassadrice", "ambassador", "vice-ministre", "ministre", "minister", "president", "presidente", "vice-president", "depute", "deputee", "senateur", "senatrice", "nationale", "national", "gouvernement", "government", "ministere", "ministry", "parti", "party", "lawmaker", "premier", "prime", "politique", "politburo"];
 /// Capitalized words that are not names: institutions, places, calendar.
 const NOT_NAMES: &[&str] = &[
     "digital", "development", "economy", "economic", "foreign", "interior", "justice", "defence", "defense", "home", "trade", "industry", "finance", "communications", "technology", "science", "education", "health", "culture", "transport", "energy", "environment", "labour", "labor", "agriculture", "innovation", "cybersecurity", "data", "internal", "external", "relations", "numerique", "economie", "interieur", "exterieur", "sante", "commerce", "industrie", "finances", "travail", "emploi", "recherche", "transports", "environnement", "energie", "technologie", "technologies", "publique", "public", "department", "directorate", "division", "unit", "statement", "communique",
@@ -133,8 +135,8 @@ fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
 
 /// The gender a noun phrase shows through its honorific, article or role.
 fn phrase_gender(phrase: &str) -> Option<Gender> {
-    let folded = key(phrase);
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).find_map(|w| match w {
+    // An acronym is never an article: "UN Office" is not "un".
+    phrase.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !(w.len() > 1 && is_all_caps(w))).map(key).find_map(|w| match w.as_str() {
         "mme" | "mlle" | "madame" | "mrs" | "ms" | "miss" | "la" | "une" => Some(Gender::Feminine),
         "m" | "monsieur" | "mr" | "le" | "un" => Some(Gender::Masculine),
         w if w.ends_with("trice") || w.ends_with("euse") => Some(Gender::Feminine),
@@ -273,7 +275,9 @@ fn continue_speakers(paragraphs: &[&Paragraph], opens_quote: &[bool], speakers: 
             // A country "speaking" is the journalist's framing, not a
             // statement that runs on over paragraphs.
             let person = person_like.get(s).copied().unwrap_or(false);
-            if speakers[body[j]] == Some(s) && j - k - 1 <= MAX_SANDWICH && person {
+            // A list between two quotations is the article's own summary.
+            let list = body[k + 1..j].iter().any(|&b| is_list_item(&paragraphs[b].text));
+            if speakers[body[j]] == Some(s) && j - k - 1 <= MAX_SANDWICH && person && !list {
                 for &b in &body[k + 1..j] {
                     speakers[b] = Some(s);
                 }
@@ -283,6 +287,11 @@ fn continue_speakers(paragraphs: &[&Paragraph], opens_quote: &[bool], speakers: 
             break;
         }
     }
+}
+
+/// A bullet of a list ("– Item", "• Item", "- Item").
+fn is_list_item(text: &str) -> bool {
+    text.trim_start().starts_with(['–', '—', '•', '-', '*', '·'])
 }
 
 fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) -> Option<usize> {
@@ -481,6 +490,10 @@ fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Who> {
             for (k, &chunk) in chunks.iter().enumerate().rev() {
                 match classify(t, chunk) {
                     Chunk::Empty => {}
+                    // "Mme Ghada Waly, Secrétaire générale adjointe, a
+                    // déclaré": a capitalized role after a name is the
+                    // name's apposition, not the subject.
+                    Chunk::Head if k > 0 && is_role_apposition(cx, chunk) && find_name(cx, chunks[k - 1]).is_some() => appositives.push(chunk),
                     Chunk::Head => {
                         appositives.reverse();
                         // "La ministre du Numérique, Claire Dubois, a estimé":
@@ -496,10 +509,18 @@ fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Who> {
                     Chunk::Adverbial => {
                         // Unpunctuated text runs the opener into the subject:
                         // "S'exprimant à la session le Premier ministre X".
+                        // Without a subject inside, an adverbial right before
+                        // the verb is an aside ("X, de son côté, a estimé",
+                        // "X, ainsi que des experts, ont présenté"): the
+                        // subject is further left.
                         if k + 1 == chunks.len() || appositives.is_empty() {
-                            let inner = inner_subject(t, chunk)?;
-                            appositives.reverse();
-                            return read_np(cx, inner, &appositives);
+                            if let Some(inner) = inner_subject(t, chunk) {
+                                appositives.reverse();
+                                return read_np(cx, inner, &appositives);
+                            }
+                            if appositives.is_empty() && k > 0 {
+                                continue;
+                            }
                         }
                         return None;
                     }
@@ -524,7 +545,9 @@ fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Who> {
             let head = *chunks.first()?;
             // "Selon l'ambassadeur de Russie, Gennady Bezdetko, la …"
             let short_named = |c: (usize, usize)| is_bare_name(t, c) || (tokenize(&t[c.0..c.1]).len() <= 6 && find_name(cx, c).is_some());
-            let appositives: Vec<(usize, usize)> = chunks.get(1).filter(|&&c| short_named(c)).copied().into_iter().collect();
+            // "Selon Artur X, directeur du ..., la ..." the role after a name.
+            let role_after_name = |c: (usize, usize)| find_name(cx, head).is_some() && is_role_apposition(cx, c);
+            let appositives: Vec<(usize, usize)> = chunks.get(1).filter(|&&c| short_named(c) || role_after_name(c)).copied().into_iter().collect();
             let head = limit_phrase(t, head);
             read_np(cx, head, &appositives)
         }
@@ -542,6 +565,12 @@ fn role_start(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize)> {
             let det = tokenize(before).last().map(|d| s + d.start).filter(|_| DETERMINERS.iter().any(|d| key(before).ends_with(d)));
             (det.unwrap_or(k.start), e)
         })
+}
+
+/// Whether a chunk opens on a role ("directeur du ...", "the head of ..."):
+/// after a name, it is that name's apposition.
+fn is_role_apposition(cx: &Ctx, chunk: (usize, usize)) -> bool {
+    role_start(cx, chunk).is_some_and(|r| r.0 == chunk.0) && find_name(cx, chunk).is_none()
 }
 
 /// Cuts a phrase at the first determiner that does not follow a preposition:
@@ -566,7 +595,8 @@ fn limit_phrase(t: &str, (s, e): (usize, usize)) -> (usize, usize) {
 fn is_bare_name(t: &str, (s, e): (usize, usize)) -> bool {
     let sub = t[s..e].trim();
     let toks = tokenize(sub);
-    (2..=5).contains(&toks.len()) && toks.iter().all(|k| is_name_word(k.text(sub)))
+    let inner_initial = |i: usize, w: &str| i > 0 && i + 1 < toks.len() && is_initial(w);
+    (2..=6).contains(&toks.len()) && toks.iter().enumerate().all(|(i, k)| is_name_word(k.text(sub)) || inner_initial(i, k.text(sub)))
 }
 
 /// Splits `start..end` at commas outside parentheses.
@@ -677,6 +707,26 @@ fn is_name_continuation(w: &str) -> bool {
     is_capitalized(w) && !is_all_caps(w) && w.chars().count() > 1 && !NOT_NAMES.contains(&k.as_str()) && !ROLE_WORDS.contains(&k.as_str())
 }
 
+/// An initial inside a name: "T." in "Mmamiloko T. Kubayi", "WH" or "W.H."
+/// in "John WH Denton". Only ever taken between two name words.
+fn is_initial(w: &str) -> bool {
+    (1..=3).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
+}
+
+/// Whether the capitalized "Le" at token `i` is a Vietnamese family name
+/// ("Lê", written without its accent) rather than the article: it is when two
+/// name words follow it that no gazetteer entry or role word claims.
+fn is_family_name_le(cx: &Ctx, inside: &[usize], k: usize) -> bool {
+    let (t, toks) = (cx.f.text.as_str(), cx.toks);
+    let i = inside[k];
+    if toks[i].text(t) != "Le" {
+        return false;
+    }
+    let in_gazetteer = |i: usize| cx.hits.iter().any(|h| h.first <= i && i <= h.last);
+    let followers = inside[k + 1..].iter().take(2).filter(|&&n| is_name_word(toks[n].text(t)) && !in_gazetteer(n)).count();
+    followers == 2 && inside.get(k + 2).is_some_and(|&n| t[toks[inside[k + 1]].end..toks[n].start] == *" ")
+}
+
 /// A name inside `s..e`: two to five name words, or one after an honorific
 /// or a role word ("M. Liukmanov", "l'ambassadeur Bezdetko").
 fn find_name(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize, usize)> {
@@ -686,18 +736,35 @@ fn find_name(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize, usize)> 
     let mut k = 0;
     while k < inside.len() {
         let i = inside[k];
-        if !is_name_word(toks[i].text(t)) || in_gazetteer(i) {
+        let family_le = is_family_name_le(cx, &inside, k);
+        if !family_le && (!is_name_word(toks[i].text(t)) || in_gazetteer(i)) {
             k += 1;
             continue;
         }
         let mut j = k;
-        while j + 1 < inside.len()
-            && j - k < 4
-            && is_name_continuation(toks[inside[j + 1]].text(t))
-            && !in_gazetteer(inside[j + 1])
-            && t[toks[inside[j]].end..toks[inside[j + 1]].start].chars().all(|c| c == ' ' || c == '-')
-        {
-            j += 1;
+        loop {
+            let Some(&next) = inside.get(j + 1) else { break };
+            let gap = &t[toks[inside[j]].end..toks[next].start];
+            let spaced = gap.chars().all(|c| c == ' ' || c == '-');
+            if j - k < 4 && spaced && is_name_continuation(toks[next].text(t)) && !in_gazetteer(next) {
+                j += 1;
+                continue;
+            }
+            // An initial joins the name only when a name word follows it.
+            let after_initial = inside.get(j + 2).filter(|&&n| is_name_continuation(toks[n].text(t)) && !in_gazetteer(n));
+            let initial_gap = gap.chars().all(|c| c == ' ' || c == '.');
+            if j - k < 4 && initial_gap && is_initial(toks[next].text(t)) && after_initial.is_some() {
+                let mut m = j + 1;
+                // "W.H." is two initials: skip every one of them.
+                while inside.get(m + 1).is_some_and(|&n| is_initial(toks[n].text(t)) && t[toks[inside[m]].end..toks[n].start] == *".") {
+                    m += 1;
+                }
+                if inside.get(m + 1).is_some_and(|&n| is_name_continuation(toks[n].text(t)) && !in_gazetteer(n)) {
+                    j = m + 1;
+                    continue;
+                }
+            }
+            break;
         }
         let prev = if k > 0 { key(toks[inside[k - 1]].text(t)) } else { String::new() };
         let known = j == k && cx.known.contains(&key(toks[i].text(t)));
@@ -753,11 +820,23 @@ fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Op
     let first_hit = hits.iter().find(|h| toks[h.first].start >= head.0 && toks[h.last].end <= head.1 && h.form == Form::Name)?;
     let before_hit = key(&t[head.0..toks[first_hit.first].start]);
     let lead: Vec<&str> = before_hit.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    lead.iter().all(|w| DETERMINERS.contains(w)).then_some(Who::Entity(first_hit.entity))
+    // "The business body the ICC": a description ending in an article may
+    // precede the body's name.
+    let described = t[head.0..toks[first_hit.first].start].split_whitespace().skip(1).all(|w| !is_capitalized(w))
+        && lead.last().is_some_and(|w| DETERMINERS.contains(w))
+        && lead.len() <= 5;
+    (lead.iter().all(|w| DETERMINERS.contains(w)) || described).then_some(Who::Entity(gazetteer().speaks_for(first_hit.entity)))
 }
 
+/// Whether a role is only a title or rank ("Professeur", "lieutenant-général",
+/// "général de division"): the office in an apposition says more.
 fn only_titles(role: &str) -> bool {
-    role.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| matches!(key(w).as_str(), "professeur" | "docteur" | "associe" | "professor" | "dr" | "pr"))
+    role.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| {
+        matches!(
+            key(w).as_str(),
+            "professeur" | "docteur" | "associe" | "professor" | "dr" | "pr" | "general" | "generale" | "lieutenant" | "colonel" | "commandant" | "major" | "division" | "de" | "brigade" | "amiral" | "admiral" | "excellence" | "excellency" | "son" | "his" | "her" | "h" | "e"
+        )
+    })
 }
 
 /// The role within a span: from its first role word, cut like any phrase.
@@ -771,8 +850,22 @@ fn role_text(f: &Folded, toks: &[Token], (s, e): (usize, usize)) -> Option<Strin
 
 /// The country or body a role represents: the first named in the span that
 /// is not where the official is posted.
+///
+/// An organ's official speaks for its parent body (the gazetteer says which),
+/// and "Under-Secretary-General of the UN and Executive Director of UNODC"
+/// speaks for UNODC: the UN yields to a more specific body beside it.
 fn represented(t: &str, toks: &[Token], hits: &[Hit], (s, e): (usize, usize)) -> Option<usize> {
+    let g = gazetteer();
     let in_span: Vec<&Hit> = hits.iter().filter(|h| toks[h.first].start >= s && toks[h.last].end <= e && h.form != Form::Capital).collect();
+    let first = first_represented(t, toks, &in_span, s)?;
+    let un = |x: usize| g.entity(x).code == "UN";
+    let specific = in_span.iter().map(|h| g.speaks_for(h.entity)).find(|&x| !un(x) && g.entity(x).kind == EntityKind::Organization);
+    let chosen = g.speaks_for(first);
+    Some(if un(chosen) { specific.unwrap_or(chosen) } else { chosen })
+}
+
+/// The first entity of a span that is not where the official is posted.
+fn first_represented(t: &str, toks: &[Token], in_span: &[&Hit], s: usize) -> Option<usize> {
     in_span
         .iter()
         .find(|h| {
