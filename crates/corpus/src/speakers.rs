@@ -33,9 +33,9 @@ pub struct Analysed {
 }
 
 /// An unattributed passage between two statements of one speaker continues
-/// them, as long as the gap is this short: a longer one is the journalist's
-/// own narration between two quotations.
-const MAX_SANDWICH: usize = 3;
+/// them, as long as the gap is this short and holds no list (a list is the
+/// article's own summary between two quotations).
+const MAX_SANDWICH: usize = 6;
 
 const FR_PARTICIPLES: &str = "lance|denonce|critique|fustige|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar|qualifie|presente|decrit|raconte|prevenu|insiste|plaide|propose|exhorte|precise|explique|lance l'alerte|tire la sonnette d'alarme";
 const FR_PRESENT: &str = "declare|entend|entendent|souhaite|souhaitent|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
