@@ -157,7 +157,7 @@ fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
 /// The gender a noun phrase shows through its honorific, article or role.
 fn phrase_gender(phrase: &str) -> Option<Gender> {
     // An acronym is never an article: "UN Office" is not "un".
-    phrase.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !(w.len() > 1 && is_all_caps(w))).map(key).find_map(|w| match w.as_str() {
+    phrase.split(|c: char| !c.is_alphanumeric()).filter(|w| !(w.is_empty() || w.len() > 1 && is_all_caps(w))).map(key).find_map(|w| match w.as_str() {
         "mme" | "mlle" | "madame" | "mrs" | "ms" | "miss" | "la" | "une" => Some(Gender::Feminine),
         "m" | "monsieur" | "mr" | "le" | "un" => Some(Gender::Masculine),
         w if w.ends_with("trice") || w.ends_with("euse") => Some(Gender::Feminine),
@@ -192,6 +192,21 @@ struct Doc {
     home_body: Option<usize>,
     /// Every person name written in the article, in order, body first.
     names: Vec<(String, String)>,
+    /// People the article has introduced with a role, speaking or not:
+    /// "présidé par le ministre X, Le Hoai Trung" lets a later "le ministre
+    /// a souligné" name him.
+    introduced: Vec<Introduction>,
+}
+
+/// A name written beside its role, as met in the text.
+#[derive(Debug, Clone)]
+struct Introduction {
+    core: String,
+    name: String,
+    surface: String,
+    role: String,
+    entity: Option<usize>,
+    gender: Option<Gender>,
 }
 
 pub fn attribute(paragraphs: &[&Paragraph]) -> Analysed {
@@ -234,7 +249,7 @@ pub fn attribute(paragraphs: &[&Paragraph]) -> Analysed {
     // included; the first named wins a tie.
     let home = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|c| c.0);
     let home_body = body_counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|c| g.speaks_for(c.0));
-    let mut doc = Doc { recs: Vec::new(), recent: Vec::new(), home, home_body, names };
+    let mut doc = Doc { recs: Vec::new(), recent: Vec::new(), home, home_body, names, introduced: Vec::new() };
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(paragraphs.len());
     let mut summaries = Vec::new();
     for (i, (p, hits)) in paragraphs.iter().zip(&hits_of).enumerate() {
@@ -353,6 +368,7 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
     candidates.sort_by_key(|c| c.0);
     let known: Vec<String> = doc.names.iter().filter(|(_, k)| k.contains(' ')).flat_map(|(_, k)| k.split(' ').map(String::from).collect::<Vec<_>>()).collect();
     let cx = Ctx { f, toks, hits, known: &known };
+    note_introductions(&cx, doc);
     for (_, who) in candidates.into_iter().filter_map(|(pos, c)| read_candidate(&cx, &c).map(|w| (pos, w))) {
         if let Some(r) = resolve(who, doc) {
             if doc.recs.get(r).is_some_and(|rec| rec.person.is_some() || rec.role.is_some()) {
@@ -363,6 +379,53 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
         }
     }
     None
+}
+
+/// Records every "role Name", "role, Name" and "Name, role" of a passage.
+fn note_introductions(cx: &Ctx, doc: &mut Doc) {
+    let t = cx.f.text.as_str();
+    let mut from = 0;
+    while let Some((surface_start, name_start, name_end)) = find_name(cx, (from, t.len())) {
+        from = name_end;
+        let head = t[..surface_start].trim_end_matches([',', ' ']);
+        let chunk_start = head.char_indices().rev().find(|&(_, c)| matches!(c, ',' | '.' | ';' | ':' | '(' | '«' | '"' | '“')).map_or(0, |(i, c)| i + c.len_utf8());
+        let before = trim_span(t, chunk_start, surface_start);
+        let rest = &t[name_end..];
+        let after = rest.strip_prefix(',').map(|r| {
+            let start = name_end + 1;
+            let end = start + r.find([',', '.', ';', '(']).unwrap_or(r.len());
+            trim_span(t, start, end)
+        });
+        // The span from the role's own first word (or its article) on, so
+        // that "La séance, présidée par le ministre" is masculine.
+        let role_in = |span: (usize, usize)| role_start(cx, span).and_then(|r| role_text(cx.f, cx.toks, r).filter(|text| !only_titles(text)).map(|text| (text, r)));
+        let Some((role, span)) = role_in(before).or_else(|| after.filter(|&a| is_role_apposition(cx, a)).and_then(role_in)) else { continue };
+        let core = role_core(&role);
+        if core.is_empty() {
+            continue;
+        }
+        doc.introduced.push(Introduction {
+            core,
+            name: cx.f.original_slice(name_start, name_end).to_string(),
+            surface: cx.f.original_slice(surface_start, name_end).to_string(),
+            entity: represented(t, cx.toks, cx.hits, span),
+            gender: phrase_gender(&t[span.0..span.1]),
+            role,
+        });
+    }
+}
+
+/// The office words a role opens with, accents and endings off: "ministre"
+/// for "le ministre des Affaires étrangères par intérim", "vice ministr" for
+/// "vice-ministre de la Sécurité publique".
+fn role_core(role: &str) -> String {
+    key(role)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !DETERMINERS.contains(w))
+        .take_while(|w| ROLE_WORDS.contains(w))
+        .map(normalize_word)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Where the speaker's noun phrase is, relative to a reporting verb.
@@ -799,8 +862,7 @@ fn find_name(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize, usize)> 
             continue;
         }
         let mut j = k;
-        loop {
-            let Some(&next) = inside.get(j + 1) else { break };
+        while let Some(&next) = inside.get(j + 1) {
             let gap = &t[toks[inside[j]].end..toks[next].start];
             let spaced = gap.chars().all(|c| c == ' ' || c == '-');
             if j - k < 4 && spaced && is_name_continuation(toks[next].text(t)) && !in_gazetteer(next) {
@@ -1116,6 +1178,13 @@ fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             if let Some(i) = by_role {
                 return Some(i);
             }
+            // A role the article has already given a name to is that person.
+            let core = role_core(&role);
+            let named = doc.introduced.iter().rev().find(|i| !generic && !core.is_empty() && i.core == core && (entity.is_none() || i.entity.is_none() || i.entity == entity) && compatible_gender(i.gender, gender));
+            if let Some(intro) = named.cloned() {
+                let who = Who::Person { name: intro.name, surface: intro.surface, role: Some(intro.role), entity: intro.entity.or(entity), gender: intro.gender.or(gender) };
+                return resolve(who, doc);
+            }
             let entity = entity.or_else(|| is_national(&role).then_some(doc.home).flatten()).or_else(|| is_meeting_role(&head).then_some(doc.home_body).flatten())?;
             if let Some(i) = doc.recs.iter().position(|r| r.person.is_none() && r.head.as_deref() == Some(head.as_str()) && r.entity == Some(entity)) {
                 return Some(i);
@@ -1297,6 +1366,18 @@ mod tests {
         assert_eq!(
             who("« Il faut agir », a déclaré Jean Dupont.\n\nLe traité prévoit :\n\n– des règles communes\n\n« Agissons vite », a ajouté Jean Dupont."),
             ["Jean Dupont [-]", "-", "-", "Jean Dupont [-]"]
+        );
+    }
+
+    #[test]
+    fn a_role_already_named_by_the_article_is_that_person() {
+        assert_eq!(
+            who("La séance était présidée par le ministre de la Justice par intérim, Tran Van Nam, et réunissait des experts. Le ministre par intérim a souligné que la coopération compte."),
+            ["Tran Van Nam [-]"]
+        );
+        assert_eq!(
+            who("The meeting was chaired by the Minister of Justice of Kenya, Peter Otieno.\n\nThe minister said the treaty was balanced."),
+            ["-", "Peter Otieno [KEN]"]
         );
     }
 
