@@ -337,8 +337,8 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
         .iter()
         .skip(usize::from(meta.title_is_first_paragraph))
         .collect();
-    let date = dates::document_date(&meta.date_lines, body.iter().map(|p| p.text.as_str()));
-    let context_year = date.as_ref().map(|d| d.date.year);
+    let date = dates::document_date(&meta.date_lines, meta.url.as_deref(), body.iter().map(|p| p.text.as_str()));
+    let context_date = date.as_ref().map(|d| d.date);
     let analysed = speakers::attribute(&body);
     let passages = body
         .iter()
@@ -348,7 +348,7 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
             kind: p.kind,
             speaker: a.speaker,
             mentions: a.mentions,
-            dates: dates::passage_dates(&p.text, context_year),
+            dates: dates::passage_dates(&p.text, context_date),
         })
         .collect();
     let doc = Document {
