@@ -440,6 +440,31 @@ fn complete(f: &Found) -> Option<PartialDate> {
     Some(PartialDate { year: f.year?, month: f.month, day: f.day })
 }
 
+/// A date written by an editor as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, ASCII
+/// digits only; a month or day that cannot exist is refused.
+pub fn parse_iso_date(s: &str) -> Option<PartialDate> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let shape_ok = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    };
+    if !shape_ok {
+        return None;
+    }
+    let year = parse_year(parts.first()?)?;
+    let month: Option<u8> = parts.get(1).and_then(|m| m.parse().ok());
+    let day: Option<u8> = parts.get(2).and_then(|d| d.parse().ok());
+    let ok = match (month, day) {
+        (Some(m), Some(d)) => valid(Some(year), m, d),
+        (Some(m), None) => (1..=12).contains(&m),
+        _ => true,
+    };
+    ok.then_some(PartialDate { year, month, day })
+}
+
 /// The date of a document, from the strongest evidence it offers: a
 /// metadata line with a day, the source URL, a metadata line with only a
 /// month or a year, a dateline, the first dated day of the body (inferring
