@@ -9,7 +9,7 @@
 //! arriving, so no rule may know about a particular file.
 //!
 //! The stages, one module each: [`decode`] bytes to text, [`clean`] strips
-//! boilerplate, [`metadata`] finds title, outlet, URL and language, [`dates`]
+//! boilerplate, [`metadata`] reads the editor's header and finds title, outlet, URL and language, [`dates`]
 //! reads dates, [`gazetteer`] knows states and bodies, [`speakers`] attributes
 //! passages, [`identity`] merges name variants across the corpus, and
 //! [`overrides`] applies the editors' optional `corpus.toml`.

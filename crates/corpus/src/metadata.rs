@@ -6,6 +6,10 @@
 //! These are ranked by how directly they name the publisher: a source URL
 //! beats a byline, which beats a dateline agency (agencies are republished
 //! by other sites).
+//!
+//! An editor's header at the top of a seed (`title: …`, `date: …`) says
+//! what no rule has to guess: it is split off before cleaning and wins
+//! over everything inferred here.
 
 use crate::clean::{Cleaned, Paragraph};
 use crate::fold::{fold_char, key};
