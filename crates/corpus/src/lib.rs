@@ -9,7 +9,7 @@
 //! arriving, so no rule may know about a particular file.
 //!
 //! The stages, one module each: [`decode`] bytes to text, [`clean`] strips
-//! boilerplate, [`metadata`] finds title, outlet, URL and language, [`dates`]
+//! boilerplate, [`metadata`] reads the editor's header and finds title, outlet, URL and language, [`dates`]
 //! reads dates, [`gazetteer`] knows states and bodies, [`speakers`] attributes
 //! passages, [`identity`] merges name variants across the corpus, and
 //! [`overrides`] applies the editors' optional `corpus.toml`.
@@ -326,19 +326,24 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
             bytes.len() as f64 / 1_048_576.0
         )));
     }
-    let cleaned = clean::clean(&decoded.text);
+    // An editor's header is not article text: it is read, then removed.
+    let (header, text) = metadata::split_header(&decoded.text);
+    let header = header.unwrap_or_default();
+    warnings.extend(header.problems.iter().cloned().map(warn));
+    let cleaned = clean::clean(text);
     warnings.extend(cleaned.notes.iter().cloned().map(warn));
     if cleaned.paragraphs.is_empty() {
         return Err(warn(String::from("no article text left after removing boilerplate")));
     }
-    let meta = metadata::detect(&decoded.text, &cleaned);
+    let mut meta = metadata::detect(text, &cleaned);
+    header.apply(&mut meta);
     let body: Vec<&clean::Paragraph> = cleaned
         .paragraphs
         .iter()
         .skip(usize::from(meta.title_is_first_paragraph))
         .collect();
-    let date = dates::document_date(&meta.date_lines, body.iter().map(|p| p.text.as_str()));
-    let context_year = date.as_ref().map(|d| d.date.year);
+    let date = header.date.clone().or_else(|| dates::document_date(&meta.date_lines, meta.url.as_deref(), body.iter().map(|p| p.text.as_str())));
+    let context_date = date.as_ref().map(|d| d.date);
     let analysed = speakers::attribute(&body);
     let passages = body
         .iter()
@@ -348,7 +353,7 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
             kind: p.kind,
             speaker: a.speaker,
             mentions: a.mentions,
-            dates: dates::passage_dates(&p.text, context_year),
+            dates: dates::passage_dates(&p.text, context_date),
         })
         .collect();
     let doc = Document {

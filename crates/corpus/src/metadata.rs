@@ -6,6 +6,10 @@
 //! These are ranked by how directly they name the publisher: a source URL
 //! beats a byline, which beats a dateline agency (agencies are republished
 //! by other sites).
+//!
+//! An editor's header at the top of a seed (`title: …`, `date: …`) says
+//! what no rule has to guess: it is split off before cleaning and wins
+//! over everything inferred here.
 
 use crate::clean::{Cleaned, Paragraph};
 use crate::fold::{fold_char, key};
@@ -226,6 +230,118 @@ fn outlet_by_signature(line: &str) -> Option<String> {
         .map(|o| o.name.clone())
 }
 
+/// An editor's header at the very top of a seed (`title:`, `date:`, `url:`,
+/// `outlet:`, `lang:` lines before the first blank line).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Header {
+    pub title: Option<String>,
+    pub date: Option<crate::DatedEvidence>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub lang: Option<Lang>,
+    /// Values that could not be used, each naming its line.
+    pub problems: Vec<String>,
+}
+
+/// The keys an editor's header may use, lowercase as documented.
+const HEADER_KEYS: &[&str] = &["title", "date", "url", "outlet", "lang"];
+
+/// A header line: a known key, a colon, a value. Keys are matched exactly
+/// so that prose opening with "Title: …" is never taken for one.
+fn header_line(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    HEADER_KEYS.contains(&key).then(|| (key, value.trim()))
+}
+
+/// Splits an editor's header from the article text. The top of the file is
+/// a header only when every line before the first blank line is a header
+/// line; otherwise nothing is taken and the whole text is the article.
+/// Values that cannot be used are reported by line and left to inference.
+pub fn split_header(raw: &str) -> (Option<Header>, &str) {
+    let mut lines = Vec::new();
+    let mut rest_at = raw.len();
+    let mut offset = 0;
+    for line in raw.split_inclusive('\n') {
+        offset += line.len();
+        if line.trim().is_empty() {
+            rest_at = offset;
+            break;
+        }
+        match header_line(line.trim_end()) {
+            Some(kv) => lines.push(kv),
+            None => return (None, raw),
+        }
+    }
+    if lines.is_empty() {
+        return (None, raw);
+    }
+    let mut header = Header::default();
+    for (i, (key, value)) in lines.into_iter().enumerate() {
+        header.read(i + 1, key, value);
+    }
+    (Some(header), raw.get(rest_at..).unwrap_or(""))
+}
+
+impl Header {
+    /// Reads one `key: value` line, numbered from 1; the first value of a
+    /// key wins and a repeat is reported.
+    fn read(&mut self, line: usize, key: &str, value: &str) {
+        let mut problem = |why: String| self.problems.push(format!("header line {line}: {why}; inferred from the text instead"));
+        if value.is_empty() {
+            problem(format!("`{key}:` has no value"));
+            return;
+        }
+        let taken = match key {
+            "title" => self.title.is_some(),
+            "date" => self.date.is_some(),
+            "url" => self.url.is_some(),
+            "outlet" => self.outlet.is_some(),
+            _ => self.lang.is_some(),
+        };
+        if taken {
+            self.problems.push(format!("header line {line}: `{key}:` given twice, the first value is kept"));
+            return;
+        }
+        match key {
+            "title" => self.title = Some(value.to_string()),
+            "outlet" => self.outlet = Some(value.to_string()),
+            "url" if is_web_address(value) => self.url = Some(value.to_string()),
+            "url" => problem(format!("url \"{value}\" is not an http(s) address")),
+            "date" => match crate::dates::parse_iso_date(value) {
+                Some(date) => {
+                    self.date = Some(crate::DatedEvidence { date, precision: date.precision(), evidence: format!("header line {line}: « date: {value} »") })
+                }
+                None => problem(format!("date \"{value}\" is not a real YYYY, YYYY-MM or YYYY-MM-DD date")),
+            },
+            _ => match value.to_lowercase().as_str() {
+                "fr" => self.lang = Some(Lang::Fr),
+                "en" => self.lang = Some(Lang::En),
+                _ => problem(format!("lang \"{value}\" is not fr or en")),
+            },
+        }
+    }
+
+    /// Replaces what was inferred with what the editor wrote.
+    pub fn apply(&self, meta: &mut Meta) {
+        if let Some(t) = &self.title {
+            meta.title = t.clone();
+        }
+        if let Some(u) = &self.url {
+            meta.url = Some(u.clone());
+        }
+        if let Some(o) = &self.outlet {
+            meta.outlet = Some(o.clone());
+        }
+        if let Some(l) = self.lang {
+            meta.lang = l;
+        }
+    }
+}
+
+fn is_web_address(value: &str) -> bool {
+    (value.starts_with("http://") || value.starts_with("https://")) && !value.contains(char::is_whitespace) && value.len() > "https://".len()
+}
+
 /// Function words settle French against English even without accents.
 fn detect_lang(text: &str) -> Lang {
     const FR: &[&str] = &["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "que", "qui", "sur", "avec", "au", "aux", "a"];
@@ -271,6 +387,64 @@ mod tests {
         assert_eq!(meta("(VOVWORLD) - Le ministre a parlé.").outlet.as_deref(), Some("VOV World"));
         assert_eq!(meta("Le ministre a parlé. -VNA/VI").outlet.as_deref(), Some("VNA"));
         assert_eq!(meta("LONDON (Reuters) - The minister spoke on Monday.").outlet.as_deref(), Some("Reuters"));
+    }
+
+    fn article(raw: &str) -> (crate::Document, Vec<crate::Warning>) {
+        crate::extract_article("seed.txt", raw.as_bytes()).unwrap()
+    }
+
+    fn texts(doc: &crate::Document) -> String {
+        doc.passages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn editor_header_overrides_what_is_inferred() {
+        let raw = "title: Un titre choisi\ndate: 2025-10\nurl: https://news.example/a\noutlet: Le Journal\nlang: en\n\nLe 3 mars 2021, le ministre a déclaré que le texte est important.\n";
+        let (doc, warnings) = article(raw);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(doc.title, "Un titre choisi");
+        let date = doc.date.clone().unwrap();
+        assert_eq!((date.date.to_string(), date.precision), ("2025-10".into(), crate::Precision::Month));
+        assert!(date.evidence.contains("line 2"), "{}", date.evidence);
+        assert_eq!(doc.url.as_deref(), Some("https://news.example/a"));
+        assert_eq!(doc.outlet.as_deref(), Some("Le Journal"));
+        assert_eq!(doc.lang, Lang::En);
+        assert!(!texts(&doc).contains("title:") && !texts(&doc).contains("2025-10"));
+        assert!(texts(&doc).starts_with("Le 3 mars 2021"));
+        // A day, or only a year, are dates too.
+        assert_eq!(article("date: 2024-12-24\n\nThe vote was held.").0.date.unwrap().date.to_string(), "2024-12-24");
+        assert_eq!(article("date: 2023\n\nLe vote a eu lieu.").0.date.unwrap().precision, crate::Precision::Year);
+    }
+
+    #[test]
+    fn malformed_header_values_warn_and_the_rest_is_inferred() {
+        let raw = "title: Sommet de Hanoi\ndate: 2025-13-40\nlang: de\n\nLe 8 octobre 2024, le ministre a parlé avec les délégués.\n";
+        let (doc, warnings) = article(raw);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings.iter().all(|w| w.file == "seed.txt"));
+        assert!(warnings[0].message.contains("line 2") && warnings[0].message.contains("2025-13-40"), "{}", warnings[0].message);
+        assert!(warnings[1].message.contains("line 3") && warnings[1].message.contains("de"), "{}", warnings[1].message);
+        assert_eq!(doc.title, "Sommet de Hanoi");
+        assert_eq!(doc.date.as_ref().unwrap().date.to_string(), "2024-10-08");
+        assert_eq!(doc.lang, Lang::Fr);
+        assert!(!texts(&doc).contains("lang:"));
+        // Empty values, other digits and other schemes: a warning, never a panic.
+        let (_, w) = article("date:\nurl: ftp://files.example/x\ndate: ２０２５\n\nThe minister spoke to the press.");
+        assert_eq!(w.len(), 3, "{w:?}");
+    }
+
+    #[test]
+    fn prose_that_looks_like_a_header_is_kept() {
+        // A header, then an article whose first line happens to start "Title:".
+        let (doc, _) = article("lang: en\n\nTitle: le ministre a choisi ce mot pour ouvrir son discours.\nIl a ensuite parle des Etats.\n");
+        assert_eq!(doc.lang, Lang::En);
+        assert!(texts(&doc).contains("Title: le ministre"));
+        // Not a header: a capitalised key, an unknown key, or prose before the blank line.
+        for raw in ["Title: Une phrase en prose.\nLa suite du texte.", "note: x\ndate: 2025\n\nLe texte.", "date: 2025\nLe ministre a parlé.\n\nSuite."] {
+            let (doc, w) = article(raw);
+            assert!(w.is_empty() && doc.date.as_ref().is_none_or(|d| d.date.to_string() != "2025"), "{raw}: {w:?} {:?}", doc.date);
+            assert!(texts(&doc).contains(raw.lines().next().unwrap_or("")), "{raw}");
+        }
     }
 
     #[test]

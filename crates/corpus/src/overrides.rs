@@ -115,7 +115,7 @@ impl Overrides {
                     let note = fix.note.clone().unwrap_or_else(|| String::from("set by the editors"));
                     doc.date = Some(DatedEvidence { date, precision: date.precision(), evidence: format!("corpus.toml: {note}") });
                     for p in &mut doc.passages {
-                        p.dates = dates::passage_dates(&p.text, Some(date.year));
+                        p.dates = dates::passage_dates(&p.text, Some(date));
                     }
                 }
                 None => warn(format!("date override for \"{}\": no such document", fix.file)),
