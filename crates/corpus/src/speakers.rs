@@ -209,6 +209,13 @@ struct Introduction {
     gender: Option<Gender>,
 }
 
+impl Introduction {
+    /// The person introduced, with what a later mention adds about them.
+    fn into_person(self, entity: Option<usize>, gender: Option<Gender>) -> Who {
+        Who::Person { name: self.name, surface: self.surface, role: Some(self.role), entity: self.entity.or(entity), gender: self.gender.or(gender) }
+    }
+}
+
 pub fn attribute(paragraphs: &[&Paragraph]) -> Analysed {
     let g = gazetteer();
     // Two passes over the passages, folding each twice rather than keeping
@@ -369,6 +376,26 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
     let known: Vec<String> = doc.names.iter().filter(|(_, k)| k.contains(' ')).flat_map(|(_, k)| k.split(' ').map(String::from).collect::<Vec<_>>()).collect();
     let cx = Ctx { f, toks, hits, known: &known };
     note_introductions(&cx, doc);
+    match transcript_label(&f.text) {
+        Some(Label::Question) => return None,
+        // The person interviewed: the last one quoted, or else the last one
+        // the article introduced ("Interview with the minister X").
+        Some(Label::Answer) => {
+            if let Some(r) = doc.recent.iter().rev().copied().find(|&r| doc.recs[r].person.is_some()) {
+                return Some(r);
+            }
+            let intro = doc.introduced.last().cloned()?;
+            return resolve(intro.into_person(None, None), doc);
+        }
+        Some(Label::Speaker(label)) => {
+            if let Some(r) = read_label(&label, &known).and_then(|who| resolve(who, doc)) {
+                doc.recent.retain(|&x| x != r);
+                doc.recent.push(r);
+                return Some(r);
+            }
+        }
+        None => {}
+    }
     for (_, who) in candidates.into_iter().filter_map(|(pos, c)| read_candidate(&cx, &c).map(|w| (pos, w))) {
         if let Some(r) = resolve(who, doc) {
             if doc.recs.get(r).is_some_and(|rec| rec.person.is_some() || rec.role.is_some()) {
@@ -379,6 +406,50 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
         }
     }
     None
+}
+
+/// The speaker label that opens a transcript's paragraph.
+#[derive(Debug, PartialEq)]
+enum Label {
+    /// "Q:", "Question :": the interviewer, who is not a speaker here.
+    Question,
+    /// "A:", "R :", "Réponse :": the person interviewed.
+    Answer,
+    /// "MODERATOR:", "AMBASSADOR JANE DOE:", in capitals.
+    Speaker(String),
+}
+
+/// A transcript label: at most six words before a colon at the start of a
+/// paragraph, either a question or answer marker or written in capitals.
+fn transcript_label(text: &str) -> Option<Label> {
+    let text = text.trim_start();
+    let colon = text.find(':')?;
+    let label = text[..colon].trim();
+    let words = tokenize(label);
+    if words.is_empty() || words.len() > 6 || !label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'')) {
+        return None;
+    }
+    match key(label).as_str() {
+        "q" | "question" => Some(Label::Question),
+        "a" | "r" | "reponse" | "answer" => Some(Label::Answer),
+        _ if label.chars().count() > 1 && is_all_caps(label) => Some(Label::Speaker(label.to_string())),
+        _ => None,
+    }
+}
+
+/// Reads a label in capitals as a noun phrase, written as in running text
+/// ("AMBASSADOR JANE DOE" as "Ambassador Jane Doe").
+fn read_label(label: &str, known: &[String]) -> Option<Who> {
+    let words: Vec<String> = label.split(' ').filter(|w| !w.is_empty()).map(|w| {
+        let lower = w.to_lowercase();
+        capitalize_first(&lower)
+    }).collect();
+    let text = words.join(" ");
+    let f = Folded::new(&text);
+    let toks = tokenize(&f.text);
+    let hits = gazetteer().find(&f.text, &toks);
+    let cx = Ctx { f: &f, toks: &toks, hits: &hits, known };
+    read_np(&cx, (0, f.text.len()), &[])
 }
 
 /// Records every "role Name", "role, Name" and "Name, role" of a passage.
@@ -1182,8 +1253,7 @@ fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             let core = role_core(&role);
             let named = doc.introduced.iter().rev().find(|i| !generic && !core.is_empty() && i.core == core && (entity.is_none() || i.entity.is_none() || i.entity == entity) && compatible_gender(i.gender, gender));
             if let Some(intro) = named.cloned() {
-                let who = Who::Person { name: intro.name, surface: intro.surface, role: Some(intro.role), entity: intro.entity.or(entity), gender: intro.gender.or(gender) };
-                return resolve(who, doc);
+                return resolve(intro.into_person(entity, gender), doc);
             }
             let entity = entity.or_else(|| is_national(&role).then_some(doc.home).flatten()).or_else(|| is_meeting_role(&head).then_some(doc.home_body).flatten())?;
             if let Some(i) = doc.recs.iter().position(|r| r.person.is_none() && r.head.as_deref() == Some(head.as_str()) && r.entity == Some(entity)) {
@@ -1379,6 +1449,19 @@ mod tests {
             who("The meeting was chaired by the Minister of Justice of Kenya, Peter Otieno.\n\nThe minister said the treaty was balanced."),
             ["-", "Peter Otieno [KEN]"]
         );
+    }
+
+    #[test]
+    fn transcript_labels_name_the_speaker_and_questions_are_not_statements() {
+        assert_eq!(
+            who("Kenya's ambassador Jane Doe spoke to the press.\n\nQ: Will you sign the treaty?\n\nA: Yes, we will sign it next week.\n\nAMBASSADOR PETER OTIENO: We support the text."),
+            ["-", "-", "Jane Doe [KEN]", "Peter Otieno [KEN]"]
+        );
+        assert_eq!(
+            who("Entretien avec la ministre Marie Claire Dubois.\n\nQuestion : Le texte est-il equilibre ?\n\nR : Il protege les libertes."),
+            ["-", "-", "Marie Claire Dubois [-]"]
+        );
+        assert_eq!(transcript_label("Note: the text follows."), None);
     }
 
     #[test]
