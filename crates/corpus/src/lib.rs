@@ -344,7 +344,7 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
         .collect();
     let date = header.date.clone().or_else(|| dates::document_date(&meta.date_lines, meta.url.as_deref(), body.iter().map(|p| p.text.as_str())));
     let context_date = date.as_ref().map(|d| d.date);
-    let analysed = speakers::attribute(&body);
+    let analysed = speakers::attribute(&body, meta.lang);
     let passages = body
         .iter()
         .zip(analysed.passages)

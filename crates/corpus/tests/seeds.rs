@@ -28,7 +28,7 @@ fn speakers_with_their_countries() {
     ] {
         assert!(found.iter().any(|(n, e)| n == name && e == entity), "missing {name} ({entity}) in {found:?}");
     }
-    for (role, entity) in [("vice-president", "Équateur"), ("president de la Chambre des representants", "Ouzbékistan"), ("vice-Premier ministre", "Pologne"), ("vice-Premier ministre", "Cambodge")] {
+    for (role, entity) in [("Vice-président", "Équateur"), ("Président de la Chambre des représentants", "Ouzbékistan"), ("Vice-Premier ministre", "Pologne"), ("Vice-Premier ministre", "Cambodge")] {
         assert!(
             x.corpus.speakers.iter().any(|s| s.name.is_none() && s.role.as_deref() == Some(role) && s.entity.as_ref().is_some_and(|e| e.name_fr == entity)),
             "missing unnamed {role} ({entity})"
