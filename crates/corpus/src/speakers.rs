@@ -1360,7 +1360,7 @@ fn readable_role(role: &str, lang: Lang) -> String {
         let singular = folded.strip_suffix('s').map(|w| (w.to_string(), "s"));
         let spelled = role_words()
             .get(&folded)
-            .map(String::clone)
+            .cloned()
             .or_else(|| singular.and_then(|(w, s)| role_words().get(&w).map(|x| format!("{x}{s}"))))
             .filter(|s| !s.is_ascii() && word.is_ascii());
         let spelled = spelled.as_deref();
