@@ -114,7 +114,7 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
             builder.add_passage(PassageRecord {
                 document: doc_id,
                 text: passage.text.clone(),
-                speaker: passage.speaker.and_then(|id| speaker_ids.get(id.0 as usize).copied()),
+                speaker: passage.speaker().and_then(|id| speaker_ids.get(id.0 as usize).copied()),
                 mentions,
             });
         }

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     match corpus::extract_article("fuzz.txt", data) {
         Ok((doc, warnings)) => {
             for passage in &doc.passages {
-                if let Some(id) = passage.speaker {
+                if let Some(id) = passage.speaker() {
                     assert!((id.0 as usize) < doc.speakers.len(), "speaker {} of {}", id.0, doc.speakers.len());
                 }
             }

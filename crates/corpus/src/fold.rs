@@ -36,6 +36,11 @@ impl<'a> Folded<'a> {
         Folded { original, text, map }
     }
 
+    /// The offset in the original text of folded byte `i`.
+    pub fn original_offset(&self, i: usize) -> usize {
+        self.map.get(i).map_or(self.original.len(), |&o| o as usize)
+    }
+
     /// The original text behind the folded byte range `start..end`.
     pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
         let at = |i: usize| self.map.get(i).map_or(self.original.len(), |&o| o as usize);

@@ -96,7 +96,7 @@ pub fn merge(mut documents: Vec<Document>) -> Corpus {
             map.push(at);
         }
         for p in &mut doc.passages {
-            p.speaker = p.speaker.and_then(|SpeakerId(i)| map.get(i as usize).map(|&j| id(j)));
+            p.remap_speakers(|SpeakerId(i)| map.get(i as usize).map(|&j| id(j)));
         }
     }
     let mut corpus = Corpus { documents, speakers };
@@ -156,9 +156,7 @@ pub fn merge_into(corpus: &mut Corpus, from: usize, to: usize) {
     let moved = corpus.speakers[from].clone();
     absorb(&mut corpus.speakers[to], moved);
     for p in corpus.documents.iter_mut().flat_map(|d| d.passages.iter_mut()) {
-        if p.speaker == Some(id(from)) {
-            p.speaker = Some(id(to));
-        }
+        p.remap_speakers(|s| Some(if s == id(from) { id(to) } else { s }));
     }
     corpus.speakers[from].name = None;
     corpus.speakers[from].role = None;
@@ -169,8 +167,10 @@ pub fn merge_into(corpus: &mut Corpus, from: usize, to: usize) {
 pub fn remove_orphans(corpus: &mut Corpus) {
     let mut used = vec![false; corpus.speakers.len()];
     for p in corpus.documents.iter().flat_map(|d| &d.passages) {
-        if let Some(u) = p.speaker.and_then(|SpeakerId(i)| used.get_mut(i as usize)) {
-            *u = true;
+        for SpeakerId(i) in p.speakers() {
+            if let Some(u) = used.get_mut(i as usize) {
+                *u = true;
+            }
         }
     }
     let mut new_ids = Vec::with_capacity(used.len());
@@ -184,7 +184,7 @@ pub fn remove_orphans(corpus: &mut Corpus) {
     let old = std::mem::take(&mut corpus.speakers);
     corpus.speakers = old.into_iter().zip(&used).filter(|(_, u)| **u).map(|(s, _)| s).collect();
     for p in corpus.documents.iter_mut().flat_map(|d| d.passages.iter_mut()) {
-        p.speaker = p.speaker.and_then(|SpeakerId(i)| new_ids.get(i as usize).copied().flatten().map(id));
+        p.remap_speakers(|SpeakerId(i)| new_ids.get(i as usize).copied().flatten().map(id));
     }
 }
 

@@ -49,7 +49,7 @@ impl Extraction {
     /// One line for build logs: how much was extracted and how many warnings.
     pub fn summary(&self) -> String {
         let passages: usize = self.corpus.documents.iter().map(|d| d.passages.len()).sum();
-        let attributed: usize = self.corpus.documents.iter().flat_map(|d| &d.passages).filter(|p| p.speaker.is_some()).count();
+        let attributed: usize = self.corpus.documents.iter().flat_map(|d| &d.passages).filter(|p| p.speaker().is_some()).count();
         format!(
             "{} documents, {} passages ({} attributed), {} speakers, {} warnings",
             self.corpus.documents.len(),
@@ -207,7 +207,9 @@ pub struct Passage {
     /// Cleaned paragraph text exactly as shown to users.
     pub text: String,
     pub kind: PassageKind,
-    pub speaker: Option<SpeakerId>,
+    /// Who speaks in the passage, main speaker first, each with what the
+    /// attribution rests on.
+    pub statements: Vec<Statement>,
     /// Countries and bodies named in the passage, in order, without repeats.
     pub mentions: Vec<Entity>,
     pub dates: Vec<PartialDate>,
@@ -215,6 +217,84 @@ pub struct Passage {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct SpeakerId(pub u32);
+
+impl Passage {
+    /// The main speaker: the one whose words take most of the passage.
+    pub fn speaker(&self) -> Option<SpeakerId> {
+        self.statements.first().map(|s| s.speaker)
+    }
+
+    /// Every speaker the passage's statements name.
+    pub fn speakers(&self) -> impl Iterator<Item = SpeakerId> + '_ {
+        self.statements.iter().map(|s| s.speaker)
+    }
+
+    /// Points each statement at a new speaker id, dropping those `to` maps
+    /// to nothing and, when two speakers became one, the later statement.
+    pub fn remap_speakers(&mut self, mut to: impl FnMut(SpeakerId) -> Option<SpeakerId>) {
+        let mut kept: Vec<Statement> = Vec::with_capacity(self.statements.len());
+        for mut s in std::mem::take(&mut self.statements) {
+            let Some(new) = to(s.speaker) else { continue };
+            if kept.iter().all(|k| k.speaker != new) {
+                s.speaker = new;
+                kept.push(s);
+            }
+        }
+        self.statements = kept;
+    }
+}
+
+/// Words a passage gives to one speaker.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub speaker: SpeakerId,
+    pub kind: StatementKind,
+    pub evidence: Evidence,
+    /// The quoted words, marks excluded, as byte ranges of the passage text.
+    pub quotes: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatementKind {
+    /// Quotation makes most of the passage.
+    Direct,
+    /// Reported speech only.
+    Indirect,
+    /// Reported speech with quoted words.
+    Mixed,
+}
+
+/// What an attribution rests on, so that a reader can check it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "by", rename_all = "lowercase")]
+pub enum Evidence {
+    /// A cue in the passage: the reporting verb or marker ("a déclaré",
+    /// "said", "Selon", "MODERATOR:"), and the words naming the speaker
+    /// when they are not inside the cue ("a-t-il dit" names no one else).
+    Cue { cue: Span, mention: Option<Span> },
+    /// No cue of its own: the passage continues the speech of another
+    /// passage of the document (its index), where the cue is.
+    Continuation { passage: u32 },
+}
+
+/// A byte range of a passage's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Span { start: at(start), end: at(end.max(start)) }
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
 
 /// A person, an unnamed official (role and country) or a country or body
 /// speaking for itself.
@@ -351,7 +431,7 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
         .map(|(p, a)| Passage {
             text: p.text.clone(),
             kind: p.kind,
-            speaker: a.speaker,
+            statements: a.statements,
             mentions: a.mentions,
             dates: dates::passage_dates(&p.text, context_date),
         })

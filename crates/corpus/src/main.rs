@@ -69,7 +69,7 @@ fn print_tables(x: &Extraction) {
             corpus::Precision::Month => "month",
             corpus::Precision::Year => "year",
         });
-        let attributed = d.passages.iter().filter(|p| p.speaker.is_some()).count();
+        let attributed = d.passages.iter().filter(|p| p.speaker().is_some()).count();
         let title: String = d.title.chars().take(60).collect();
         println!(
             "{:<28} {:<11} {:<5} {:<4} {:>8} {:>9}  {} / {}",
@@ -87,7 +87,7 @@ fn print_tables(x: &Extraction) {
     println!("SPEAKERS");
     println!("{:>3} {:<34} {:<8} {:>8}  role", "id", "speaker", "entity", "passages");
     for (i, s) in c.speakers.iter().enumerate() {
-        let n = c.documents.iter().flat_map(|d| &d.passages).filter(|p| p.speaker.is_some_and(|id| id.0 as usize == i)).count();
+        let n = c.documents.iter().flat_map(|d| &d.passages).filter(|p| p.speakers().any(|id| id.0 as usize == i)).count();
         let entity = s.entity.as_ref().map_or("-", |e| e.code.as_str());
         println!("{:>3} {:<34} {:<8} {:>8}  {}", i, cut(&s.display_name(), 34), entity, n, cut(s.role.as_deref().unwrap_or("-"), 70));
     }

@@ -16,7 +16,7 @@ use crate::fold::{key, Folded};
 use crate::gazetteer::{gazetteer, Form, Hit};
 use crate::identity::{name_key, Person};
 use crate::tokens::{is_all_caps, is_capitalized, tokenize, Token};
-use crate::{Entity, EntityKind, Lang, PassageKind, Speaker, SpeakerId};
+use crate::{Entity, EntityKind, Evidence, Lang, PassageKind, Span, Speaker, SpeakerId, Statement, StatementKind};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -24,7 +24,8 @@ use std::sync::OnceLock;
 use crate::patterns::fixed;
 
 pub struct PassageResult {
-    pub speaker: Option<SpeakerId>,
+    /// Main speaker first.
+    pub statements: Vec<Statement>,
     pub mentions: Vec<Entity>,
 }
 
@@ -131,6 +132,13 @@ struct Ctx<'a> {
     toks: &'a [Token],
     hits: &'a [Hit],
     known: &'a [String],
+}
+
+/// A noun phrase read as a speaker, and where it stands in the folded text.
+#[derive(Debug, Clone, PartialEq)]
+struct Mention {
+    who: Who,
+    span: (usize, usize),
 }
 
 /// What an attribution's noun phrase turned out to name.
@@ -268,29 +276,43 @@ pub fn attribute(paragraphs: &[&Paragraph], lang: Lang) -> Analysed {
     let home_body = body_counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|c| g.speaks_for(c.0));
     let mut doc = Doc { recs: Vec::new(), recent: Vec::new(), home, home_body, names, introduced: Vec::new() };
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(paragraphs.len());
+    let mut cued: Vec<Vec<(usize, Evidence)>> = Vec::with_capacity(paragraphs.len());
     let mut summaries = Vec::new();
     for (i, (p, hits)) in paragraphs.iter().zip(&hits_of).enumerate() {
-        let found = if p.kind == PassageKind::Body {
+        let mut found = Vec::new();
+        if p.kind == PassageKind::Body {
             let f = Folded::new(&p.text);
             let toks = tokenize(&f.text);
-            let found = attribute_passage(&f, &toks, hits, &mut doc);
-            if found.is_some() && patterns().summary.is_match(&f.text) {
+            found = attribute_passage(&f, &toks, hits, &mut doc).into_iter().map(|a| (a.rec, a.evidence(&f))).collect();
+            if !found.is_empty() && patterns().summary.is_match(&f.text) {
                 summaries.push(i);
             }
-            found
-        } else {
-            None
-        };
-        speakers.push(found);
+        }
+        speakers.push(found.first().map(|a| a.0));
+        cued.push(found);
     }
     let person_like: Vec<bool> = doc.recs.iter().map(|r| r.person.is_some() || r.role.is_some()).collect();
-    continue_speakers(paragraphs, &opens_quote, &leaves_quote_open, &mut speakers, &summaries, &person_like);
+    let mut continues = vec![None; speakers.len()];
+    continue_speakers(paragraphs, &opens_quote, &leaves_quote_open, &mut speakers, &mut continues, &summaries, &person_like);
     let (table, ids) = finish(&doc, lang);
+    let id = |rec: usize| ids.get(rec).copied();
+    let statements: Vec<Vec<Statement>> = (0..speakers.len())
+        .map(|i| {
+            let quotes = quoted_spans(&paragraphs[i].text);
+            let kind = statement_kind(&paragraphs[i].text, &quotes);
+            let explicit = cued[i].iter().filter_map(|(rec, evidence)| Some(Statement { speaker: id(*rec)?, kind, evidence: *evidence, quotes: quotes.clone() }));
+            let continued = continues[i].and_then(|from| {
+                let origin = origin_of(&continues, from);
+                Some(Statement { speaker: id(speakers[i]?)?, kind, evidence: Evidence::Continuation { passage: u32::try_from(origin).ok()? }, quotes: quotes.clone() })
+            });
+            explicit.chain(continued).collect()
+        })
+        .collect();
     Analysed {
-        passages: speakers
+        passages: statements
             .into_iter()
             .zip(mentions)
-            .map(|(s, mentions)| PassageResult { speaker: s.and_then(|r| ids.get(r).copied()), mentions })
+            .map(|(statements, mentions)| PassageResult { statements, mentions })
             .collect(),
         speakers: table,
     }
@@ -312,29 +334,35 @@ fn count_entities(hits: &[Hit], kind: EntityKind, counts: &mut Vec<(usize, usize
 /// opening on a quotation mark continues the previous speaker, an
 /// unattributed passage between two of one speaker's passages continues
 /// them, and "C'est ce qu'a déclaré X" gives X the passage before it.
-fn continue_speakers(paragraphs: &[&Paragraph], opens_quote: &[bool], leaves_quote_open: &[bool], speakers: &mut [Option<usize>], summaries: &[usize], person_like: &[bool]) {
+///
+/// `continues[i]` is set to the passage whose speech passage `i` continues.
+fn continue_speakers(paragraphs: &[&Paragraph], opens_quote: &[bool], leaves_quote_open: &[bool], speakers: &mut [Option<usize>], continues: &mut [Option<usize>], summaries: &[usize], person_like: &[bool]) {
     for &i in summaries {
         if let Some(prev) = (0..i).rev().find(|&j| paragraphs[j].kind == PassageKind::Body) {
             if speakers[prev].is_none() {
                 speakers[prev] = speakers[i];
+                continues[prev] = Some(i);
             }
         }
     }
     // A quotation left open at a passage's end runs on into the next ones,
     // until a passage closes it: they are the same speaker's words.
-    let mut open_by: Option<usize> = None;
+    // The passage whose quotation is still open.
+    let mut open_in: Option<usize> = None;
     for i in 0..speakers.len() {
         if paragraphs[i].kind != PassageKind::Body {
             continue;
         }
         if speakers[i].is_none() {
             let prev = (0..i).rev().find(|&j| paragraphs[j].kind == PassageKind::Body);
-            if opens_quote[i] || open_by.is_some() {
-                speakers[i] = open_by.or_else(|| prev.and_then(|j| speakers[j]));
+            let from = open_in.or(prev.filter(|_| opens_quote[i]));
+            if let Some(from) = from.filter(|&j| speakers[j].is_some()) {
+                speakers[i] = speakers[from];
+                continues[i] = Some(from);
             }
         }
-        let still_open = if open_by.is_some() && !opens_quote[i] { !closes_quote(&paragraphs[i].text) } else { leaves_quote_open[i] };
-        open_by = if still_open { speakers[i] } else { None };
+        let still_open = if open_in.is_some() && !opens_quote[i] { !closes_quote(&paragraphs[i].text) } else { leaves_quote_open[i] };
+        open_in = if still_open { open_in.or(Some(i)) } else { None };
     }
     let body: Vec<usize> = (0..speakers.len()).filter(|&i| paragraphs[i].kind == PassageKind::Body).collect();
     let mut k = 0;
@@ -353,12 +381,73 @@ fn continue_speakers(paragraphs: &[&Paragraph], opens_quote: &[bool], leaves_quo
             if speakers[body[j]] == Some(s) && j - k - 1 <= MAX_SANDWICH && person && !list {
                 for &b in &body[k + 1..j] {
                     speakers[b] = Some(s);
+                    continues[b] = Some(body[k]);
                 }
             }
             k = j;
         } else {
             break;
         }
+    }
+}
+
+/// The passage a chain of continuations starts from: the one with a cue.
+fn origin_of(continues: &[Option<usize>], mut passage: usize) -> usize {
+    // Each step moves to another passage; the bound guards a cycle.
+    for _ in 0..continues.len() {
+        match continues.get(passage).copied().flatten() {
+            Some(next) if next != passage => passage = next,
+            _ => break,
+        }
+    }
+    passage
+}
+
+/// Quoted words of a passage: between « », “ ” or straight double quotes,
+/// as byte ranges of the text, marks excluded. A quotation still open at the
+/// end runs to the end; one closed before any opens (the end of a quotation
+/// begun in an earlier passage) runs from the start.
+fn quoted_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '»' | '”') if spans.is_empty() => spans.push(Span::new(0, i)),
+            (None, '«' | '“' | '"') => open = Some((i + c.len_utf8(), c)),
+            (Some((start, opener)), _) if c == closing_mark(opener) => {
+                spans.push(Span::new(start, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, _)) = open {
+        spans.push(Span::new(start, text.len()));
+    }
+    spans.retain(|s| !text.get(s.range()).unwrap_or("").trim().is_empty());
+    spans
+}
+
+fn closing_mark(opener: char) -> char {
+    match opener {
+        '«' => '»',
+        '“' => '”',
+        other => other,
+    }
+}
+
+/// Direct when the passage opens on a quotation or quotations make a good
+/// part of it (the rest is then the attribution: « … », a-t-il dit), mixed
+/// when it quotes a few words, indirect otherwise.
+fn statement_kind(text: &str, quotes: &[Span]) -> StatementKind {
+    let quoted: usize = quotes.iter().map(|s| s.range().len()).sum();
+    let total = text.trim().len().max(1);
+    let opens_on_quote = quotes.first().is_some_and(|q| text[..q.start as usize].trim_start_matches(['«', '“', '"', ' ', '\u{a0}']).is_empty());
+    match quoted * 10 / total {
+        _ if quotes.is_empty() => StatementKind::Indirect,
+        _ if opens_on_quote => StatementKind::Direct,
+        4.. => StatementKind::Direct,
+        _ => StatementKind::Mixed,
     }
 }
 
@@ -380,42 +469,71 @@ fn is_list_item(text: &str) -> bool {
     text.trim_start().starts_with(['–', '—', '•', '-', '*', '·'])
 }
 
-fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) -> Option<usize> {
+/// Every speaker a passage attributes words to, main one first, each with
+/// the cue and the mention the attribution rests on.
+fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) -> Vec<Attribution> {
     let mut candidates = candidates(&f.text);
     candidates.sort_by_key(|c| c.0);
     let known: Vec<String> = doc.names.iter().filter(|(_, k)| k.contains(' ')).flat_map(|(_, k)| k.split(' ').map(String::from).collect::<Vec<_>>()).collect();
     let cx = Ctx { f, toks, hits, known: &known };
     note_introductions(&cx, doc);
-    match transcript_label(&f.text) {
-        Some(Label::Question) => return None,
-        // The person interviewed: the last one quoted, or else the last one
-        // the article introduced ("Interview with the minister X").
-        Some(Label::Answer) => {
-            if let Some(r) = doc.recent.iter().rev().copied().find(|&r| doc.recs[r].person.is_some()) {
-                return Some(r);
-            }
-            let intro = doc.introduced.last().cloned()?;
-            return resolve(intro.into_person(None, None), doc);
+    if let Some((label, span)) = transcript_label(&f.text) {
+        let found = match label {
+            Label::Question => None,
+            // The person interviewed: the last one quoted, or else the last
+            // one the article introduced ("Interview with the minister X").
+            Label::Answer => match doc.recent.iter().rev().copied().find(|&r| doc.recs[r].person.is_some()) {
+                Some(r) => Some(Attribution { rec: r, cue: span, mention: None }),
+                None => doc.introduced.last().cloned().and_then(|intro| resolve(intro.into_person(None, None), doc)).map(|rec| Attribution { rec, cue: span, mention: None }),
+            },
+            Label::Speaker(label) => read_label(&label, &known).and_then(|who| resolve(who, doc)).map(|rec| Attribution { rec, cue: span, mention: Some(span) }),
+        };
+        if let Some(a) = found {
+            note_recent(doc, a.rec);
+            return vec![a];
         }
-        Some(Label::Speaker(label)) => {
-            if let Some(r) = read_label(&label, &known).and_then(|who| resolve(who, doc)) {
-                doc.recent.retain(|&x| x != r);
-                doc.recent.push(r);
-                return Some(r);
-            }
-        }
-        None => {}
-    }
-    for (_, who) in candidates.into_iter().filter_map(|(pos, c)| read_candidate(&cx, &c).map(|w| (pos, w))) {
-        if let Some(r) = resolve(who, doc) {
-            if doc.recs.get(r).is_some_and(|rec| rec.person.is_some() || rec.role.is_some()) {
-                doc.recent.retain(|&x| x != r);
-                doc.recent.push(r);
-            }
-            return Some(r);
+        // An interviewer's question holds no statement, whatever its verbs.
+        if label_is_question(&f.text) {
+            return Vec::new();
         }
     }
-    None
+    let mut found: Vec<Attribution> = Vec::new();
+    for (cue, mention) in candidates.into_iter().filter_map(|(cue, c)| read_candidate(&cx, &c).map(|m| (cue, m))) {
+        let span = mention.span;
+        let Some(rec) = resolve(mention.who, doc) else { continue };
+        if found.iter().any(|a| a.rec == rec) {
+            continue;
+        }
+        note_recent(doc, rec);
+        // A pronoun inside the cue ("a-t-il dit") is no mention of its own.
+        let mention = (span != cue && !(cue.0 <= span.0 && span.1 <= cue.1)).then_some(span);
+        found.push(Attribution { rec, cue, mention });
+    }
+    found
+}
+
+/// The passage's speaker becomes the one pronouns and roles look back to.
+fn note_recent(doc: &mut Doc, rec: usize) {
+    if doc.recs.get(rec).is_some_and(|r| r.person.is_some() || r.role.is_some()) {
+        doc.recent.retain(|&x| x != rec);
+        doc.recent.push(rec);
+    }
+}
+
+/// One attribution inside a passage, in folded byte offsets.
+#[derive(Debug, Clone, Copy)]
+struct Attribution {
+    rec: usize,
+    cue: (usize, usize),
+    mention: Option<(usize, usize)>,
+}
+
+impl Attribution {
+    /// The cue and mention as byte ranges of the passage's own text.
+    fn evidence(&self, f: &Folded) -> Evidence {
+        let span = |(s, e): (usize, usize)| Span::new(f.original_offset(s), f.original_offset(e));
+        Evidence::Cue { cue: span(self.cue), mention: self.mention.map(span) }
+    }
 }
 
 /// The speaker label that opens a transcript's paragraph.
@@ -431,20 +549,29 @@ enum Label {
 
 /// A transcript label: at most six words before a colon at the start of a
 /// paragraph, either a question or answer marker or written in capitals.
-fn transcript_label(text: &str) -> Option<Label> {
+fn transcript_label(text: &str) -> Option<(Label, (usize, usize))> {
+    let lead = text.len() - text.trim_start().len();
     let text = text.trim_start();
     let colon = text.find(':')?;
     let label = text[..colon].trim();
+    let span = (lead, lead + label.len());
     let words = tokenize(label);
     if words.is_empty() || words.len() > 6 || !label.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'')) {
         return None;
     }
-    match key(label).as_str() {
-        "q" | "question" => Some(Label::Question),
-        "a" | "r" | "reponse" | "answer" => Some(Label::Answer),
-        _ if label.chars().count() > 1 && is_all_caps(label) => Some(Label::Speaker(label.to_string())),
-        _ => None,
-    }
+    let kind = match key(label).as_str() {
+        "q" | "question" => Label::Question,
+        "a" | "r" | "reponse" | "answer" => Label::Answer,
+        _ if label.chars().count() > 1 && is_all_caps(label) => Label::Speaker(label.to_string()),
+        _ => return None,
+    };
+    Some((kind, span))
+}
+
+/// Whether a passage is an interviewer's question: none of its words are a
+/// statement, whatever verbs it holds.
+fn label_is_question(text: &str) -> bool {
+    matches!(transcript_label(text), Some((Label::Question, _)))
 }
 
 /// Reads a label in capitals as a noun phrase, written as in running text
@@ -459,7 +586,7 @@ fn read_label(label: &str, known: &[String]) -> Option<Who> {
     let toks = tokenize(&f.text);
     let hits = gazetteer().find(&f.text, &toks);
     let cx = Ctx { f: &f, toks: &toks, hits: &hits, known };
-    read_np(&cx, (0, f.text.len()), &[])
+    read_np(&cx, (0, f.text.len()), &[]).map(|m| m.who)
 }
 
 /// Records every "role Name", "role, Name" and "Name, role" of a passage.
@@ -516,7 +643,8 @@ enum Candidate {
     Before { start: usize, end: usize },
     /// Text after the verb, to the end of the sentence.
     After { start: usize },
-    Pronoun(Option<Gender>),
+    /// An inverted pronoun ("a-t-il affirmé"), with the pronoun's span.
+    Pronoun(Option<Gender>, (usize, usize)),
     /// A gerund ("en rappelant que", ", noting that"): the subject of the
     /// clause, read from its start.
     Lead { start: usize, end: usize },
@@ -524,7 +652,8 @@ enum Candidate {
     Source { start: usize },
 }
 
-fn candidates(t: &str) -> Vec<(usize, Candidate)> {
+/// Every reporting cue of a passage (its span) with where its speaker is.
+fn candidates(t: &str) -> Vec<((usize, usize), Candidate)> {
     let p = patterns();
     let mut out = Vec::new();
     // Every inverted pronoun takes its words, a plural one too (no speaker).
@@ -534,7 +663,7 @@ fn candidates(t: &str) -> Vec<(usize, Candidate)> {
         taken.push((m.start(), m.end()));
         let Some(pronoun) = c.get(1).or_else(|| c.get(2)) else { continue };
         if let Some(g) = pronoun_gender(pronoun.as_str()) {
-            out.push((m.start(), Candidate::Pronoun(g)));
+            out.push(((m.start(), m.end()), Candidate::Pronoun(g, (pronoun.start(), pronoun.end()))));
         }
     }
     for re in [&p.compound, &p.reflexive, &p.english, &p.present] {
@@ -551,21 +680,21 @@ fn candidates(t: &str) -> Vec<(usize, Candidate)> {
             let opens_np = starts_noun_phrase(after);
             let strong = before.is_empty() || before.ends_with(['»', '"', '\'']) || lower.ends_with(" que") || lower == "que";
             if strong && opens_np {
-                out.push((m.start(), Candidate::After { start: m.end() }));
+                out.push(((m.start(), m.end()), Candidate::After { start: m.end() }));
                 continue;
             }
-            out.push((m.start(), Candidate::Before { start, end: m.start() }));
+            out.push(((m.start(), m.end()), Candidate::Before { start, end: m.start() }));
             // "…, a déclaré l'Ambassadeur." — the subject follows the verb
             // when the noun phrase after it closes the sentence; the clause
             // before is tried first, as it may hold the real subject.
             if before.ends_with(',') && opens_np && closes_sentence(t, m.end()) {
-                out.push((m.start(), Candidate::After { start: m.end() }));
+                out.push(((m.start(), m.end()), Candidate::After { start: m.end() }));
             }
         }
     }
     for m in p.gerund.find_iter(t) {
         let start = clause_start(t, m.start());
-        out.push((m.start(), Candidate::Lead { start, end: m.start() }));
+        out.push(((m.start(), m.end()), Candidate::Lead { start, end: m.start() }));
     }
     for c in p.source.captures_iter(t) {
         if let (Some(whole), Some(word)) = (c.get(0), c.get(1)) {
@@ -574,7 +703,7 @@ fn candidates(t: &str) -> Vec<(usize, Candidate)> {
             if is_pour && word.start() > 0 {
                 continue;
             }
-            out.push((whole.start(), Candidate::Source { start: whole.end() }));
+            out.push(((word.start(), word.end()), Candidate::Source { start: whole.end() }));
         }
     }
     out
@@ -674,10 +803,10 @@ fn sentence_end(t: &str, from: usize) -> usize {
     t.len()
 }
 
-fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Who> {
+fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Mention> {
     let t = cx.f.text.as_str();
     match *c {
-        Candidate::Pronoun(g) => Some(Who::Pronoun(g)),
+        Candidate::Pronoun(g, span) => Some(Mention { who: Who::Pronoun(g), span }),
         Candidate::After { start } => {
             let end = sentence_end(t, start);
             let chunks = comma_chunks(t, start, end);
@@ -991,16 +1120,16 @@ fn find_name(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize, usize)> 
     None
 }
 
-fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Option<Who> {
+fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Option<Mention> {
     let (f, toks, hits) = (cx.f, cx.toks, cx.hits);
     let t = f.text.as_str();
     let head_text = t[head.0..head.1].trim();
     let lw = key(head_text);
     if PLURAL_PRONOUNS.contains(&lw.as_str()) {
-        return Some(Who::PluralPronoun);
+        return Some(Mention { who: Who::PluralPronoun, span: head });
     }
     if PRONOUNS.contains(&lw.as_str()) {
-        return pronoun_gender(&lw).map(Who::Pronoun);
+        return pronoun_gender(&lw).map(|g| Mention { who: Who::Pronoun(g), span: head });
     }
     // "Selon l'ambassadeur de Russie, Gennady Bezdetko, …": the name may
     // stand alone right after the role.
@@ -1024,20 +1153,21 @@ fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Op
         let role = role_spans.iter().find_map(|&sp| role_text(f, toks, sp).filter(|r| !only_titles(r)));
         let entity = role_spans.iter().find_map(|&sp| represented(t, toks, hits, sp));
         let gender = phrase_gender(&t[head.0..head.1]);
-        return Some(Who::Person { name, surface, role, entity, gender });
+        return Some(Mention { who: Who::Person { name, surface, role, entity, gender }, span: (surface_start, name_end) });
     }
     if let Some(label) = collective_label(cx, head) {
         // "Les délégués russes": a group of one country is that country.
-        return Some(match represented(t, toks, hits, head) {
+        let who = match represented(t, toks, hits, head) {
             Some(entity) if !label_lists_countries(&label) && entities_named(cx, head) < 2 => Who::Entity(entity),
             _ => Who::Collective { label },
-        });
+        };
+        return Some(Mention { who, span: head });
     }
     if let Some(role) = role_text(f, toks, head) {
         let entity = represented(t, toks, hits, head).or_else(|| appositives.iter().find_map(|&sp| represented(t, toks, hits, sp)));
         let (clean, head_key) = strip_entity_words(f, toks, hits, entity, head, &role);
         let gender = phrase_gender(&t[head.0..head.1]);
-        return Some(Who::Role { role: clean, head: head_key, entity, gender });
+        return Some(Mention { who: Who::Role { role: clean, head: head_key, entity, gender }, span: head });
     }
     let first_hit = hits.iter().find(|h| toks[h.first].start >= head.0 && toks[h.last].end <= head.1 && h.form == Form::Name)?;
     let before_hit = key(&t[head.0..toks[first_hit.first].start]);
@@ -1047,7 +1177,8 @@ fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Op
     let described = t[head.0..toks[first_hit.first].start].split_whitespace().skip(1).all(|w| !is_capitalized(w))
         && lead.last().is_some_and(|w| DETERMINERS.contains(w))
         && lead.len() <= 5;
-    (lead.iter().all(|w| DETERMINERS.contains(w)) || described).then_some(Who::Entity(gazetteer().speaks_for(first_hit.entity)))
+    let span = (toks[first_hit.first].start, toks[first_hit.last].end);
+    (lead.iter().all(|w| DETERMINERS.contains(w)) || described).then_some(Mention { who: Who::Entity(gazetteer().speaks_for(first_hit.entity)), span })
 }
 
 /// Whether a role is only a title or rank ("Professeur", "lieutenant-général",
@@ -1427,7 +1558,7 @@ mod tests {
         let a = attribute(&refs, lang);
         a.passages
             .iter()
-            .map(|p| match p.speaker {
+            .map(|p| match p.statements.first().map(|s| s.speaker) {
                 Some(SpeakerId(i)) => {
                     let s = &a.speakers[i as usize];
                     let code = s.entity.as_ref().map_or("-", |e| e.code.as_str());
@@ -1541,6 +1672,7 @@ mod tests {
             ["-", "-", "Marie Claire Dubois [-]"]
         );
         assert_eq!(transcript_label("Note: the text follows."), None);
+        assert!(label_is_question("Q : Why now?"));
     }
 
     #[test]
@@ -1602,6 +1734,55 @@ mod tests {
     fn no_part_of_a_name_is_a_country() {
         assert_eq!(who("Chad Johnson, a researcher at Access Now, said the text is too broad."), ["Chad Johnson [ACCESSNOW]"]);
         assert_eq!(who("Jordan Lee said the treaty was a first step."), ["Jordan Lee [-]"]);
+    }
+
+    /// Each passage's statements as (speaker, kind, cue text, mention text or
+    /// the passage continued).
+    fn evidence(article: &str) -> Vec<Vec<(String, StatementKind, String, String)>> {
+        let paragraphs: Vec<Paragraph> = article.split("\n\n").map(|t| Paragraph { text: t.to_string(), kind: PassageKind::Body }).collect();
+        let refs: Vec<&Paragraph> = paragraphs.iter().collect();
+        let a = attribute(&refs, Lang::Fr);
+        a.passages
+            .iter()
+            .zip(&paragraphs)
+            .map(|(p, para)| {
+                let text = |s: Span| para.text[s.range()].to_string();
+                p.statements
+                    .iter()
+                    .map(|st| {
+                        let name = a.speakers[st.speaker.0 as usize].display_name();
+                        match st.evidence {
+                            Evidence::Cue { cue, mention } => (name, st.kind, text(cue), mention.map(text).unwrap_or_default()),
+                            Evidence::Continuation { passage } => (name, st.kind, String::from("continues"), passage.to_string()),
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_speaker_of_a_passage_with_the_cue_and_mention_it_rests_on() {
+        let got = evidence("Jean Dupont a déclaré que le texte avance, tandis que Marie Roux a estimé qu'il reste flou.");
+        assert_eq!(
+            got,
+            [vec![
+                (String::from("Jean Dupont"), StatementKind::Indirect, String::from("a déclaré"), String::from("Jean Dupont")),
+                (String::from("Marie Roux"), StatementKind::Indirect, String::from("a estimé"), String::from("Marie Roux")),
+            ]]
+        );
+    }
+
+    #[test]
+    fn continuations_name_the_passage_they_continue_and_kinds_follow_the_quotes() {
+        let got = evidence("« Il faut agir vite et ensemble », a-t-elle dit, selon Mme Claire Roux.\n\n« Nous n'avons plus le temps.\n\nLe monde attend. »\n\nLa ministre Claire Roux a ajouté que le texte « protège » les victimes.");
+        let kinds: Vec<Vec<StatementKind>> = got.iter().map(|p| p.iter().map(|s| s.1).collect()).collect();
+        assert_eq!(kinds, [vec![StatementKind::Direct], vec![StatementKind::Direct], vec![StatementKind::Direct], vec![StatementKind::Mixed]]);
+        assert_eq!(got[1][0].2, "continues");
+        assert_eq!(got[1][0].3, "0");
+        assert_eq!(got[2][0].3, "0", "a chain of continuations points at the passage with the cue");
+        assert_eq!(got[3][0].2, "a ajouté");
+        assert_eq!(got[3][0].3, "Claire Roux");
     }
 
     #[test]

@@ -86,7 +86,7 @@ fn attribution_precision_and_recall() {
         if gold == "?" {
             continue;
         }
-        let got = label(corpus, passage.speaker);
+        let got = label(corpus, passage.speaker());
         let s = &mut scores[set];
         s.n += 1;
         let (g, p) = (norm(gold), norm(&got));

@@ -84,7 +84,7 @@ fn overrides_fix_date_merge_aliases_and_set_country() {
     assert!(s.aliases.contains(&String::from("Johnny Martin")));
     assert_eq!(s.entity.as_ref().map(|e| e.code.as_str()), Some("BEL"));
     assert_eq!(s.role.as_deref(), Some("ministre de la Justice"));
-    assert!(doc.passages.iter().all(|p| p.speaker.is_some()));
+    assert!(doc.passages.iter().all(|p| p.speaker().is_some()));
     assert!(x.warnings.iter().any(|w| w.message.contains("Nobody Here")));
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -114,7 +114,7 @@ fn fifty_megabyte_file_is_extracted() {
     assert!(warnings.iter().any(|w| w.message.contains("very large")));
     println!("50 MB: {} passages in {:?}", doc.passages.len(), started.elapsed());
     assert!(doc.passages.len() > 300_000);
-    assert!(doc.passages.iter().all(|p| p.speaker.is_some()));
+    assert!(doc.passages.iter().all(|p| p.speaker().is_some()));
 }
 
 /// Random mixes of the pieces the rules look for, in random order: the
