@@ -8,7 +8,7 @@ use std::{collections::BTreeMap, env, fs, path::PathBuf, process::ExitCode};
 
 use corpus::{Corpus, Entity, EntityKind};
 use sha2::{Digest, Sha256};
-use search::{CountryId, CountryRecord, Date, DocumentRecord, IndexBuilder, PassageRecord, SpeakerRecord};
+use search::{CountryId, CountryRecord, Date, DocumentRecord, Evidence, IndexBuilder, PassageId, PassageRecord, SpeakerRecord, StatementRecord};
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=HANOI_CORPUS_DIR");
@@ -90,6 +90,7 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
         })
         .collect();
 
+    let mut passages_added = 0u32;
     for document in &corpus.documents {
         let doc_id = builder.add_document(DocumentRecord {
             title: document.title.clone(),
@@ -106,17 +107,28 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
             }),
             file: document.file.clone(),
         });
+        // Passages are numbered in the order they are added: this document's
+        // start where the previous one's ended.
+        let first_passage = passages_added;
         for passage in &document.passages {
             let mut mentions: Vec<CountryId> =
                 passage.mentions.iter().filter_map(|entity| country_ids.get(entity.code.as_str()).copied()).collect();
             mentions.sort();
             mentions.dedup();
-            builder.add_passage(PassageRecord {
-                document: doc_id,
-                text: passage.text.clone(),
-                speaker: passage.speaker().and_then(|id| speaker_ids.get(id.0 as usize).copied()),
-                mentions,
-            });
+            let statements = passage
+                .statements
+                .iter()
+                .filter_map(|statement| {
+                    let evidence = match statement.evidence {
+                        corpus::Evidence::Cue { cue, mention } => Evidence::Cue { cue, mention },
+                        corpus::Evidence::Continuation { passage } => Evidence::Continuation(PassageId(first_passage + passage)),
+                    };
+                    let speaker = speaker_ids.get(statement.speaker.0 as usize).copied()?;
+                    Some(StatementRecord { speaker, kind: statement.kind, evidence })
+                })
+                .collect();
+            builder.add_passage(PassageRecord { document: doc_id, text: passage.text.clone(), statements, mentions });
+            passages_added += 1;
         }
     }
     builder.finish()

@@ -599,7 +599,7 @@ fn is_web_address(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use search::{CountryRecord, DocumentRecord, IndexBuilder, Lang, PassageRecord, SpeakerRecord};
+    use search::{CountryRecord, DocumentRecord, IndexBuilder, Lang, PassageRecord, SpeakerRecord, StatementRecord};
 
     /// A two-article corpus written for these tests.
     fn blob() -> Vec<u8> {
@@ -631,7 +631,7 @@ mod tests {
             builder.add_passage(PassageRecord {
                 document: first,
                 text: text.into(),
-                speaker: Some(minister),
+                statements: vec![StatementRecord::plain(minister)],
                 mentions: vec![ruritania],
             });
         }
@@ -646,7 +646,7 @@ mod tests {
         builder.add_passage(PassageRecord {
             document: second,
             text: "Des experts parlent de cybersécurité, \"sans\" formule =SUM(A1).".into(),
-            speaker: None,
+            statements: vec![],
             mentions: vec![],
         });
         builder.finish()

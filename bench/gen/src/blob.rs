@@ -1,7 +1,7 @@
 //! From the JSON-lines corpus to the search blob, through the public
 //! `search::IndexBuilder` exactly as the app's build script feeds it.
 
-use search::{CountryRecord, Date, DocumentRecord, IndexBuilder, Lang, PassageRecord, SpeakerRecord};
+use search::{CountryRecord, Date, DocumentRecord, IndexBuilder, Lang, PassageRecord, SpeakerRecord, StatementRecord};
 
 use crate::corpus::Corpus;
 
@@ -50,7 +50,7 @@ pub fn build(corpus: &Corpus) -> Vec<u8> {
         b.add_passage(PassageRecord {
             document: documents[p.doc as usize],
             text: p.text.clone(),
-            speaker: p.speaker.map(|s| speakers[s as usize]),
+            statements: p.speaker.map(|s| StatementRecord::plain(speakers[s as usize])).into_iter().collect(),
             mentions: p.mentions.iter().map(|&c| countries[c as usize]).collect(),
         });
     }

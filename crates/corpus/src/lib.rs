@@ -37,6 +37,7 @@ mod speakers;
 mod tokens;
 
 pub use gazetteer::lookup_entity;
+pub use search::{Span, StatementKind};
 
 /// Everything extracted from a directory of articles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -254,17 +255,6 @@ pub struct Statement {
     pub quotes: Vec<Span>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StatementKind {
-    /// Quotation makes most of the passage.
-    Direct,
-    /// Reported speech only.
-    Indirect,
-    /// Reported speech with quoted words.
-    Mixed,
-}
-
 /// What an attribution rests on, so that a reader can check it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "by", rename_all = "lowercase")]
@@ -278,23 +268,6 @@ pub enum Evidence {
     Continuation { passage: u32 },
 }
 
-/// A byte range of a passage's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Span {
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        Span { start: at(start), end: at(end.max(start)) }
-    }
-
-    pub fn range(&self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
 
 /// A person, an unnamed official (role and country) or a country or body
 /// speaking for itself.

@@ -12,7 +12,8 @@ use crate::codec::{checksum_parts, put_u32, put_u64};
 use crate::format::{self, Section, COMPLETED_PREFIX, COMPLETIONS, GUARDED, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::{self, BodyPosting};
 use crate::types::{
-    CountryId, CountryRecord, Date, DocId, DocumentRecord, Lang, PassageId, PassageRecord, SpeakerId, SpeakerRecord,
+    CountryId, CountryRecord, Date, DocId, DocumentRecord, Evidence, Lang, PassageId, PassageRecord, SpeakerId, SpeakerRecord,
+    StatementKind,
 };
 
 /// Collects records and writes the index blob.
@@ -155,12 +156,22 @@ impl IndexBuilder {
         // Records.
         let mut speaker_passages: Vec<Vec<u32>> = vec![Vec::new(); self.speakers.len()];
         let mut country_passages: Vec<Vec<u32>> = vec![Vec::new(); self.countries.len()];
+        // A passage is listed under each of its speakers and their countries,
+        // once each, so that filtering by a speaker finds every passage where
+        // they speak, main speaker or not.
         for (id, passage) in self.passages.iter().enumerate() {
-            if let Some(list) = passage.speaker.and_then(|s| speaker_passages.get_mut(s.0 as usize)) {
-                list.push(id as u32);
-            }
-            if let Some(list) = self.speaker_country(passage.speaker).and_then(|c| country_passages.get_mut(c.0 as usize)) {
-                list.push(id as u32);
+            let id = id as u32;
+            for statement in &passage.statements {
+                if let Some(list) = speaker_passages.get_mut(statement.speaker.0 as usize) {
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
+                }
+                if let Some(list) = self.speaker_country(Some(statement.speaker)).and_then(|c| country_passages.get_mut(c.0 as usize)) {
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
+                }
             }
         }
         let mut strings = StringWriter::default();
@@ -212,7 +223,7 @@ impl IndexBuilder {
             let doc = self.documents.get(passage.document.0 as usize);
             strings.put(&mut passages, Some(&passage.text));
             put_u32(&mut passages, if doc.is_some() { passage.document.0 } else { NONE });
-            let speaker = passage.speaker.filter(|s| (s.0 as usize) < self.speakers.len());
+            let speaker = passage.speaker().filter(|s| (s.0 as usize) < self.speakers.len());
             put_u32(&mut passages, speaker.map_or(NONE, |s| s.0));
             put_u32(&mut passages, self.speaker_country(speaker).map_or(NONE, |c| c.0));
             put_u32(&mut passages, Date::pack(doc.and_then(|d| d.date)));
@@ -221,6 +232,8 @@ impl IndexBuilder {
             lists.put(&mut passages, &mentions);
             put_u32(&mut passages, *len);
         }
+
+        let statements = self.statement_records();
 
         let mut stats = Vec::with_capacity(format::stats::LEN);
         for lens in [&passage_lens, &title_lens, &speaker_lens] {
@@ -237,12 +250,42 @@ impl IndexBuilder {
         out.set(Section::Speakers, speakers);
         out.set(Section::Documents, documents);
         out.set(Section::Passages, passages);
+        out.set(Section::Statements, statements);
         out.set(Section::Lists, lists.bytes);
         out.set(Section::Terms, term_map.into_inner().unwrap_or_default());
         out.set(Section::Postings, postings_bytes);
         out.set(Section::Completions, completion_map.into_inner().unwrap_or_default());
         out.set(Section::Stats, stats);
         out.write()
+    }
+}
+
+impl IndexBuilder {
+    /// The statements section: every statement of every passage, in passage
+    /// order, the main one flagged. Statements of unknown speakers are left out.
+    fn statement_records(&self) -> Vec<u8> {
+        use format::statement::*;
+        let mut out = Vec::new();
+        for (id, passage) in self.passages.iter().enumerate() {
+            let known = passage.statements.iter().filter(|s| (s.speaker.0 as usize) < self.speakers.len());
+            for (k, statement) in known.enumerate() {
+                let kind = match statement.kind {
+                    StatementKind::Direct => 0,
+                    StatementKind::Indirect => 1,
+                    StatementKind::Mixed => 2,
+                };
+                let (by, a, b, c, d) = match statement.evidence {
+                    Evidence::Unmarked => (0, NONE, NONE, NONE, NONE),
+                    Evidence::Cue { cue, mention } => (1, cue.start, cue.end, mention.map_or(NONE, |m| m.start), mention.map_or(NONE, |m| m.end)),
+                    Evidence::Continuation(from) => (2, from.0, NONE, NONE, NONE),
+                };
+                let main = if k == 0 { MAIN } else { 0 };
+                for value in [id as u32, statement.speaker.0, kind | (by << 2) | main, a, b, c, d] {
+                    put_u32(&mut out, value);
+                }
+            }
+        }
+        out
     }
 }
 

@@ -136,7 +136,7 @@ fn has_capital(word: &str) -> bool {
 mod tests {
     use crate::builder::IndexBuilder;
     use crate::index::Index;
-    use crate::types::{DocumentRecord, Filters, Lang, PassageRecord, SpeakerRecord};
+    use crate::types::{DocumentRecord, Filters, Lang, PassageRecord, SpeakerRecord, StatementRecord};
 
     #[test]
     fn a_speakers_own_words_come_first() {
@@ -157,7 +157,7 @@ mod tests {
             (None, "Une coopération renforcée entre les États signataires."),
         ];
         for (speaker, text) in passages {
-            builder.add_passage(PassageRecord { document: doc, text: text.into(), speaker, mentions: vec![] });
+            builder.add_passage(PassageRecord { document: doc, text: text.into(), statements: speaker.map(StatementRecord::plain).into_iter().collect(), mentions: vec![] });
         }
         let blob = builder.finish();
         let index = Index::open(&blob).expect("the test blob opens");
@@ -180,7 +180,7 @@ mod tests {
             "Sécurité d'abord, dit le Vietnam.",
             "Le Vietnam progresse.",
         ] {
-            builder.add_passage(PassageRecord { document: doc, text: text.into(), speaker: None, mentions: vec![] });
+            builder.add_passage(PassageRecord { document: doc, text: text.into(), statements: vec![], mentions: vec![] });
         }
         let blob = builder.finish();
         let index = Index::open(&blob).expect("the test blob opens");

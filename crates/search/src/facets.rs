@@ -18,6 +18,10 @@ pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) 
         && selection.countries.is_none()
         && selection.outlets.is_none()
         && selection.dates.is_none();
+    // The sets the speaker and country facets count over; `None` is the
+    // matches themselves.
+    let mut speaker_set = None;
+    let mut country_set = None;
     if nothing_selected {
         // All facets count the same passages, in one pass; dates and outlets
         // are both per document, so one per-document tally serves both.
@@ -28,17 +32,25 @@ pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) 
         }
         counter.outlet_documents = counter.documents.clone();
     } else {
-        let narrowed = |facet| {
-            let mut set = matches.clone();
-            selection.apply(&mut set, Some(facet));
-            set
-        };
-        narrowed(Facet::Speaker).iter().for_each(|p| counter.speaker(p));
-        narrowed(Facet::Country).iter().for_each(|p| counter.country(p));
+        let narrowed = |facet| narrowed_for(matches, selection, facet);
+        let speakers = narrowed(Facet::Speaker);
+        speakers.iter().for_each(|p| counter.speaker(p));
+        let countries = narrowed(Facet::Country);
+        countries.iter().for_each(|p| counter.country(p));
         narrowed(Facet::Date).iter().for_each(|p| counter.date(p));
         narrowed(Facet::Outlet).iter().for_each(|p| counter.outlet(p));
+        speaker_set = Some(speakers);
+        country_set = Some(countries);
     }
+    counter.other_speakers(speaker_set.as_ref().unwrap_or(matches), country_set.as_ref().unwrap_or(matches));
     counter.finish()
+}
+
+/// The matches narrowed by every selection but `facet`'s.
+fn narrowed_for(matches: &BitSet, selection: &Selection, facet: Facet) -> BitSet {
+    let mut set = matches.clone();
+    selection.apply(&mut set, Some(facet));
+    set
 }
 
 struct Counter<'i, 'a> {
@@ -60,6 +72,27 @@ impl<'i, 'a> Counter<'i, 'a> {
             countries: vec![0; index.country_count()],
             documents: vec![0; index.document_count()],
             outlet_documents: vec![0; index.document_count()],
+        }
+    }
+
+    /// A passage counts under each of its speakers and their countries: the
+    /// statements of speakers other than the main one are few, so they are
+    /// walked once and checked against the sets counted over.
+    fn other_speakers(&mut self, speaker_set: &BitSet, country_set: &BitSet) {
+        for (passage, speaker) in self.index.other_statements() {
+            let main = self.index.passage_speaker(passage);
+            if main != Some(speaker) && speaker_set.contains(passage) {
+                if let Some(slot) = self.speakers.get_mut(speaker.0 as usize) {
+                    *slot += 1;
+                }
+            }
+            let country = self.index.speaker_country(speaker);
+            let main_country = main.and_then(|m| self.index.speaker_country(m));
+            if country != main_country && country_set.contains(passage) {
+                if let Some(slot) = country.and_then(|c| self.countries.get_mut(c.0 as usize)) {
+                    *slot += 1;
+                }
+            }
         }
     }
 

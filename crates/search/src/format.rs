@@ -15,7 +15,7 @@
 //! the strings section, `NONE` as offset meaning "absent".
 
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
-pub(crate) const VERSION: u32 = 4;
+pub(crate) const VERSION: u32 = 5;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
 /// The sections the header checksum covers, after the section table.
 pub(crate) const GUARDED: [Section; 2] = [Section::Terms, Section::Completions];
@@ -36,6 +36,9 @@ pub enum Section {
     Speakers,
     Documents,
     Passages,
+    /// Fixed-width statement records, in passage order: who speaks in each
+    /// passage and the byte ranges the attribution rests on.
+    Statements,
     /// `u32` lists: passage mentions, and passages per speaker and per country.
     Lists,
     /// fst map: folded term -> its id, which is where its postings start.
@@ -54,12 +57,13 @@ pub enum Section {
 }
 
 impl Section {
-    pub(crate) const ALL: [Section; 10] = [
+    pub(crate) const ALL: [Section; 11] = [
         Section::Strings,
         Section::Countries,
         Section::Speakers,
         Section::Documents,
         Section::Passages,
+        Section::Statements,
         Section::Lists,
         Section::Terms,
         Section::Postings,
@@ -115,6 +119,25 @@ pub(crate) mod passage {
     /// Indexed tokens in the body (BM25F length).
     pub const FIELD_LEN: usize = 32;
     pub const WIDTH: usize = 36;
+}
+
+/// A statement record. The main speaker of a passage is also in the
+/// passage record; its other speakers are only here.
+pub(crate) mod statement {
+    pub const PASSAGE: usize = 0;
+    pub const SPEAKER: usize = 4;
+    /// Bits 0–1 the kind (0 direct, 1 indirect, 2 mixed), bits 2–3 the
+    /// evidence (0 none, 1 cue, 2 continuation), bit 4 set on a passage's
+    /// main statement.
+    pub const FLAGS: usize = 8;
+    /// Cue start and end, or the continued passage in `A` (`B` unused).
+    pub const A: usize = 12;
+    pub const B: usize = 16;
+    /// Mention start and end, `NONE` when absent.
+    pub const C: usize = 20;
+    pub const D: usize = 24;
+    pub const WIDTH: usize = 28;
+    pub const MAIN: u32 = 1 << 4;
 }
 
 /// The `Stats` section: average field lengths as `f32` bits, then where

@@ -19,7 +19,8 @@ use crate::format::{self, Section, GUARDED, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::{self, Postings};
 use crate::rank::Scratch;
 use crate::types::{
-    CountryId, CountryView, Date, DocId, DocumentView, Lang, PassageId, PassageView, SpeakerId, SpeakerView,
+    CountryId, CountryView, Date, DocId, DocumentView, Evidence, Lang, PassageId, PassageView, Span, SpeakerId, SpeakerView,
+    StatementKind, StatementRecord,
 };
 
 /// Why a blob was refused.
@@ -94,6 +95,7 @@ pub struct Index<'a> {
     pub(crate) speakers: Table<'a>,
     pub(crate) documents: Table<'a>,
     pub(crate) passages: Table<'a>,
+    statements: Table<'a>,
     lists: &'a [u8],
     pub(crate) terms: fst::Map<&'a [u8]>,
     postings: &'a [u8],
@@ -172,6 +174,7 @@ impl<'a> Index<'a> {
             speakers: Table::new(section(Section::Speakers)?, format::speaker::WIDTH, Section::Speakers)?,
             documents: Table::new(section(Section::Documents)?, format::document::WIDTH, Section::Documents)?,
             passages: Table::new(section(Section::Passages)?, format::passage::WIDTH, Section::Passages)?,
+            statements: Table::new(section(Section::Statements)?, format::statement::WIDTH, Section::Statements)?,
             lists: section(Section::Lists)?,
             terms,
             postings: section(Section::Postings)?,
@@ -328,8 +331,75 @@ impl<'a> Index<'a> {
         self.documents.u32(doc, format::document::DATE).unwrap_or(0)
     }
 
+    /// Every statement of a passage, main one first: who speaks in it and
+    /// what each attribution rests on. Records are in passage order, so the
+    /// passage's are found by binary search.
+    pub fn statements(&self, passage: PassageId) -> Vec<StatementRecord> {
+        let rows = self.statement_rows(passage.0);
+        rows.filter_map(|row| self.statement(row)).collect()
+    }
+
+    /// The rows of the statements section that belong to `passage`.
+    fn statement_rows(&self, passage: u32) -> Range<u32> {
+        let table = self.statements;
+        let at = |row: u32| table.u32(row, format::statement::PASSAGE).unwrap_or(u32::MAX);
+        let (mut lo, mut hi) = (0u32, table.len() as u32);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if at(mid) < passage {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let start = lo;
+        let mut end = start;
+        while end < table.len() as u32 && at(end) == passage {
+            end += 1;
+        }
+        start..end
+    }
+
+    fn statement(&self, row: u32) -> Option<StatementRecord> {
+        use format::statement::*;
+        let t = self.statements;
+        let flags = t.u32(row, FLAGS)?;
+        let kind = match flags & 3 {
+            0 => StatementKind::Direct,
+            1 => StatementKind::Indirect,
+            2 => StatementKind::Mixed,
+            _ => return None,
+        };
+        let span = |a: u32, b: u32| (a != NONE && b != NONE && a <= b).then_some(Span { start: a, end: b });
+        let (a, b, c, d) = (t.u32(row, A)?, t.u32(row, B)?, t.u32(row, C)?, t.u32(row, D)?);
+        let evidence = match (flags >> 2) & 3 {
+            0 => Evidence::Unmarked,
+            1 => Evidence::Cue { cue: span(a, b)?, mention: span(c, d) },
+            2 if (a as usize) < self.passages.len() => Evidence::Continuation(PassageId(a)),
+            _ => return None,
+        };
+        let speaker = t.u32(row, SPEAKER)?;
+        ((speaker as usize) < self.speakers.len()).then_some(StatementRecord { speaker: SpeakerId(speaker), kind, evidence })
+    }
+
+    /// Every statement that is not its passage's main one, as (passage,
+    /// speaker): the facets count a passage under each of its speakers.
+    pub(crate) fn other_statements(&self) -> impl Iterator<Item = (u32, SpeakerId)> + '_ {
+        use format::statement::*;
+        let t = self.statements;
+        (0..t.len() as u32).filter_map(move |row| {
+            let flags = t.u32(row, FLAGS)?;
+            (flags & MAIN == 0).then_some(())?;
+            Some((t.u32(row, PASSAGE)?, SpeakerId(t.u32(row, SPEAKER)?)))
+        })
+    }
+
     pub(crate) fn passage_speaker(&self, passage: u32) -> Option<SpeakerId> {
         self.id(self.passages, passage, format::passage::SPEAKER)?.map(SpeakerId)
+    }
+
+    pub(crate) fn speaker_country(&self, speaker: SpeakerId) -> Option<CountryId> {
+        self.id(self.speakers, speaker.0, format::speaker::COUNTRY)?.map(CountryId)
     }
 
     pub(crate) fn passage_country(&self, passage: u32) -> Option<CountryId> {
@@ -444,7 +514,7 @@ mod tests {
                 b.add_passage(PassageRecord {
                     document: doc,
                     text: format!("La coopération internationale contre la cybercriminalité, étape {p} à Hanoï."),
-                    speaker: (p % 2 == 0).then_some(s),
+                    statements: (p % 2 == 0).then_some(StatementRecord::plain(s)).into_iter().collect(),
                     mentions: vec![c],
                 });
             }

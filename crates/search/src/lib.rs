@@ -47,5 +47,5 @@ pub use index::{Index, IndexError};
 pub use types::{
     CountryId, CountryRecord, CountryView, Date, DateParseError, DocId, DocumentRecord, DocumentView, Facets, Filters,
     Hit, KwicLine, Lang, PassageId, PassageRecord, PassageView, SearchRequest, SearchResults, Snippet, Sort,
-    SpeakerId, SpeakerRecord, SpeakerView,
+    Span, SpeakerId, SpeakerRecord, SpeakerView, StatementKind, StatementRecord, Evidence,
 };

@@ -219,13 +219,81 @@ pub struct DocumentRecord {
 }
 
 /// A passage, as given to the builder. Its date is its document's and its
-/// country (for the country facet) is its speaker's.
+/// countries (for the country facet) are its speakers'.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PassageRecord {
     pub document: DocId,
     pub text: String,
-    pub speaker: Option<SpeakerId>,
+    /// Who speaks, main speaker first; empty for narration.
+    pub statements: Vec<StatementRecord>,
     pub mentions: Vec<CountryId>,
+}
+
+impl PassageRecord {
+    /// The main speaker: the one a card shows.
+    pub fn speaker(&self) -> Option<SpeakerId> {
+        self.statements.first().map(|s| s.speaker)
+    }
+}
+
+/// Words a passage gives to one speaker, and what the attribution rests on,
+/// so that a reader can check it against the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatementRecord {
+    pub speaker: SpeakerId,
+    pub kind: StatementKind,
+    pub evidence: Evidence,
+}
+
+impl StatementRecord {
+    /// A statement with nothing to show for it, for tests and synthetic corpora.
+    pub fn plain(speaker: SpeakerId) -> StatementRecord {
+        StatementRecord { speaker, kind: StatementKind::Indirect, evidence: Evidence::Unmarked }
+    }
+}
+
+/// How much of a statement is quoted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "lowercase"))]
+pub enum StatementKind {
+    /// Quotation makes most of the passage.
+    Direct,
+    /// Reported speech only.
+    Indirect,
+    /// Reported speech with quoted words.
+    Mixed,
+}
+
+/// A byte range of a passage's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// `start..end`, saturating at `u32::MAX`, never reversed.
+    pub fn new(start: usize, end: usize) -> Span {
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Span { start: at(start), end: at(end.max(start)) }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// What an attribution rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// A cue in the passage (the reporting verb or marker) and the words
+    /// naming the speaker, when they are not inside the cue.
+    Cue { cue: Span, mention: Option<Span> },
+    /// No cue of its own: it continues the speech of this passage.
+    Continuation(PassageId),
+    /// Nothing recorded (synthetic corpora).
+    Unmarked,
 }
 
 /// A speaker read back from the blob.

@@ -43,8 +43,8 @@ fn corpus() -> Corpus {
         date: Some(Date::ym(2025, 11)),
         file: "002.txt".into(),
     });
-    let passage = |b: &mut IndexBuilder, document, text: &str, speaker, mentions: Vec<CountryId>| {
-        b.add_passage(PassageRecord { document, text: text.into(), speaker, mentions })
+    let passage = |b: &mut IndexBuilder, document, text: &str, speaker: Option<SpeakerId>, mentions: Vec<CountryId>| {
+        b.add_passage(PassageRecord { document, text: text.into(), statements: speaker.map(StatementRecord::plain).into_iter().collect(), mentions })
     };
     passage(&mut b, d1, "La coopération internationale est essentielle pour la sécurité du cyberespace.", Some(minh), vec![vietnam]);
     passage(&mut b, d1, "L’ONUDC soutiendra les États dans la mise en œuvre de la Convention.", Some(waly), vec![]);
@@ -264,7 +264,7 @@ fn ranking_corpus(passages: &[&str]) -> Vec<u8> {
     let mut b = IndexBuilder::new();
     let doc = b.add_document(DocumentRecord { title: "Titre".into(), file: "t.txt".into(), ..Default::default() });
     for text in passages {
-        b.add_passage(PassageRecord { document: doc, text: (*text).into(), speaker: None, mentions: vec![] });
+        b.add_passage(PassageRecord { document: doc, text: (*text).into(), statements: vec![], mentions: vec![] });
     }
     b.finish()
 }
@@ -349,8 +349,8 @@ fn title_and_speaker_fields_count() {
     let mut b = IndexBuilder::new();
     let plain = b.add_document(DocumentRecord { title: "Rien".into(), file: "a".into(), ..Default::default() });
     let titled = b.add_document(DocumentRecord { title: "Ratification".into(), file: "b".into(), ..Default::default() });
-    b.add_passage(PassageRecord { document: plain, text: "La ratification avance.".into(), speaker: None, mentions: vec![] });
-    b.add_passage(PassageRecord { document: titled, text: "La ratification avance.".into(), speaker: None, mentions: vec![] });
+    b.add_passage(PassageRecord { document: plain, text: "La ratification avance.".into(), statements: vec![], mentions: vec![] });
+    b.add_passage(PassageRecord { document: titled, text: "La ratification avance.".into(), statements: vec![], mentions: vec![] });
     let blob = b.finish();
     let index = Index::open(&blob).unwrap();
     assert_eq!(order(&index, "ratification "), [1, 0]);
@@ -431,4 +431,51 @@ fn ranked_lists_the_same_passages_as_search_without_snippets() {
             }
         }
     }
+}
+
+/// A passage that quotes two people: both are kept with their evidence, the
+/// passage counts under each of them and their countries, and filtering by
+/// the second speaker finds it.
+#[test]
+fn a_passage_counts_under_every_speaker_and_keeps_its_evidence() {
+    let mut b = IndexBuilder::new();
+    let kenya = b.add_country(CountryRecord { code: "KEN".into(), name_fr: "Kenya".into(), name_en: "Kenya".into(), is_country: true });
+    let chile = b.add_country(CountryRecord { code: "CHL".into(), name_fr: "Chili".into(), name_en: "Chile".into(), is_country: true });
+    let ann = b.add_speaker(SpeakerRecord { name: "Ann Otieno".into(), role: None, country: Some(kenya) });
+    let luis = b.add_speaker(SpeakerRecord { name: "Luis Rojas".into(), role: None, country: Some(chile) });
+    let doc = b.add_document(DocumentRecord { title: "Deux voix".into(), outlet: None, url: None, lang: Lang::Fr, date: None, file: "a.txt".into() });
+    let text = "Ann Otieno a salué le traité, tandis que Luis Rojas a regretté sa portée.";
+    let cue = |word: &str| {
+        let start = text.find(word).unwrap();
+        Span::new(start, start + word.len())
+    };
+    let first = b.add_passage(PassageRecord {
+        document: doc,
+        text: text.into(),
+        statements: vec![
+            StatementRecord { speaker: ann, kind: StatementKind::Indirect, evidence: Evidence::Cue { cue: cue("a salué"), mention: Some(cue("Ann Otieno")) } },
+            StatementRecord { speaker: luis, kind: StatementKind::Indirect, evidence: Evidence::Cue { cue: cue("a regretté"), mention: Some(cue("Luis Rojas")) } },
+        ],
+        mentions: vec![],
+    });
+    let second = b.add_passage(PassageRecord {
+        document: doc,
+        text: "Le traité reste à ratifier.".into(),
+        statements: vec![StatementRecord { speaker: luis, kind: StatementKind::Indirect, evidence: Evidence::Continuation(first) }],
+        mentions: vec![],
+    });
+    let blob = b.finish();
+    let index = Index::open(&blob).unwrap();
+    let statements = index.statements(first);
+    assert_eq!(statements.len(), 2);
+    let Evidence::Cue { cue: found, mention } = statements[1].evidence else { panic!("a cue") };
+    assert_eq!(&text[found.range()], "a regretté");
+    assert_eq!(&text[mention.unwrap().range()], "Luis Rojas");
+    assert_eq!(index.statements(second)[0].evidence, Evidence::Continuation(first));
+    let all = index.search(&SearchRequest { query: "traité".into(), ..SearchRequest::default() });
+    assert!(all.facets.speakers.contains(&(ann, 1)), "{:?}", all.facets.speakers);
+    assert!(all.facets.speakers.contains(&(luis, 2)), "{:?}", all.facets.speakers);
+    assert!(all.facets.countries.contains(&(chile, 2)) && all.facets.countries.contains(&(kenya, 1)), "{:?}", all.facets.countries);
+    let by_luis = index.search(&SearchRequest { query: "salué".into(), filters: Filters { speakers: vec![luis], ..Filters::default() }, ..SearchRequest::default() });
+    assert_eq!(by_luis.total, 1, "the second speaker's filter finds the passage");
 }

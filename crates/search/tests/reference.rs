@@ -88,7 +88,7 @@ fn build(spec: &Spec) -> Vec<u8> {
         b.add_passage(PassageRecord {
             document: DocId(*doc as u32),
             text: text.clone(),
-            speaker: speaker.map(|s| SpeakerId(s as u32)),
+            statements: speaker.map(|s| StatementRecord::plain(SpeakerId(s as u32))).into_iter().collect(),
             mentions: vec![],
         });
     }
