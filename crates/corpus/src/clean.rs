@@ -81,7 +81,7 @@ pub fn clean(text: &str) -> Cleaned {
             open = false;
             continue;
         }
-        let folded: String = line.chars().map(crate::fold::fold_char).collect();
+        let folded = crate::fold::fold(line);
         let folded = folded.trim();
         if r.tail.is_match(folded) && !header {
             break;

@@ -25,12 +25,10 @@ impl<'a> Folded<'a> {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         for (offset, c) in original.char_indices() {
-            let f = fold_char(c);
             let offset = u32::try_from(offset).unwrap_or(u32::MAX);
-            for _ in 0..f.len_utf8() {
-                map.push(offset);
-            }
-            text.push(f);
+            let before = text.len();
+            push_folded(c, &mut text);
+            map.resize(map.len() + (text.len() - before), offset);
         }
         map.push(u32::try_from(original.len()).unwrap_or(u32::MAX));
         Folded { original, text, map }
@@ -49,8 +47,32 @@ impl<'a> Folded<'a> {
     }
 }
 
-/// Folds one character to one character, so positions stay aligned.
-pub fn fold_char(c: char) -> char {
+/// Folds a string, keeping case: what every rule here matches on.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Appends the folded form of `c`: one character, or two for the ligatures
+/// and ß, spelled out as the search crate's analyser spells them ("œuvre"
+/// and "oeuvre" are one word in both crates).
+fn push_folded(c: char, out: &mut String) {
+    match c {
+        'œ' => out.push_str("oe"),
+        'Œ' => out.push_str("Oe"),
+        'æ' => out.push_str("ae"),
+        'Æ' => out.push_str("Ae"),
+        'ß' => out.push_str("ss"),
+        c => out.push(fold_char(c)),
+    }
+}
+
+/// Folds one character to one character; the ligatures are left to
+/// [`push_folded`].
+fn fold_char(c: char) -> char {
     if c.is_ascii() && c != '`' && c != '\t' {
         return c;
     }
@@ -74,11 +96,6 @@ fn fold_uncached(c: char) -> char {
         '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' | '\t' => ' ',
         'đ' => 'd',
         'Đ' => 'D',
-        'œ' => 'o',
-        'Œ' => 'O',
-        'æ' => 'a',
-        'Æ' => 'A',
-        'ß' => 's',
         'ø' => 'o',
         'Ø' => 'O',
         'ł' => 'l',
@@ -90,7 +107,7 @@ fn fold_uncached(c: char) -> char {
 
 /// Folded and lowercased form of a short string, used as a lookup key.
 pub fn key(s: &str) -> String {
-    s.chars().map(fold_char).flat_map(char::to_lowercase).collect()
+    fold(s).chars().flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]
@@ -103,6 +120,16 @@ mod tests {
         assert_eq!(f.text, "Le president a declare « oui »");
         let start = f.text.find("president").unwrap();
         assert_eq!(f.original_slice(start, start + 9), "président");
+    }
+
+    #[test]
+    fn ligatures_fold_as_the_search_analyser_folds_them() {
+        let f = Folded::new("Le cœur de l'Œuvre");
+        assert_eq!(f.text, "Le coeur de l'Oeuvre");
+        let start = f.text.find("coeur").unwrap();
+        assert_eq!(f.original_slice(start, start + 5), "cœur");
+        assert_eq!(key("Œuvre"), search::analysis::fold("Œuvre"));
+        assert_eq!(key("Straße"), search::analysis::fold("Straße"));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! over everything inferred here.
 
 use crate::clean::{Cleaned, Paragraph};
-use crate::fold::{fold_char, key};
+use crate::fold::{fold, key};
 use crate::{Lang, PassageKind};
 use regex::Regex;
 use std::collections::HashSet;
@@ -55,7 +55,7 @@ fn outlets() -> &'static [Outlet] {
                         .unwrap_or_default()
                 };
                 let name = cols.first().unwrap_or(&"").to_string();
-                let markers: Vec<String> = list(2).iter().map(|m| m.chars().map(fold_char).collect()).collect();
+                let markers: Vec<String> = list(2).iter().map(|m| fold(m)).collect();
                 let keys = std::iter::once(key(&name)).chain(list(2).iter().map(|m| key(m))).collect();
                 Outlet { name, domains: list(1), markers, keys }
             })
@@ -92,7 +92,7 @@ pub fn detect(raw: &str, cleaned: &Cleaned) -> Meta {
         .iter()
         .filter(|l| {
             // Only a line's opening can be metadata; long lines stay cheap.
-            let f: String = l.chars().take(200).map(fold_char).collect();
+            let f = fold(&l.chars().take(200).collect::<String>());
             let lower = f.trim().to_lowercase();
             (l.split_whitespace().count() <= 8 && patterns().date_line.is_match(&f))
                 || lower.starts_with("date ")
@@ -202,7 +202,7 @@ pub fn is_site_name(line: &str) -> bool {
 /// Agency markers in datelines and signatures: "Paris (AFP) –",
 /// "(VOVWORLD) -", "... citoyens. -VNA/VI", "(Vietnam+)".
 fn outlet_by_signature(line: &str) -> Option<String> {
-    let f: String = line.chars().map(fold_char).collect();
+    let f = fold(line);
     if !f.contains('(') && !f.contains('-') {
         return None;
     }
