@@ -68,7 +68,28 @@ impl Extraction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub file: String,
+    pub kind: WarningKind,
     pub message: String,
+}
+
+/// What a warning is about, for callers that act on some kinds only (a build
+/// that must fail on a skipped file, say) without reading its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningKind {
+    /// The file could not be read at all: skipped.
+    Unreadable,
+    /// The bytes are no article (empty, binary, nothing left once the page
+    /// furniture is removed): skipped.
+    NotAnArticle,
+    /// Repaired while decoding (another encoding, NUL bytes): kept.
+    Decoding,
+    /// Unusually large, or a paragraph split to stay readable: kept.
+    Size,
+    /// A line of the editor's header could not be used: inferred instead.
+    Header,
+    /// An entry of `corpus.toml` matched nothing.
+    Override,
 }
 
 impl fmt::Display for Warning {
@@ -344,16 +365,16 @@ pub fn extract_dir(dir: &Path) -> Result<Extraction, CorpusError> {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                warnings.push(Warning { file: display, message: format!("cannot read file, skipped: {e}") });
+                warnings.push(Warning { file: display, kind: WarningKind::Unreadable, message: format!("cannot read file, skipped: {e}") });
                 continue;
             }
         };
         match extract_article(&name, &bytes) {
             Ok((doc, ws)) => {
-                warnings.extend(ws.into_iter().map(|w| Warning { file: display.clone(), message: w.message }));
+                warnings.extend(ws.into_iter().map(|w| Warning { file: display.clone(), ..w }));
                 documents.push(doc);
             }
-            Err(w) => warnings.push(Warning { file: display, message: w.message }),
+            Err(w) => warnings.push(Warning { file: display, ..w }),
         }
     }
     let mut corpus = identity::merge(documents);
@@ -370,11 +391,11 @@ const LARGE_FILE: usize = 5 * 1024 * 1024;
 /// Extracts one article. Errors (as a [`Warning`]) only when the bytes cannot
 /// be an article at all: empty or binary.
 pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Warning> {
-    let warn = |message: String| Warning { file: file_name.to_string(), message };
-    let decoded = decode::decode(bytes).map_err(warn)?;
-    let mut warnings: Vec<Warning> = decoded.notes.into_iter().map(warn).collect();
+    let warn = |kind: WarningKind| move |message: String| Warning { file: file_name.to_string(), kind, message };
+    let decoded = decode::decode(bytes).map_err(warn(WarningKind::NotAnArticle))?;
+    let mut warnings: Vec<Warning> = decoded.notes.into_iter().map(warn(WarningKind::Decoding)).collect();
     if bytes.len() > LARGE_FILE {
-        warnings.push(warn(format!(
+        warnings.push(warn(WarningKind::Size)(format!(
             "very large file ({:.1} MB): extracted, but check it is one article and not a site dump",
             bytes.len() as f64 / 1_048_576.0
         )));
@@ -382,11 +403,11 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
     // An editor's header is not article text: it is read, then removed.
     let (header, text) = metadata::split_header(&decoded.text);
     let header = header.unwrap_or_default();
-    warnings.extend(header.problems.iter().cloned().map(warn));
+    warnings.extend(header.problems.iter().cloned().map(warn(WarningKind::Header)));
     let cleaned = clean::clean(text);
-    warnings.extend(cleaned.notes.iter().cloned().map(warn));
+    warnings.extend(cleaned.notes.iter().cloned().map(warn(WarningKind::Size)));
     if cleaned.paragraphs.is_empty() {
-        return Err(warn(String::from("no article text left after removing boilerplate")));
+        return Err(warn(WarningKind::NotAnArticle)(String::from("no article text left after removing boilerplate")));
     }
     let mut meta = metadata::detect(text, &cleaned);
     header.apply(&mut meta);

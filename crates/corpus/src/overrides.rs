@@ -7,7 +7,7 @@
 //! matches nothing is only a warning, as articles come and go.
 
 use crate::identity::{merge_into, name_key, remove_orphans};
-use crate::{dates, lookup_entity, Corpus, CorpusError, DatedEvidence, PartialDate, Warning};
+use crate::{dates, lookup_entity, Corpus, CorpusError, DatedEvidence, PartialDate, Warning, WarningKind};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -107,7 +107,7 @@ impl Overrides {
     /// Applies the corrections; what matched nothing comes back as warnings.
     pub fn apply(&self, corpus: &mut Corpus) -> Vec<Warning> {
         let mut warnings = Vec::new();
-        let mut warn = |message: String| warnings.push(Warning { file: self.file.clone(), message });
+        let mut warn = |message: String| warnings.push(Warning { file: self.file.clone(), kind: WarningKind::Override, message });
         for fix in &self.date {
             let Some(date) = parse_date(&fix.date) else { continue };
             match corpus.documents.iter_mut().find(|d| d.file == fix.file) {

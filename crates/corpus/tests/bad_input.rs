@@ -1,6 +1,7 @@
 //! Bad input never panics and never vanishes: every file is either in the
 //! corpus or named in a warning with the reason.
 
+use corpus::WarningKind;
 use corpus::{extract_article, extract_dir};
 use std::path::PathBuf;
 
@@ -36,6 +37,11 @@ fn every_bad_file_is_kept_or_named() {
     assert!(warned("c_latin1.txt", "Windows-1252"));
     assert!(warned("f_whitespace.txt", "empty"));
     assert!(warned("g_only_boilerplate.txt", "no article text"));
+    // Callers tell a skipped file from a repaired one by kind, not by wording.
+    let kind = |f: &str| x.warnings.iter().find(|w| w.file.ends_with(f)).map(|w| w.kind);
+    assert_eq!(kind("b_binary.txt"), Some(WarningKind::NotAnArticle));
+    assert_eq!(kind("g_only_boilerplate.txt"), Some(WarningKind::NotAnArticle));
+    assert_eq!(kind("c_latin1.txt"), Some(WarningKind::Decoding));
     let latin = &x.corpus.documents[0];
     assert!(latin.passages[0].text.contains("ministère français a déclaré"));
     let bom = &x.corpus.documents[1];
