@@ -114,6 +114,7 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
             builder.add_passage(PassageRecord {
                 document: doc_id,
                 text: passage.text.clone(),
+                section: passage.section.clone(),
                 speaker: passage.speaker.and_then(|id| speaker_ids.get(id.0 as usize).copied()),
                 mentions,
             });

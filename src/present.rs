@@ -629,6 +629,7 @@ mod tests {
             "Elle a ajouté que la coopération protège les victimes.",
         ] {
             builder.add_passage(PassageRecord {
+                section: None,
                 document: first,
                 text: text.into(),
                 speaker: Some(minister),
@@ -644,6 +645,7 @@ mod tests {
             file: "b.txt".into(),
         });
         builder.add_passage(PassageRecord {
+            section: None,
             document: second,
             text: "Des experts parlent de cybersécurité, \"sans\" formule =SUM(A1).".into(),
             speaker: None,

@@ -48,6 +48,7 @@ pub fn build(corpus: &Corpus) -> Vec<u8> {
         .collect();
     for p in &corpus.passages {
         b.add_passage(PassageRecord {
+            section: None,
             document: documents[p.doc as usize],
             text: p.text.clone(),
             speaker: p.speaker.map(|s| speakers[s as usize]),

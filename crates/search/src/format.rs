@@ -15,7 +15,7 @@
 //! the strings section, `NONE` as offset meaning "absent".
 
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
-pub(crate) const VERSION: u32 = 4;
+pub(crate) const VERSION: u32 = 5;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
 /// The sections the header checksum covers, after the section table.
 pub(crate) const GUARDED: [Section; 2] = [Section::Terms, Section::Completions];
@@ -114,7 +114,10 @@ pub(crate) mod passage {
     pub const MENTIONS: usize = 24;
     /// Indexed tokens in the body (BM25F length).
     pub const FIELD_LEN: usize = 32;
-    pub const WIDTH: usize = 36;
+    /// The sub-heading the passage stands under; a shared string, since a
+    /// section titles several passages.
+    pub const SECTION: usize = 36;
+    pub const WIDTH: usize = 44;
 }
 
 /// The `Stats` section: average field lengths as `f32` bits, then where

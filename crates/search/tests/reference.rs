@@ -86,6 +86,7 @@ fn build(spec: &Spec) -> Vec<u8> {
     }
     for (doc, text, speaker) in &spec.passages {
         b.add_passage(PassageRecord {
+            section: None,
             document: DocId(*doc as u32),
             text: text.clone(),
             speaker: speaker.map(|s| SpeakerId(s as u32)),
