@@ -127,7 +127,7 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
                     Some(StatementRecord { speaker, kind: statement.kind, evidence })
                 })
                 .collect();
-            builder.add_passage(PassageRecord { document: doc_id, text: passage.text.clone(), statements, mentions });
+            builder.add_passage(PassageRecord { document: doc_id, text: passage.text.clone(), section: passage.section.clone(), statements, mentions });
             passages_added += 1;
         }
     }

@@ -50,6 +50,8 @@ pub struct Card {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub snippet: Marked,
+    /// The sub-heading the passage stands under, as a small label.
+    pub section: Option<String>,
     pub clipped_start: bool,
     pub clipped_end: bool,
     /// The whole passage, for citations and exports.
@@ -90,6 +92,9 @@ pub struct Outcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticlePassage {
     pub ordinal: u32,
+    /// The sub-heading to show above this passage: set on the first passage
+    /// of each section only, as the article printed it once.
+    pub opens_section: Option<String>,
     pub text: Marked,
     pub who: Option<Who>,
     pub focused: bool,
@@ -327,6 +332,7 @@ pub fn statement(index: &Index<'_>, reading: &Reading, lang: UiLang) -> Option<C
 pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
     let reading = route.reading.as_ref()?;
     let document = document_by_file(index, &reading.file)?;
+    let mut current_section = None;
     let passages = document
         .passages
         .clone()
@@ -335,8 +341,11 @@ pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
             let id = PassageId(id);
             let passage = index.passage(id)?;
             let ordinal = ordinal as u32;
+            let opens_section = passage.section.filter(|_| passage.section != current_section).map(str::to_owned);
+            current_section = passage.section;
             Some(ArticlePassage {
                 ordinal,
+                opens_section,
                 text: Marked { text: passage.text.to_owned(), highlights: index.highlight(&route.query, id) },
                 who: passage.speaker.map(|speaker| who(index, Some(speaker), passage.country, route.lang)),
                 focused: reading.passage == Some(ordinal),
@@ -502,6 +511,7 @@ fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, lang: UiLan
         clipped_start: snippet.truncated_start,
         clipped_end: snippet.truncated_end,
         snippet: Marked { text: snippet.text, highlights: snippet.highlights },
+        section: passage.section.map(str::to_owned),
         text: passage.text.to_owned(),
     })
 }
@@ -623,12 +633,13 @@ mod tests {
             date: Some(Date::ymd(2025, 10, 25)),
             file: "a.txt".into(),
         });
-        for text in [
-            "La ministre a salué la coopération entre les États.",
-            "Le texte entre en vigueur plus tard.",
-            "Elle a ajouté que la coopération protège les victimes.",
+        for (text, section) in [
+            ("La ministre a salué la coopération entre les États.", None),
+            ("Le texte entre en vigueur plus tard.", Some("Un calendrier serré")),
+            ("Elle a ajouté que la coopération protège les victimes.", Some("Un calendrier serré")),
         ] {
             builder.add_passage(PassageRecord {
+                section: section.map(String::from),
                 document: first,
                 text: text.into(),
                 statements: vec![StatementRecord::plain(minister)],
@@ -644,12 +655,25 @@ mod tests {
             file: "b.txt".into(),
         });
         builder.add_passage(PassageRecord {
+            section: None,
             document: second,
             text: "Des experts parlent de cybersécurité, \"sans\" formule =SUM(A1).".into(),
             statements: vec![],
             mentions: vec![],
         });
         builder.finish()
+    }
+
+    #[test]
+    fn a_section_title_opens_its_first_passage_only_and_labels_cards() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let route = Route { reading: Some(Reading { file: "a.txt".into(), passage: Some(2) }), ..Route::default() };
+        let article = article(&index, &route).expect("the article");
+        let opens: Vec<Option<&str>> = article.passages.iter().map(|p| p.opens_section.as_deref()).collect();
+        assert_eq!(opens, [None, Some("Un calendrier serré"), None]);
+        let outcome = search(&index, &Route { query: "victimes".into(), ..Route::default() }, 10, || 0.0);
+        assert_eq!(outcome.cards[0].section.as_deref(), Some("Un calendrier serré"));
     }
 
     #[test]

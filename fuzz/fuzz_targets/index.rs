@@ -56,7 +56,7 @@ fn build_and_search(u: &mut Unstructured) -> Result<()> {
             }
             mentions.sort();
             mentions.dedup();
-            b.add_passage(PassageRecord { document: *u.choose(&documents)?, text: text(u)?, speaker, mentions });
+            b.add_passage(PassageRecord { section: None, document: *u.choose(&documents)?, text: text(u)?, speaker, mentions });
             passages += 1;
         }
     }

@@ -62,6 +62,7 @@ fn blob() -> &'static [u8] {
             .collect();
         for (i, (doc, text)) in PASSAGES.iter().enumerate() {
             b.add_passage(PassageRecord {
+                section: None,
                 document: docs[*doc as usize],
                 text: (*text).into(),
                 speaker: (i % 4 != 3).then_some(speakers[i % speakers.len()]),
@@ -69,7 +70,7 @@ fn blob() -> &'static [u8] {
             });
         }
         let long = "La convention renforcera la coopération contre la fraude en ligne. ".repeat(40);
-        b.add_passage(PassageRecord { document: docs[0], text: long, speaker: Some(speakers[0]), mentions: vec![un] });
+        b.add_passage(PassageRecord { section: None, document: docs[0], text: long, speaker: Some(speakers[0]), mentions: vec![un] });
         b.finish()
     })
 }

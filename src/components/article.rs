@@ -100,7 +100,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 { for article.passages.iter().map(|passage| {
                     let permalink = at(passage.ordinal);
                     let node = if passage.focused { focused.clone() } else { NodeRef::default() };
-                    html! {
+                    html! { <>
+                        // A heading is the title of the passages under it, printed
+                        // once above the first, as text like every corpus string.
+                        if let Some(title) = &passage.opens_section {
+                            <h3 class="section-title">{ title }</h3>
+                        }
                         <section
                             ref={node}
                             id={format!("p{}", passage.ordinal)}
@@ -112,7 +117,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             <p class="text"><MarkedText marked={passage.text.clone()} /></p>
                             <a class="permalink" href={permalink} aria-label="permalink">{ "¶" }</a>
                         </section>
-                    }
+                    </> }
                 }) }
             </article>
         </div>

@@ -165,6 +165,9 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
                     <span class="title">
                         <MarkedText marked={card.title.clone()} />
                     </span>
+                    if let Some(section) = &card.section {
+                        <span class="section">{ " › " }{ section }</span>
+                    }
                     <span class="date">{ " · " }{ card.date.as_deref().unwrap_or(strings.unknown_date) }</span>
                     if let Some(outlet) = &card.outlet {
                         <span class="outlet">{ " · " }{ outlet }</span>

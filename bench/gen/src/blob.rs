@@ -48,6 +48,7 @@ pub fn build(corpus: &Corpus) -> Vec<u8> {
         .collect();
     for p in &corpus.passages {
         b.add_passage(PassageRecord {
+            section: None,
             document: documents[p.doc as usize],
             text: p.text.clone(),
             statements: p.speaker.map(|s| StatementRecord::plain(speakers[s as usize])).into_iter().collect(),

@@ -54,8 +54,8 @@ fn rules() -> &'static Rules {
             image_file: re(r"(?i)^\S+\.(jpe?g|png|gif|webp|avif|svg|bmp)(\?\S*)?$"),
             teaser: re(r"^(>>|»»|>)\s*\S"),
             url_line: re(r"(?i)^(source\s*:\s*)?(https?://|www\.)\S+$"),
-            photo_credit: re(r"(?i)\s*\(?\s*(photos?|anh|credits? photo|photo credit|credit|source photo|illustration)\s*:\s*[^()\n.]{1,80}\)?\s*$"),
-            photo_only: re(r"(?i)^\(?\s*(photos?|anh|credits? photo|photo credit|illustration)\s*:"),
+            photo_credit: re(r"(?i)\s*\(?\s*(photos?|images?|anh|credits? photo|photo credit|credit|source photo|illustration)\s*:\s*[^()\n.]{1,80}\)?\s*$"),
+            photo_only: re(r"(?i)^\(?\s*(photos?|images?|anh|credits? photo|photo credit|illustration)\s*:"),
             image_alt_prefix: re(r"^.{3,300}? - anh \d+\s*"),
             date_prefix: re(r"(?i)^\s*(date|published|publie le|publication)\s*:?\s*\d{4}-\d{2}-\d{2}(T[\d:]+Z?)?\s*"),
             outlet_prefix: re(r"^\([A-Z][A-Za-z+]{1,15}\)\s*-\s*"),
@@ -170,6 +170,59 @@ pub fn clean(text: &str) -> Cleaned {
         }
     }
     Cleaned { paragraphs: out, notes }
+}
+
+/// Fewer words than this and a lead is not compared: a short opening line
+/// ("Hanoi, 25 October") met again later is not a repeated summary.
+const LEAD_MIN_WORDS: usize = 6;
+/// A lead is a sentence or two. A longer first paragraph is body text, and
+/// the parts of one over-long line split in [`split_long`] may well be
+/// equal without repeating anything.
+const LEAD_MAX_BYTES: usize = 1000;
+
+/// The paragraph that repeats the lead, to be kept out of the passages.
+///
+/// News pages print their opening summary (the lead, or chapô) above the
+/// body, and the body often says it again: the lead returns as the first
+/// paragraph, or opens a paragraph, or closes one after a connective ("C'est
+/// pourquoi …"). Read twice, it would be found and shown twice. The lead is
+/// the first body paragraph; when a later body paragraph holds all of its
+/// words in order, the lead goes (the later one says it in context, often
+/// with its speaker); when the lead holds all of a later paragraph, that
+/// paragraph goes. Texts are compared folded, so a copy that lost its
+/// accents or changed its apostrophes is still a copy.
+pub fn repeated_lead(paragraphs: &[&Paragraph]) -> Option<usize> {
+    let (lead_at, lead) = paragraphs.iter().enumerate().find(|(_, p)| p.kind == PassageKind::Body)?;
+    if lead.text.len() > LEAD_MAX_BYTES {
+        return None;
+    }
+    let lead_words = comparable_words(&lead.text);
+    if lead_words.split(' ').count() < LEAD_MIN_WORDS {
+        return None;
+    }
+    let later = paragraphs.iter().enumerate().skip(lead_at + 1).filter(|(_, p)| p.kind == PassageKind::Body);
+    for (at, paragraph) in later {
+        let words = comparable_words(&paragraph.text);
+        if holds_words(&words, &lead_words) {
+            return Some(lead_at);
+        }
+        if words.split(' ').count() >= LEAD_MIN_WORDS && holds_words(&lead_words, &words) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// A text's words, folded and lowercased, one space apart, punctuation
+/// gone: what stays equal when a sentence is pasted twice.
+fn comparable_words(text: &str) -> String {
+    let letters: String = crate::fold::key(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `words` holds all of `part`, on word boundaries.
+fn holds_words(words: &str, part: &str) -> bool {
+    format!(" {words} ").contains(&format!(" {part} "))
 }
 
 /// Finds a rule in the folded text and returns the original byte offset.
@@ -294,6 +347,50 @@ mod tests {
         let got = texts("Báo Điện tử - Trang chủ của Việt Nam\nLe titre - ảnh 1La délégation arrive. Photo: X/Y\n\nCorps du texte ici.");
         assert_eq!(got[0], ("La délégation arrive.".into(), PassageKind::Caption));
         assert_eq!(got[1].0, "Corps du texte ici.");
+    }
+
+    #[test]
+    fn an_image_credit_makes_a_caption() {
+        let got = texts("Treaty talks\nDelegates meet in the hall. Image: Jane Roe via Pictures\n\nThe treaty was adopted.\n");
+        assert!(got.contains(&("Delegates meet in the hall.".into(), PassageKind::Caption)), "{got:?}");
+        assert!(texts("Image : Jean Roy/Agence\n\nLe traité a été adopté.\n").iter().all(|(t, _)| !t.contains("Jean Roy")));
+    }
+
+    fn paragraph(text: &str, kind: PassageKind) -> Paragraph {
+        Paragraph { text: text.into(), kind }
+    }
+
+    #[test]
+    fn the_lead_goes_when_the_body_repeats_it() {
+        let lead = paragraph("Les États signent une convention contre la fraude en ligne.", PassageKind::Body);
+        let caption = paragraph("Les délégués à Hanoï.", PassageKind::Caption);
+        let other = paragraph("Les délégués se sont réunis samedi.", PassageKind::Body);
+        let repeat = paragraph("Ainsi, les Etats signent une convention contre la fraude en ligne, a dit le ministre.", PassageKind::Body);
+        assert_eq!(repeated_lead(&[&lead, &caption, &other, &repeat]), Some(0));
+        assert_eq!(repeated_lead(&[&lead, &other]), None);
+    }
+
+    #[test]
+    fn a_later_paragraph_the_lead_already_holds_goes() {
+        let lead = paragraph("Sixty states signed the treaty in Hanoi. The minister called it a milestone.", PassageKind::Body);
+        let sentence = paragraph("Sixty states signed the treaty in Hanoi.", PassageKind::Body);
+        assert_eq!(repeated_lead(&[&lead, &sentence]), Some(1));
+        let short = paragraph("Sixty states signed.", PassageKind::Body);
+        assert_eq!(repeated_lead(&[&lead, &short]), None);
+    }
+
+    #[test]
+    fn a_long_first_paragraph_is_not_a_lead() {
+        let part = "Le ministre a déclaré que la coopération compte. ".repeat(30);
+        let (first, second) = (paragraph(&part, PassageKind::Body), paragraph(&part, PassageKind::Body));
+        assert_eq!(repeated_lead(&[&first, &second]), None);
+    }
+
+    #[test]
+    fn a_short_lead_is_never_compared() {
+        let lead = paragraph("Hanoi, 25 October", PassageKind::Body);
+        let body = paragraph("Hanoi, 25 October: the ceremony opened with a speech by the host.", PassageKind::Body);
+        assert_eq!(repeated_lead(&[&lead, &body]), None);
     }
 
     #[test]

@@ -136,6 +136,11 @@ pub struct Document {
     pub lang: Lang,
     pub date: Option<DatedEvidence>,
     pub passages: Vec<Passage>,
+    /// Photo captions, in reading order: page furniture, not statements, so
+    /// they are never passages (nor searched), but they are kept here rather
+    /// than dropped, for editors checking what the cleaner set aside.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub captions: Vec<String>,
     /// Speakers of this document alone, as returned by [`extract_article`]:
     /// there, [`Passage::speaker`] indexes into this list. Once the document
     /// is part of a [`Corpus`] the ids index [`Corpus::speakers`] and this
@@ -214,7 +219,9 @@ pub struct DatedEvidence {
     pub evidence: String,
 }
 
-/// Whether a passage is article body or page furniture kept for context.
+/// What a cleaned paragraph is: article body, or page furniture that the
+/// speaker stage still reads (a caption names people) but that never
+/// becomes a [`Passage`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PassageKind {
@@ -223,12 +230,15 @@ pub enum PassageKind {
     Caption,
 }
 
-/// One paragraph of an article.
+/// One paragraph of an article's body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Passage {
     /// Cleaned paragraph text exactly as shown to users.
     pub text: String,
-    pub kind: PassageKind,
+    /// The sub-heading the passage stands under, if the article has one
+    /// above it: headings are titles of the passages that follow, not
+    /// passages of their own.
+    pub section: Option<String>,
     /// Who speaks in the passage, main speaker first, each with what the
     /// attribution rests on.
     pub statements: Vec<Statement>,
@@ -418,18 +428,10 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
         .collect();
     let date = header.date.clone().or_else(|| dates::document_date(&meta.date_lines, meta.url.as_deref(), body.iter().map(|p| p.text.as_str())));
     let context_date = date.as_ref().map(|d| d.date);
+    // Every paragraph goes to the speaker stage, headings and captions too:
+    // a caption often gives the full name the body then shortens.
     let analysed = speakers::attribute(&body, meta.lang);
-    let passages = body
-        .iter()
-        .zip(analysed.passages)
-        .map(|(p, a)| Passage {
-            text: p.text.clone(),
-            kind: p.kind,
-            statements: a.statements,
-            mentions: a.mentions,
-            dates: dates::passage_dates(&p.text, context_date),
-        })
-        .collect();
+    let (passages, captions) = body_passages(&body, analysed.passages, context_date);
     let doc = Document {
         file: file_name.to_string(),
         title: meta.title,
@@ -438,7 +440,181 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
         lang: meta.lang,
         date,
         passages,
+        captions,
         speakers: analysed.speakers,
     };
     Ok((doc, warnings))
+}
+
+/// Turns the analysed paragraphs into the passages readers search: the
+/// body, each under the last sub-heading above it. Headings become those
+/// section titles and captions are set aside (returned second), so page
+/// furniture never outranks what was said; a paragraph repeating the lead
+/// is left out once.
+fn body_passages(
+    paragraphs: &[&clean::Paragraph],
+    analysed: Vec<speakers::PassageResult>,
+    context_date: Option<PartialDate>,
+) -> (Vec<Passage>, Vec<String>) {
+    let repeat = clean::repeated_lead(paragraphs);
+    let kept = |at: usize, p: &clean::Paragraph| p.kind == PassageKind::Body && repeat != Some(at);
+    // Continuations name the paragraph they continue; once headings,
+    // captions and a repeated lead are gone, that is the passage at or just
+    // after it (the lead's repeat holds the lead's words).
+    let mut passage_at = vec![0u32; paragraphs.len() + 1];
+    let mut next = u32::try_from(paragraphs.iter().enumerate().filter(|(at, p)| kept(*at, p)).count()).unwrap_or(u32::MAX);
+    for at in (0..paragraphs.len()).rev() {
+        if kept(at, paragraphs[at]) {
+            next -= 1;
+        }
+        passage_at[at] = next;
+    }
+    let mut section: Option<&str> = None;
+    let mut passages = Vec::with_capacity(paragraphs.len());
+    let mut captions = Vec::new();
+    for (at, (p, a)) in paragraphs.iter().zip(analysed).enumerate() {
+        match p.kind {
+            PassageKind::Heading => section = Some(&p.text),
+            PassageKind::Caption => captions.push(p.text.clone()),
+            PassageKind::Body if repeat == Some(at) => {}
+            PassageKind::Body => {
+                let mut statements = a.statements;
+                for statement in &mut statements {
+                    if let Evidence::Continuation { passage } = &mut statement.evidence {
+                        *passage = passage_at.get(*passage as usize).copied().unwrap_or(*passage);
+                    }
+                }
+                passages.push(Passage {
+                    text: p.text.clone(),
+                    section: section.map(String::from),
+                    statements,
+                    mentions: a.mentions,
+                    dates: dates::passage_dates(&p.text, context_date),
+                });
+            }
+        }
+    }
+    (passages, captions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Document {
+        extract_article("t.txt", text.as_bytes()).map(|(doc, _)| doc).unwrap()
+    }
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.passages.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    fn section_of<'a>(doc: &'a Document, start: &str) -> Option<&'a str> {
+        doc.passages.iter().find(|p| p.text.starts_with(start)).and_then(|p| p.section.as_deref())
+    }
+
+    const FRENCH_SECTIONS: &str = "La ministre salue le traité régional\n\n\
+        La ministre a déclaré que le traité protège les citoyens.\n\n\
+        Le rôle décisif de la coopération\n\n\
+        « Nous travaillerons ensemble », a affirmé le délégué.\n\n\
+        Il a ajouté que les États partageront leurs données.\n\n\
+        Une étape vers la ratification\n\n\
+        La ratification suivra l'an prochain, selon la ministre.\n";
+
+    #[test]
+    fn a_french_heading_titles_the_passages_under_it() {
+        let doc = article(FRENCH_SECTIONS);
+        assert_eq!(doc.title, "La ministre salue le traité régional");
+        assert!(!texts(&doc).contains(&"Le rôle décisif de la coopération"), "{:?}", texts(&doc));
+        assert!(!texts(&doc).contains(&"Une étape vers la ratification"), "{:?}", texts(&doc));
+        assert_eq!(section_of(&doc, "La ministre a déclaré"), None);
+        assert_eq!(section_of(&doc, "« Nous travaillerons"), Some("Le rôle décisif de la coopération"));
+        assert_eq!(section_of(&doc, "Il a ajouté"), Some("Le rôle décisif de la coopération"));
+        assert_eq!(section_of(&doc, "La ratification suivra"), Some("Une étape vers la ratification"));
+    }
+
+    #[test]
+    fn an_english_heading_without_accents_titles_the_passages_under_it() {
+        let doc = article(
+            "Ministers back the new treaty\n\n\
+             The minister said the treaty would protect citizens.\n\n\
+             A shared shield against fraud\n\n\
+             \"We will work together,\" the delegate said.\n",
+        );
+        assert!(!texts(&doc).contains(&"A shared shield against fraud"), "{:?}", texts(&doc));
+        assert_eq!(section_of(&doc, "\"We will work together"), Some("A shared shield against fraud"));
+    }
+
+    #[test]
+    fn captions_and_credits_are_not_passages() {
+        let doc = article(
+            "Le ministre défend la convention\n\n\
+             Le ministre a défendu la convention devant les députés.\n\n\
+             tribune-du-ministre.jpg\n\
+             Le ministre à la tribune de l'Assemblée. (Photo : Jean Roy/Agence)\n\n\
+             Il a répété que la convention protège les victimes.\n",
+        );
+        assert_eq!(texts(&doc), ["Le ministre a défendu la convention devant les députés.", "Il a répété que la convention protège les victimes."]);
+        assert_eq!(doc.captions, ["Le ministre à la tribune de l'Assemblée."]);
+        assert!(doc.passages.iter().all(|p| !p.text.contains("Photo")));
+    }
+
+    #[test]
+    fn an_image_credit_after_a_caption_is_not_a_passage() {
+        let doc = article(
+            "Treaty talks\n\
+             Delegates meet at the conference hall in Geneva. Image: Jane Roe via Pictures\n\n\
+             Rights groups warn about the treaty\n\n\
+             Rights groups said on Monday that the treaty was too broad.\n",
+        );
+        assert!(doc.passages.iter().all(|p| !p.text.contains("Delegates meet") && !p.text.contains("Image:")), "{:?}", texts(&doc));
+        assert_eq!(doc.captions, ["Delegates meet at the conference hall in Geneva."]);
+    }
+
+    #[test]
+    fn a_name_in_a_caption_still_reaches_the_speaker_stage() {
+        let doc = article(
+            "La directrice salue la convention\n\n\
+             photo-directrice.jpg\n\
+             Amina Belkacem, directrice de l'Office régional, à Hanoï. (Photo : X/Y)\n\n\
+             « La convention protège les victimes », a déclaré Mme Belkacem.\n",
+        );
+        // A guard, not a fix: captions feed the names the speaker stage knows.
+        let speaker = doc.passages.iter().find_map(|p| p.speaker()).and_then(|id| doc.speakers.get(id.0 as usize));
+        assert!(speaker.is_some_and(|s| s.aliases.iter().any(|a| a == "Amina Belkacem")), "{speaker:?}");
+    }
+
+    #[test]
+    fn a_french_lead_repeated_in_the_body_is_kept_once() {
+        // Repeated without its accents and with another apostrophe, after a connective.
+        let doc = article(
+            "La convention entre en vigueur\n\n\
+             La convention marque un tournant décisif pour la coopération mondiale contre la fraude.\n\n\
+             Le 25 octobre, les délégués se sont réunis à Hanoï.\n\n\
+             C’est pourquoi la convention marque un tournant decisif pour la cooperation mondiale contre la fraude.\n",
+        );
+        let repeats = texts(&doc).iter().filter(|t| t.contains("marque un tournant")).count();
+        assert_eq!(repeats, 1, "{:?}", texts(&doc));
+        assert!(texts(&doc).iter().any(|t| t.starts_with("C’est pourquoi")));
+    }
+
+    #[test]
+    fn an_english_lead_repeated_as_the_first_paragraph_is_kept_once() {
+        let doc = article(
+            "Treaty opens for signature\n\n\
+             Sixty countries signed the treaty on Saturday in the capital.\n\n\
+             Sixty countries signed the treaty on Saturday in the capital. The minister said it was a milestone.\n",
+        );
+        assert_eq!(texts(&doc), ["Sixty countries signed the treaty on Saturday in the capital. The minister said it was a milestone."]);
+    }
+
+    #[test]
+    fn a_paragraph_sharing_a_few_words_with_the_lead_stays() {
+        let doc = article(
+            "Treaty opens for signature\n\n\
+             The treaty was signed.\n\n\
+             Officials said the treaty was signed after long talks.\n",
+        );
+        assert_eq!(texts(&doc).len(), 2, "{:?}", texts(&doc));
+    }
 }

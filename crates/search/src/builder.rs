@@ -231,6 +231,7 @@ impl IndexBuilder {
                 passage.mentions.iter().filter(|c| (c.0 as usize) < self.countries.len()).map(|c| c.0).collect();
             lists.put(&mut passages, &mentions);
             put_u32(&mut passages, *len);
+            strings.put_shared(&mut passages, passage.section.as_deref());
         }
 
         let statements = self.statement_records();

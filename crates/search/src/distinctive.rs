@@ -157,7 +157,7 @@ mod tests {
             (None, "Une coopération renforcée entre les États signataires."),
         ];
         for (speaker, text) in passages {
-            builder.add_passage(PassageRecord { document: doc, text: text.into(), statements: speaker.map(StatementRecord::plain).into_iter().collect(), mentions: vec![] });
+            builder.add_passage(PassageRecord { section: None, document: doc, text: text.into(), statements: speaker.map(StatementRecord::plain).into_iter().collect(), mentions: vec![] });
         }
         let blob = builder.finish();
         let index = Index::open(&blob).expect("the test blob opens");
@@ -180,7 +180,7 @@ mod tests {
             "Sécurité d'abord, dit le Vietnam.",
             "Le Vietnam progresse.",
         ] {
-            builder.add_passage(PassageRecord { document: doc, text: text.into(), statements: vec![], mentions: vec![] });
+            builder.add_passage(PassageRecord { section: None, document: doc, text: text.into(), statements: vec![], mentions: vec![] });
         }
         let blob = builder.finish();
         let index = Index::open(&blob).expect("the test blob opens");

@@ -343,7 +343,7 @@ mod tests {
             let mut builder = IndexBuilder::new();
             let doc = builder.add_document(DocumentRecord { title: "t".into(), file: "a.txt".into(), ..Default::default() });
             for chunk in words.chunks(5) {
-                builder.add_passage(PassageRecord { document: doc, text: chunk.join(" "), statements: vec![], mentions: vec![] });
+                builder.add_passage(PassageRecord { section: None, document: doc, text: chunk.join(" "), statements: vec![], mentions: vec![] });
             }
             let blob = builder.finish();
             let index = Index::open(&blob).unwrap();

@@ -118,7 +118,10 @@ pub(crate) mod passage {
     pub const MENTIONS: usize = 24;
     /// Indexed tokens in the body (BM25F length).
     pub const FIELD_LEN: usize = 32;
-    pub const WIDTH: usize = 36;
+    /// The sub-heading the passage stands under; a shared string, since a
+    /// section titles several passages.
+    pub const SECTION: usize = 36;
+    pub const WIDTH: usize = 44;
 }
 
 /// A statement record. The main speaker of a passage is also in the

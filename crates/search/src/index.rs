@@ -256,6 +256,8 @@ impl<'a> Index<'a> {
         let t = self.passages;
         Some(PassageView {
             text: self.passage_text(id.0)?,
+            // A damaged section reference costs the title, not the passage.
+            section: self.string(t, id.0, SECTION).flatten(),
             document: DocId(self.id(t, id.0, DOCUMENT)??),
             speaker: self.passage_speaker(id.0),
             country: self.passage_country(id.0),
@@ -512,6 +514,7 @@ mod tests {
             });
             for p in 0..4 {
                 b.add_passage(PassageRecord {
+                    section: None,
                     document: doc,
                     text: format!("La coopération internationale contre la cybercriminalité, étape {p} à Hanoï."),
                     statements: (p % 2 == 0).then_some(StatementRecord::plain(s)).into_iter().collect(),

@@ -224,6 +224,8 @@ pub struct DocumentRecord {
 pub struct PassageRecord {
     pub document: DocId,
     pub text: String,
+    /// The sub-heading the passage stands under, shown above it; not searched.
+    pub section: Option<String>,
     /// Who speaks, main speaker first; empty for narration.
     pub statements: Vec<StatementRecord>,
     pub mentions: Vec<CountryId>,
@@ -330,6 +332,8 @@ pub struct DocumentView<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PassageView<'a> {
     pub text: &'a str,
+    /// The sub-heading the passage stands under.
+    pub section: Option<&'a str>,
     pub document: DocId,
     pub speaker: Option<SpeakerId>,
     /// The speaker's country.

@@ -44,7 +44,7 @@ fn corpus() -> Corpus {
         file: "002.txt".into(),
     });
     let passage = |b: &mut IndexBuilder, document, text: &str, speaker: Option<SpeakerId>, mentions: Vec<CountryId>| {
-        b.add_passage(PassageRecord { document, text: text.into(), statements: speaker.map(StatementRecord::plain).into_iter().collect(), mentions })
+        b.add_passage(PassageRecord { section: None, document, text: text.into(), statements: speaker.map(StatementRecord::plain).into_iter().collect(), mentions })
     };
     passage(&mut b, d1, "La coopération internationale est essentielle pour la sécurité du cyberespace.", Some(minh), vec![vietnam]);
     passage(&mut b, d1, "L’ONUDC soutiendra les États dans la mise en œuvre de la Convention.", Some(waly), vec![]);
@@ -264,7 +264,7 @@ fn ranking_corpus(passages: &[&str]) -> Vec<u8> {
     let mut b = IndexBuilder::new();
     let doc = b.add_document(DocumentRecord { title: "Titre".into(), file: "t.txt".into(), ..Default::default() });
     for text in passages {
-        b.add_passage(PassageRecord { document: doc, text: (*text).into(), statements: vec![], mentions: vec![] });
+        b.add_passage(PassageRecord { section: None, document: doc, text: (*text).into(), statements: vec![], mentions: vec![] });
     }
     b.finish()
 }
@@ -349,8 +349,8 @@ fn title_and_speaker_fields_count() {
     let mut b = IndexBuilder::new();
     let plain = b.add_document(DocumentRecord { title: "Rien".into(), file: "a".into(), ..Default::default() });
     let titled = b.add_document(DocumentRecord { title: "Ratification".into(), file: "b".into(), ..Default::default() });
-    b.add_passage(PassageRecord { document: plain, text: "La ratification avance.".into(), statements: vec![], mentions: vec![] });
-    b.add_passage(PassageRecord { document: titled, text: "La ratification avance.".into(), statements: vec![], mentions: vec![] });
+    b.add_passage(PassageRecord { section: None, document: plain, text: "La ratification avance.".into(), statements: vec![], mentions: vec![] });
+    b.add_passage(PassageRecord { section: None, document: titled, text: "La ratification avance.".into(), statements: vec![], mentions: vec![] });
     let blob = b.finish();
     let index = Index::open(&blob).unwrap();
     assert_eq!(order(&index, "ratification "), [1, 0]);
@@ -451,6 +451,7 @@ fn a_passage_counts_under_every_speaker_and_keeps_its_evidence() {
     };
     let first = b.add_passage(PassageRecord {
         document: doc,
+        section: None,
         text: text.into(),
         statements: vec![
             StatementRecord { speaker: ann, kind: StatementKind::Indirect, evidence: Evidence::Cue { cue: cue("a salué"), mention: Some(cue("Ann Otieno")) } },
@@ -460,6 +461,7 @@ fn a_passage_counts_under_every_speaker_and_keeps_its_evidence() {
     });
     let second = b.add_passage(PassageRecord {
         document: doc,
+        section: None,
         text: "Le traité reste à ratifier.".into(),
         statements: vec![StatementRecord { speaker: luis, kind: StatementKind::Indirect, evidence: Evidence::Continuation(first) }],
         mentions: vec![],
@@ -478,4 +480,29 @@ fn a_passage_counts_under_every_speaker_and_keeps_its_evidence() {
     assert!(all.facets.countries.contains(&(chile, 2)) && all.facets.countries.contains(&(kenya, 1)), "{:?}", all.facets.countries);
     let by_luis = index.search(&SearchRequest { query: "salué".into(), filters: Filters { speakers: vec![luis], ..Filters::default() }, ..SearchRequest::default() });
     assert_eq!(by_luis.total, 1, "the second speaker's filter finds the passage");
+}
+
+/// The reading view shows a passage's section title above it: the title
+/// must come back from the blob as it went in, shared by the passages under
+/// it, absent where there is none, and never a search hit of its own.
+#[test]
+fn a_section_title_survives_the_blob_round_trip() {
+    let mut b = IndexBuilder::new();
+    let doc = b.add_document(DocumentRecord { title: "Traité".into(), file: "a.txt".into(), ..Default::default() });
+    let add = |b: &mut IndexBuilder, text: &str, section: Option<&str>| {
+        b.add_passage(PassageRecord { document: doc, text: text.into(), section: section.map(String::from), statements: vec![], mentions: vec![] })
+    };
+    let opening = add(&mut b, "Le traité a été signé samedi.", None);
+    let first = add(&mut b, "Les États coopèrent contre la fraude.", Some("Le rôle décisif de la coopération"));
+    let second = add(&mut b, "Ils partagent leurs preuves.", Some("Le rôle décisif de la coopération"));
+    let other = add(&mut b, "La ratification suivra.", Some("Une étape vers la ratification"));
+    let blob = b.finish();
+    let index = Index::open(&blob).unwrap();
+    let section = |id| index.passage(id).unwrap().section;
+    assert_eq!(section(opening), None);
+    assert_eq!(section(first), Some("Le rôle décisif de la coopération"));
+    assert_eq!(section(second), Some("Le rôle décisif de la coopération"));
+    assert_eq!(section(other), Some("Une étape vers la ratification"));
+    let hits = index.search(&SearchRequest { query: "décisif".into(), ..Default::default() });
+    assert_eq!(hits.total, 0, "a section title is not searched: {hits:?}");
 }

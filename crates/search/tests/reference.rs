@@ -86,6 +86,7 @@ fn build(spec: &Spec) -> Vec<u8> {
     }
     for (doc, text, speaker) in &spec.passages {
         b.add_passage(PassageRecord {
+            section: None,
             document: DocId(*doc as u32),
             text: text.clone(),
             statements: speaker.map(|s| StatementRecord::plain(SpeakerId(s as u32))).into_iter().collect(),
