@@ -509,6 +509,15 @@ mod tests {
         doc.passages.iter().map(|p| p.text.as_str()).collect()
     }
 
+    #[test]
+    fn a_continuation_names_its_passage_once_headings_are_gone() {
+        let doc = article("Le traité en débat\n\nUn court chapeau sur la journée de signature.\n\nLes enjeux\n\n« Il faut agir », a déclaré Jean Dupont.\n\n« Nous devons signer vite. »\n\nLa séance a ensuite été levée.");
+        let quoted = doc.passages.iter().position(|p| p.text.contains("Jean Dupont")).unwrap();
+        let continued = doc.passages.iter().find(|p| p.text.contains("signer vite")).unwrap();
+        assert_eq!(continued.section.as_deref(), Some("Les enjeux"));
+        assert_eq!(continued.statements[0].evidence, Evidence::Continuation { passage: quoted as u32 });
+    }
+
     fn section_of<'a>(doc: &'a Document, start: &str) -> Option<&'a str> {
         doc.passages.iter().find(|p| p.text.starts_with(start)).and_then(|p| p.section.as_deref())
     }
