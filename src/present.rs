@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use search::{CountryId, Date, Filters, Index, PassageId, SearchRequest, Sort, SpeakerId};
+use search::{CountryId, Date, Evidence, Filters, Index, PassageId, SearchRequest, Sort, SpeakerId};
 
 use crate::{
     route::{ContextSide, Reading, Route, SortOrder},
@@ -56,6 +56,8 @@ pub struct Card {
     pub clipped_end: bool,
     /// The whole passage, for citations and exports.
     pub text: String,
+    /// How many speakers besides the main one the passage quotes.
+    pub other_speakers: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +100,28 @@ pub struct ArticlePassage {
     pub text: Marked,
     pub who: Option<Who>,
     pub focused: bool,
+    /// What each attribution of the passage rests on, main speaker first.
+    pub evidence: Vec<Attribution>,
+}
+
+/// One speaker of a passage and what the attribution rests on, for the
+/// reading view to mark so a reader can check it against the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub speaker: String,
+    pub basis: Basis,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Basis {
+    /// The reporting verb or marker, and the words naming the speaker when
+    /// they are not inside it: byte ranges of the passage text.
+    Cue { cue: Range<usize>, mention: Option<Range<usize>> },
+    /// No cue in this passage: it continues the words of the passage with
+    /// this ordinal in the article.
+    Continues(u32),
+    /// Nothing recorded.
+    Unmarked,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -349,6 +373,7 @@ pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
                 text: Marked { text: passage.text.to_owned(), highlights: index.highlight(&route.query, id) },
                 who: passage.speaker.map(|speaker| who(index, Some(speaker), passage.country, route.lang)),
                 focused: reading.passage == Some(ordinal),
+                evidence: attributions(index, id, document.passages.start),
             })
         })
         .collect();
@@ -513,6 +538,7 @@ fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, lang: UiLan
         snippet: Marked { text: snippet.text, highlights: snippet.highlights },
         section: passage.section.map(str::to_owned),
         text: passage.text.to_owned(),
+        other_speakers: index.statements(id).len().saturating_sub(1),
     })
 }
 
@@ -568,6 +594,23 @@ fn reading_of(index: &Index<'_>, id: PassageId) -> Option<Reading> {
     let passage = index.passage(id)?;
     let document = index.document(passage.document)?;
     Some(Reading { file: document.file.to_owned(), passage: id.0.checked_sub(document.passages.start) })
+}
+
+/// A passage's attributions and what each rests on; a continuation names
+/// its passage by ordinal in the article that starts at passage `first`.
+fn attributions(index: &Index<'_>, id: PassageId, first: u32) -> Vec<Attribution> {
+    index
+        .statements(id)
+        .into_iter()
+        .filter_map(|statement| {
+            let basis = match statement.evidence {
+                Evidence::Cue { cue, mention } => Basis::Cue { cue: cue.range(), mention: mention.map(|m| m.range()) },
+                Evidence::Continuation(from) => Basis::Continues(from.0.checked_sub(first)?),
+                Evidence::Unmarked => Basis::Unmarked,
+            };
+            Some(Attribution { speaker: index.speaker(statement.speaker)?.name.to_owned(), basis })
+        })
+        .collect()
 }
 
 fn who(index: &Index<'_>, speaker: Option<SpeakerId>, country: Option<CountryId>, lang: UiLang) -> Who {

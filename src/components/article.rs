@@ -6,11 +6,14 @@ use std::rc::Rc;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use super::{marked::MarkedText, results::WhoLine};
+use super::{
+    marked::{EvidenceMark, EvidenceText},
+    results::WhoLine,
+};
 use crate::{
     hooks::{use_keys_in_root, HistoryMode, RouteHandle},
     mode::Mode,
-    present::Article,
+    present::{Article, ArticlePassage, Basis},
     route::{Reading, Route},
 };
 
@@ -114,7 +117,15 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             if let Some(who) = &passage.who {
                                 <WhoLine who={who.clone()} route={props.route.clone()} />
                             }
-                            <p class="text"><MarkedText marked={passage.text.clone()} /></p>
+                            <p class="text">
+                                <EvidenceText
+                                    marked={passage.text.clone()}
+                                    evidence={evidence_marks(passage)}
+                                    cue_title={strings.evidence_cue}
+                                    mention_title={strings.evidence_mention}
+                                />
+                            </p>
+                            { evidence_note(passage, &at, strings) }
                             <a class="permalink" href={permalink} aria-label="permalink">{ "¶" }</a>
                         </section>
                     </> }
@@ -122,4 +133,43 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             </article>
         </div>
     }
+}
+
+/// The cue and mention of every attribution of a passage, to mark in its text.
+fn evidence_marks(passage: &ArticlePassage) -> Vec<(std::ops::Range<usize>, EvidenceMark)> {
+    passage
+        .evidence
+        .iter()
+        .filter_map(|attribution| match &attribution.basis {
+            Basis::Cue { cue, mention } => Some((cue, mention)),
+            _ => None,
+        })
+        .flat_map(|(cue, mention)| {
+            std::iter::once((cue.clone(), EvidenceMark::Cue)).chain(mention.clone().map(|m| (m, EvidenceMark::Mention)))
+        })
+        .collect()
+}
+
+/// Under a passage: whose words it continues, when it has no cue of its own,
+/// and who else speaks in it, so that every attribution can be checked.
+fn evidence_note(passage: &ArticlePassage, at: &impl Fn(u32) -> String, strings: &crate::strings::Strings) -> Html {
+    let mut notes = Vec::new();
+    for attribution in passage.evidence.iter().take(1) {
+        if let Basis::Continues(ordinal) = attribution.basis {
+            notes.push(html! {
+                <span class="continues">
+                    { strings.continues_words_of }{ " " }{ &attribution.speaker }{ " (" }
+                    <a href={at(ordinal)}>{ format!("¶ {}", ordinal + 1) }</a>{ ")" }
+                </span>
+            });
+        }
+    }
+    let others: Vec<&str> = passage.evidence.iter().skip(1).map(|a| a.speaker.as_str()).collect();
+    if !others.is_empty() {
+        notes.push(html! { <span class="also">{ strings.also_speaking }{ " " }{ others.join(", ") }</span> });
+    }
+    if notes.is_empty() {
+        return html! {};
+    }
+    html! { <p class="evidence">{ for notes }</p> }
 }

@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use std::ops::Range;
+
 use crate::present::Marked;
 
 #[derive(Properties, PartialEq)]
@@ -31,4 +33,56 @@ pub fn marked_text(props: &MarkedTextProps) -> Html {
     }
     pieces.push(html! { { text.get(cursor..).unwrap_or_default() } });
     pieces.into_iter().collect::<Html>()
+}
+
+/// What a span of a passage is, for the reading view's evidence marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceMark {
+    /// The reporting verb or marker an attribution rests on.
+    Cue,
+    /// The words naming the speaker.
+    Mention,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EvidenceTextProps {
+    pub marked: Marked,
+    /// Byte ranges of the text with what they are evidence of.
+    pub evidence: Vec<(Range<usize>, EvidenceMark)>,
+    /// Tooltips for the two marks, in the page's language.
+    pub cue_title: &'static str,
+    pub mention_title: &'static str,
+}
+
+/// Text with query highlights and attribution evidence, which may overlap:
+/// the text is cut at every boundary and each piece takes all the marks
+/// that cover it. Pieces stay text nodes, so nothing in them is run.
+#[function_component(EvidenceText)]
+pub fn evidence_text(props: &EvidenceTextProps) -> Html {
+    let text = &props.marked.text;
+    let on_text = |r: &Range<usize>| r.start < r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.end <= text.len();
+    let hits: Vec<&Range<usize>> = props.marked.highlights.iter().filter(|r| on_text(r)).collect();
+    let marks: Vec<&(Range<usize>, EvidenceMark)> = props.evidence.iter().filter(|(r, _)| on_text(r)).collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    cuts.extend(hits.iter().flat_map(|r| [r.start, r.end]));
+    cuts.extend(marks.iter().flat_map(|(r, _)| [r.start, r.end]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let covers = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
+    cuts.windows(2)
+        .filter_map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let piece = text.get(a..b)?;
+            let hit = hits.iter().any(|r| covers(r, a, b));
+            let cue = marks.iter().any(|(r, m)| *m == EvidenceMark::Cue && covers(r, a, b));
+            let mention = marks.iter().any(|(r, m)| *m == EvidenceMark::Mention && covers(r, a, b));
+            let class = classes!(cue.then_some("cue"), mention.then_some("mention"));
+            let title = if cue { Some(props.cue_title) } else if mention { Some(props.mention_title) } else { None };
+            Some(match (hit, cue || mention) {
+                (true, _) => html! { <mark class={class} title={title}>{ piece }</mark> },
+                (false, true) => html! { <span class={class} title={title}>{ piece }</span> },
+                (false, false) => html! { { piece } },
+            })
+        })
+        .collect::<Html>()
 }

@@ -153,6 +153,11 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     html! {
         <article class="card">
             <WhoLine who={card.who.clone()} route={props.route.clone()} />
+            if card.other_speakers > 0 {
+                <p class="others">
+                    { format!("+{} {}", card.other_speakers, if card.other_speakers == 1 { strings.other_speaker } else { strings.other_speakers }) }
+                </p>
+            }
             <a class="open" href={href} title={strings.open_statement}>
                 <blockquote class="snippet">
                     if card.clipped_start { { "… " } }

@@ -499,7 +499,12 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
     }
     let mut found: Vec<Attribution> = Vec::new();
     for (cue, mention) in candidates.into_iter().filter_map(|(cue, c)| read_candidate(&cx, &c).map(|m| (cue, m))) {
-        let span = mention.span;
+        let span = trim_span(&f.text, mention.span.0, mention.span.1);
+        // "X a affirmé que le Vietnam soutient…": a cue inside what someone
+        // else is reported to have said is part of their words.
+        if found.iter().any(|a| is_reported_inside(&f.text, a.cue, cue)) {
+            continue;
+        }
         let Some(rec) = resolve(mention.who, doc) else { continue };
         if found.iter().any(|a| a.rec == rec) {
             continue;
@@ -510,6 +515,19 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
         found.push(Attribution { rec, cue, mention });
     }
     found
+}
+
+/// Whether the cue at `later` sits in the clause reported by the cue at
+/// `earlier`: same sentence, after a "que" or "that" that follows it, with no
+/// contrast ("tandis que", "while") opening a new speaker's clause between.
+fn is_reported_inside(t: &str, earlier: (usize, usize), later: (usize, usize)) -> bool {
+    if later.0 <= earlier.1 || sentence_start(t, later.0) > earlier.0 {
+        return false;
+    }
+    let between = t[earlier.1..later.0].to_ascii_lowercase();
+    let reports = [" que ", " qu'", " that "].iter().any(|w| between.contains(w)) || between.starts_with("que ") || between.starts_with("that ");
+    let contrast = ["tandis que", "alors que", "while ", "whereas", "but ", "mais "].iter().any(|w| between.contains(w));
+    reports && !contrast
 }
 
 /// The passage's speaker becomes the one pronouns and roles look back to.
@@ -1771,6 +1789,14 @@ mod tests {
                 (String::from("Marie Roux"), StatementKind::Indirect, String::from("a estimé"), String::from("Marie Roux")),
             ]]
         );
+    }
+
+    #[test]
+    fn a_cue_inside_reported_words_is_no_second_speaker() {
+        let got = evidence("Jean Dupont a affirmé que le Vietnam soutient le texte.");
+        assert_eq!(got[0].len(), 1, "{got:?}");
+        let got = evidence("John Smith said that Kenya supports the text, while Peter Otieno argued it was weak.");
+        assert_eq!(got[0].len(), 2, "{got:?}");
     }
 
     #[test]
