@@ -8,7 +8,7 @@ use std::{collections::BTreeMap, env, fs, path::PathBuf, process::ExitCode};
 
 use corpus::{Corpus, Entity, EntityKind};
 use sha2::{Digest, Sha256};
-use search::{CountryId, CountryRecord, Date, DocumentRecord, Evidence, IndexBuilder, PassageId, PassageRecord, SpeakerRecord, StatementRecord};
+use search::{CountryId, CountryRecord, DocumentRecord, Evidence, IndexBuilder, PassageId, PassageRecord, SpeakerRecord, StatementRecord};
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=HANOI_CORPUS_DIR");
@@ -96,15 +96,8 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
             title: document.title.clone(),
             outlet: document.outlet.clone(),
             url: document.url.clone(),
-            lang: match document.lang {
-                corpus::Lang::Fr => search::Lang::Fr,
-                corpus::Lang::En => search::Lang::En,
-            },
-            date: document.date.as_ref().map(|dated| Date {
-                year: dated.date.year,
-                month: dated.date.month,
-                day: dated.date.day,
-            }),
+            lang: document.lang,
+            date: document.date.as_ref().map(|dated| dated.date),
             file: document.file.clone(),
         });
         // Passages are numbered in the order they are added: this document's

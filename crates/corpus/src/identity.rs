@@ -8,59 +8,9 @@
 //! name joins a full name only when exactly one full name fits, because two
 //! articles may well speak of two people called Nguyen.
 
-use crate::fold::key;
-use crate::speakers::role_head;
-use crate::{Corpus, Document, Speaker, SpeakerId};
-
-const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "miss", "dr", "pr", "prof", "sir", "dame", "madame", "monsieur"];
-
-/// A named speaker of one article.
-#[derive(Debug, Clone)]
-pub struct Person {
-    pub name: String,
-    key: String,
-    aliases: Vec<String>,
-}
-
-impl Person {
-    pub fn new(name: &str) -> Person {
-        Person { name: name.to_string(), key: name_key(name), aliases: Vec::new() }
-    }
-
-    /// Within one article: the same words, or a part of them.
-    pub fn matches(&self, other_key: &str) -> bool {
-        subset(other_key, &self.key) || subset(&self.key, other_key)
-    }
-
-    pub fn add_alias(&mut self, surface: &str) {
-        let surface = surface.trim();
-        if !surface.is_empty() && surface != self.name && !self.aliases.iter().any(|a| a == surface) {
-            self.aliases.push(surface.to_string());
-        }
-    }
-
-    pub fn aliases(&self) -> Vec<String> {
-        self.aliases.clone()
-    }
-}
-
-/// A name's words, folded, honorifics out, sorted so that word order does
-/// not matter ("Nakamitsu Izumi" = "Izumi Nakamitsu").
-pub fn name_key(name: &str) -> String {
-    let mut words: Vec<String> = key(name)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !HONORIFICS.contains(w))
-        .map(String::from)
-        .collect();
-    words.sort();
-    words.dedup();
-    words.join(" ")
-}
-
-fn subset(small: &str, big: &str) -> bool {
-    let big: Vec<&str> = big.split(' ').collect();
-    !small.is_empty() && small.split(' ').all(|w| big.contains(&w))
-}
+use crate::lexicon::roles::role_head;
+use crate::model::{Corpus, Document, Speaker, SpeakerId};
+use crate::names::{name_key, subset};
 
 /// What makes two speakers of different articles the same.
 fn identity(s: &Speaker) -> String {
@@ -185,26 +135,5 @@ pub fn remove_orphans(corpus: &mut Corpus) {
     corpus.speakers = old.into_iter().zip(&used).filter(|(_, u)| **u).map(|(s, _)| s).collect();
     for p in corpus.documents.iter_mut().flat_map(|d| d.passages.iter_mut()) {
         p.remap_speakers(|SpeakerId(i)| new_ids.get(i as usize).copied().flatten().map(id));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_ignore_order_case_accents_and_honorifics() {
-        assert_eq!(name_key("Mme Ghada Waly"), name_key("ghada WALY"));
-        assert_eq!(name_key("M.Liukmanov"), "liukmanov");
-        assert_eq!(name_key("Nakamitsu Izumi"), name_key("Izumi Nakamitsu"));
-        assert_eq!(name_key("Đặng Đình Quý"), name_key("Dang Dinh Quy"));
-    }
-
-    #[test]
-    fn family_name_matches_full_name_in_an_article() {
-        let p = Person::new("Artur Liukmanov");
-        assert!(p.matches(&name_key("M. Liukmanov")));
-        assert!(p.matches(&name_key("Artur Sergeyevich Liukmanov")));
-        assert!(!p.matches(&name_key("Artur Petrov")));
     }
 }

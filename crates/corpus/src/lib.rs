@@ -8,11 +8,23 @@
 //! deliberately rule based and general: articles it has never seen will keep
 //! arriving, so no rule may know about a particular file.
 //!
-//! The stages, one module each: [`decode`] bytes to text, [`clean`] strips
-//! boilerplate, [`metadata`] reads the editor's header and finds title, outlet, URL and language, [`dates`]
-//! reads dates, [`gazetteer`] knows states and bodies, [`speakers`] attributes
-//! passages, [`identity`] merges name variants across the corpus, and
-//! [`overrides`] applies the editors' optional `corpus.toml`.
+//! The crate is built in layers, each using only those below it (the test
+//! `tests/layers.rs` holds it to that), lowest first:
+//!
+//! - `model`: the public data types, re-exported here;
+//! - `text`: folding accents with a way back, words and their spans, fixed
+//!   patterns;
+//! - `lexicon`: what the rules know of the languages and the world: states
+//!   and bodies, outlets, role words, function words (data in
+//!   `src/lexicon/data/`);
+//! - `names`: how person names are written and compared;
+//! - `stages`: bytes to text (`decode`), boilerplate out (`clean`), dates
+//!   (`dates`), the editor's header, title, outlet, URL and language
+//!   (`metadata`);
+//! - `attribution`: who speaks in each passage;
+//! - `identity`: one speaker for a person's spellings across the corpus;
+//! - `overrides`: the editors' optional `corpus.toml`;
+//! - this file: the pipeline that runs them, article by article.
 
 // Library code answers every input, however hostile, with a value or an
 // error, never a panic (fuzz/ checks it; `make test-lints` runs clippy): no
@@ -20,325 +32,23 @@
 // with an `allow` and a reason where it is built.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
 
-use serde::{Serialize, Serializer};
-use std::fmt;
 use std::path::Path;
 
-mod clean;
-mod dates;
-mod decode;
-mod fold;
-mod gazetteer;
+mod attribution;
 mod identity;
-mod metadata;
+mod lexicon;
+mod model;
+mod names;
 mod overrides;
-mod patterns;
-mod speakers;
-mod tokens;
+mod stages;
+mod text;
 
-pub use gazetteer::lookup_entity;
-pub use search::{Span, StatementKind};
+pub use lexicon::gazetteer::lookup_entity;
+pub use model::*;
+pub use search::{Date, Lang, Span, StatementKind};
 
-/// Everything extracted from a directory of articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Extraction {
-    pub corpus: Corpus,
-    pub warnings: Vec<Warning>,
-}
-
-impl Extraction {
-    /// One line for build logs: how much was extracted and how many warnings.
-    pub fn summary(&self) -> String {
-        let passages: usize = self.corpus.documents.iter().map(|d| d.passages.len()).sum();
-        let attributed: usize = self.corpus.documents.iter().flat_map(|d| &d.passages).filter(|p| p.speaker().is_some()).count();
-        format!(
-            "{} documents, {} passages ({} attributed), {} speakers, {} warnings",
-            self.corpus.documents.len(),
-            passages,
-            attributed,
-            self.corpus.speakers.len(),
-            self.warnings.len()
-        )
-    }
-}
-
-/// A problem with one input file. The file is never dropped silently: either
-/// it is still in the corpus and the warning explains what was repaired, or
-/// the warning says why it could not be used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    pub file: String,
-    pub kind: WarningKind,
-    pub message: String,
-}
-
-/// What a warning is about, for callers that act on some kinds only (a build
-/// that must fail on a skipped file, say) without reading its message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum WarningKind {
-    /// The file could not be read at all: skipped.
-    Unreadable,
-    /// The bytes are no article (empty, binary, nothing left once the page
-    /// furniture is removed): skipped.
-    NotAnArticle,
-    /// Repaired while decoding (another encoding, NUL bytes): kept.
-    Decoding,
-    /// Unusually large, or a paragraph split to stay readable: kept.
-    Size,
-    /// A line of the editor's header could not be used: inferred instead.
-    Header,
-    /// An entry of `corpus.toml` matched nothing.
-    Override,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
-    }
-}
-
-/// A failure that stops the whole extraction: the directory cannot be read,
-/// or the editors' overrides file is malformed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
-    }
-}
-
-impl std::error::Error for CorpusError {}
-
-/// The documents and the speakers they share.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Corpus {
-    pub documents: Vec<Document>,
-    /// Deduplicated across the corpus; [`Passage::speaker`] indexes into it.
-    pub speakers: Vec<Speaker>,
-}
-
-/// One article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Document {
-    pub file: String,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub url: Option<String>,
-    pub lang: Lang,
-    pub date: Option<DatedEvidence>,
-    pub passages: Vec<Passage>,
-    /// Photo captions, in reading order: page furniture, not statements, so
-    /// they are never passages (nor searched), but they are kept here rather
-    /// than dropped, for editors checking what the cleaner set aside.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub captions: Vec<String>,
-    /// Speakers of this document alone, as returned by [`extract_article`]:
-    /// there, [`Passage::speaker`] indexes into this list. Once the document
-    /// is part of a [`Corpus`] the ids index [`Corpus::speakers`] and this
-    /// list is empty.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub speakers: Vec<Speaker>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
-
-/// A date known to the day, the month or only the year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PartialDate {
-    pub year: i32,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Day,
-    Month,
-    Year,
-}
-
-impl PartialDate {
-    pub fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => Precision::Day,
-            (Some(_), None) => Precision::Month,
-            _ => Precision::Year,
-        }
-    }
-}
-
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-            if let Some(d) = self.day {
-                write!(f, "-{d:02}")?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Dates serialize as ISO strings whose length gives the precision.
-impl Serialize for PartialDate {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// A date and the text that justifies it, so editors can check it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DatedEvidence {
-    pub date: PartialDate,
-    pub precision: Precision,
-    pub evidence: String,
-}
-
-/// What a cleaned paragraph is: article body, or page furniture that the
-/// speaker stage still reads (a caption names people) but that never
-/// becomes a [`Passage`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PassageKind {
-    Body,
-    Heading,
-    Caption,
-}
-
-/// One paragraph of an article's body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Passage {
-    /// Cleaned paragraph text exactly as shown to users.
-    pub text: String,
-    /// The sub-heading the passage stands under, if the article has one
-    /// above it: headings are titles of the passages that follow, not
-    /// passages of their own.
-    pub section: Option<String>,
-    /// Who speaks in the passage, main speaker first, each with what the
-    /// attribution rests on.
-    pub statements: Vec<Statement>,
-    /// Countries and bodies named in the passage, in order, without repeats.
-    pub mentions: Vec<Entity>,
-    pub dates: Vec<PartialDate>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct SpeakerId(pub u32);
-
-impl Passage {
-    /// The main speaker: the one whose words take most of the passage.
-    pub fn speaker(&self) -> Option<SpeakerId> {
-        self.statements.first().map(|s| s.speaker)
-    }
-
-    /// Every speaker the passage's statements name.
-    pub fn speakers(&self) -> impl Iterator<Item = SpeakerId> + '_ {
-        self.statements.iter().map(|s| s.speaker)
-    }
-
-    /// Points each statement at a new speaker id, dropping those `to` maps
-    /// to nothing and, when two speakers became one, the later statement.
-    pub fn remap_speakers(&mut self, mut to: impl FnMut(SpeakerId) -> Option<SpeakerId>) {
-        let mut kept: Vec<Statement> = Vec::with_capacity(self.statements.len());
-        for mut s in std::mem::take(&mut self.statements) {
-            let Some(new) = to(s.speaker) else { continue };
-            if kept.iter().all(|k| k.speaker != new) {
-                s.speaker = new;
-                kept.push(s);
-            }
-        }
-        self.statements = kept;
-    }
-}
-
-/// Words a passage gives to one speaker.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Statement {
-    pub speaker: SpeakerId,
-    pub kind: StatementKind,
-    pub evidence: Evidence,
-    /// The quoted words, marks excluded, as byte ranges of the passage text.
-    pub quotes: Vec<Span>,
-}
-
-/// What an attribution rests on, so that a reader can check it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "by", rename_all = "lowercase")]
-pub enum Evidence {
-    /// A cue in the passage: the reporting verb or marker ("a déclaré",
-    /// "said", "Selon", "MODERATOR:"), and the words naming the speaker
-    /// when they are not inside the cue ("a-t-il dit" names no one else).
-    Cue { cue: Span, mention: Option<Span> },
-    /// No cue of its own: the passage continues the speech of another
-    /// passage of the document (its index), where the cue is.
-    Continuation { passage: u32 },
-}
-
-
-/// A person, an unnamed official (role and country) or a country or body
-/// speaking for itself.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Speaker {
-    pub name: Option<String>,
-    pub role: Option<String>,
-    pub entity: Option<Entity>,
-    /// Other spellings met in the text, honorifics included.
-    pub aliases: Vec<String>,
-}
-
-impl Speaker {
-    pub fn display_name(&self) -> String {
-        let entity = self.entity.as_ref().map(|e| e.name_fr.as_str());
-        match (&self.name, &self.role, entity) {
-            (Some(name), _, _) => name.clone(),
-            (None, Some(role), Some(e)) => format!("{role} ({e})"),
-            (None, Some(role), None) => role.clone(),
-            (None, None, Some(e)) => e.to_string(),
-            (None, None, None) => String::from("?"),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct Entity {
-    /// ISO 3166-1 alpha-3 for states, an acronym for bodies.
-    pub code: String,
-    pub kind: EntityKind,
-    pub name_fr: String,
-    pub name_en: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityKind {
-    Country,
-    Organization,
-}
+use stages::clean::{self, Paragraph};
+use stages::{dates, decode, metadata};
 
 /// Extracts every `*.txt` of `dir`, in file-name order, then applies
 /// `dir/corpus.toml` when present.
@@ -421,7 +131,7 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
     }
     let mut meta = metadata::detect(text, &cleaned);
     header.apply(&mut meta);
-    let body: Vec<&clean::Paragraph> = cleaned
+    let body: Vec<&Paragraph> = cleaned
         .paragraphs
         .iter()
         .skip(usize::from(meta.title_is_first_paragraph))
@@ -430,7 +140,7 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
     let context_date = date.as_ref().map(|d| d.date);
     // Every paragraph goes to the speaker stage, headings and captions too:
     // a caption often gives the full name the body then shortens.
-    let analysed = speakers::attribute(&body, meta.lang);
+    let analysed = attribution::attribute(&body, meta.lang);
     let (passages, captions) = body_passages(&body, analysed.passages, context_date);
     let doc = Document {
         file: file_name.to_string(),
@@ -452,12 +162,12 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
 /// furniture never outranks what was said; a paragraph repeating the lead
 /// is left out once.
 fn body_passages(
-    paragraphs: &[&clean::Paragraph],
-    analysed: Vec<speakers::PassageResult>,
-    context_date: Option<PartialDate>,
+    paragraphs: &[&Paragraph],
+    analysed: Vec<attribution::PassageResult>,
+    context_date: Option<Date>,
 ) -> (Vec<Passage>, Vec<String>) {
     let repeat = clean::repeated_lead(paragraphs);
-    let kept = |at: usize, p: &clean::Paragraph| p.kind == PassageKind::Body && repeat != Some(at);
+    let kept = |at: usize, p: &Paragraph| p.kind == PassageKind::Body && repeat != Some(at);
     // Continuations name the paragraph they continue; once headings,
     // captions and a repeated lead are gone, that is the passage at or just
     // after it (the lead's repeat holds the lead's words).

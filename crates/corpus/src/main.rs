@@ -76,7 +76,7 @@ fn print_tables(x: &Extraction) {
             cut(&d.file, 28),
             date,
             prec,
-            d.lang.code(),
+            d.lang.as_str(),
             d.passages.len(),
             attributed,
             d.outlet.as_deref().unwrap_or("-"),

@@ -6,8 +6,12 @@
 //! silently ignored correction would be worse than none; a correction that
 //! matches nothing is only a warning, as articles come and go.
 
-use crate::identity::{merge_into, name_key, remove_orphans};
-use crate::{dates, lookup_entity, Corpus, CorpusError, DatedEvidence, PartialDate, Warning, WarningKind};
+use crate::identity::{merge_into, remove_orphans};
+use crate::lexicon::gazetteer::lookup_entity;
+use crate::model::{Corpus, CorpusError, DatedEvidence, Precision, Speaker, Warning, WarningKind};
+use crate::names::name_key;
+use crate::stages::dates;
+use search::Date;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -89,7 +93,7 @@ fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset).unwrap_or(text).matches('\n').count() + 1
 }
 
-fn parse_date(s: &str) -> Option<PartialDate> {
+fn parse_date(s: &str) -> Option<Date> {
     let parts: Vec<&str> = s.trim().split('-').collect();
     let year: i32 = parts.first()?.parse().ok()?;
     let month: Option<u8> = match parts.get(1) {
@@ -100,7 +104,7 @@ fn parse_date(s: &str) -> Option<PartialDate> {
         Some(d) => Some(d.parse().ok().filter(|d| (1..=31).contains(d))?),
         None => None,
     };
-    (parts.len() <= 3 && (1000..=9999).contains(&year)).then_some(PartialDate { year, month, day })
+    (parts.len() <= 3 && (1000..=9999).contains(&year)).then_some(Date { year, month, day })
 }
 
 impl Overrides {
@@ -113,7 +117,7 @@ impl Overrides {
             match corpus.documents.iter_mut().find(|d| d.file == fix.file) {
                 Some(doc) => {
                     let note = fix.note.clone().unwrap_or_else(|| String::from("set by the editors"));
-                    doc.date = Some(DatedEvidence { date, precision: date.precision(), evidence: format!("corpus.toml: {note}") });
+                    doc.date = Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("corpus.toml: {note}") });
                     for p in &mut doc.passages {
                         p.dates = dates::passage_dates(&p.text, Some(date));
                     }
@@ -163,7 +167,7 @@ fn find_speaker(corpus: &Corpus, name: &str) -> Option<usize> {
     corpus.speakers.iter().position(|s| named(s, &k))
 }
 
-fn named(s: &crate::Speaker, k: &str) -> bool {
+fn named(s: &Speaker, k: &str) -> bool {
     s.name.as_deref().is_some_and(|n| name_key(n) == k) || (s.name.is_some() && s.aliases.iter().any(|a| name_key(a) == k))
 }
 

@@ -36,6 +36,7 @@ id_type!(
 
 /// Language of a document; chooses the stop words and the stemmer.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "lowercase"))]
 pub enum Lang {
     #[default]
     Fr,
@@ -44,6 +45,14 @@ pub enum Lang {
 
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The ISO 639-1 code ("fr", "en"), as written in headers and listings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
 
     pub(crate) fn code(self) -> u8 {
         match self {
@@ -146,6 +155,15 @@ impl fmt::Display for Date {
             }
         }
         Ok(())
+    }
+}
+
+/// Serialises as the text [`Display`](fmt::Display) gives ("2025",
+/// "2025-10", "2025-10-24"): its length says its precision.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

@@ -6,11 +6,12 @@
 //! sites, never a particular article. When unsure, a line is kept: losing a
 //! sentence of the body is worse than showing a stray line.
 
-use crate::PassageKind;
+use crate::lexicon::outlets::is_site_name;
+use crate::model::PassageKind;
+use crate::text::fold::{fold, key, Folded};
+use crate::text::patterns::fixed;
 use regex::Regex;
 use std::sync::OnceLock;
-
-use crate::patterns::fixed;
 
 /// A paragraph of the cleaned article.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +82,7 @@ pub fn clean(text: &str) -> Cleaned {
             open = false;
             continue;
         }
-        let folded = crate::fold::fold(line);
+        let folded = fold(line);
         let folded = folded.trim();
         if r.tail.is_match(folded) && !header {
             break;
@@ -93,7 +94,7 @@ pub fn clean(text: &str) -> Cleaned {
             || r.outlet_line.is_match(folded)
             || r.photo_only.is_match(folded)
             || is_foreign_furniture(line)
-            || crate::metadata::is_site_name(folded)
+            || is_site_name(folded)
             || (header && is_byline(folded))
         {
             open = false;
@@ -109,7 +110,7 @@ pub fn clean(text: &str) -> Cleaned {
         caption_next = false;
         if let Some(m) = r.image_alt_prefix.find(folded) {
             // Image alt text glued to its caption: "<title> - ảnh 1<caption>".
-            body = crate::fold::Folded::new(line).original_slice(m.end(), folded.len()).to_string();
+            body = Folded::new(line).original_slice(m.end(), folded.len()).to_string();
             kind = PassageKind::Caption;
         }
         // The rules are tried on the folded line first: most lines match
@@ -123,7 +124,7 @@ pub fn clean(text: &str) -> Cleaned {
             kind = PassageKind::Caption;
         }
         if r.outlet_suffix.is_match(folded) {
-            let f = crate::fold::Folded::new(&body);
+            let f = Folded::new(&body);
             if let Some(c) = r.outlet_suffix.captures(&f.text) {
                 if let (Some(whole), Some(punct)) = (c.get(0), c.get(1)) {
                     let cut = whole.start() + punct.len();
@@ -216,7 +217,7 @@ pub fn repeated_lead(paragraphs: &[&Paragraph]) -> Option<usize> {
 /// A text's words, folded and lowercased, one space apart, punctuation
 /// gone: what stays equal when a sentence is pasted twice.
 fn comparable_words(text: &str) -> String {
-    let letters: String = crate::fold::key(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let letters: String = key(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
     letters.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -227,13 +228,13 @@ fn holds_words(words: &str, part: &str) -> bool {
 
 /// Finds a rule in the folded text and returns the original byte offset.
 fn fold_find(re: &Regex, s: &str) -> Option<usize> {
-    let f = crate::fold::Folded::new(s);
+    let f = Folded::new(s);
     let m = re.find(&f.text)?;
     Some(f.original_slice(0, m.start()).len())
 }
 
 fn strip(re: &Regex, s: &str) -> String {
-    let f = crate::fold::Folded::new(s);
+    let f = Folded::new(s);
     match re.find(&f.text) {
         Some(m) if m.start() == 0 => f.original_slice(m.end(), f.text.len()).to_string(),
         _ => s.to_string(),

@@ -11,16 +11,15 @@
 //! what no rule has to guess: it is split off before cleaning and wins
 //! over everything inferred here.
 
-use crate::clean::{Cleaned, Paragraph};
-use crate::fold::{fold, key};
-use crate::{Lang, PassageKind};
+use crate::lexicon::outlets::outlets;
+use crate::model::{DatedEvidence, PassageKind, Precision};
+use crate::stages::clean::{Cleaned, Paragraph};
+use crate::stages::dates::parse_iso_date;
+use crate::text::fold::{fold, key};
+use crate::text::patterns::fixed;
 use regex::Regex;
-use std::collections::HashSet;
+use search::Lang;
 use std::sync::OnceLock;
-
-use crate::patterns::fixed;
-
-const OUTLETS: &str = include_str!("gazetteer/outlets.tsv");
 
 pub struct Meta {
     pub title: String,
@@ -30,37 +29,6 @@ pub struct Meta {
     pub lang: Lang,
     /// Short raw lines that look like publication metadata and hold a date.
     pub date_lines: Vec<String>,
-}
-
-struct Outlet {
-    name: String,
-    domains: Vec<String>,
-    /// Markers folded, case kept, for signatures ("VNA", "VOVWORLD").
-    markers: Vec<String>,
-    /// Name and markers folded and lowercased, for site-name lines.
-    keys: Vec<String>,
-}
-
-fn outlets() -> &'static [Outlet] {
-    static O: OnceLock<Vec<Outlet>> = OnceLock::new();
-    O.get_or_init(|| {
-        OUTLETS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| {
-                let cols: Vec<&str> = l.split('\t').collect();
-                let list = |i: usize| -> Vec<String> {
-                    cols.get(i)
-                        .map(|c| c.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect())
-                        .unwrap_or_default()
-                };
-                let name = cols.first().unwrap_or(&"").to_string();
-                let markers: Vec<String> = list(2).iter().map(|m| fold(m)).collect();
-                let keys = std::iter::once(key(&name)).chain(list(2).iter().map(|m| key(m))).collect();
-                Outlet { name, domains: list(1), markers, keys }
-            })
-            .collect()
-    })
 }
 
 struct Patterns {
@@ -188,17 +156,6 @@ fn outlet_by_name(line: &str) -> Option<String> {
         .map(|o| o.name.clone())
 }
 
-/// A line that is only a site's name or domain: a banner, not text.
-pub fn is_site_name(line: &str) -> bool {
-    if line.len() > 80 {
-        return false;
-    }
-    let k = key(line.trim());
-    let domain = !k.contains(' ') && k.contains('.') && k.rsplit('.').next().is_some_and(|tld| (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
-    static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
-    domain || KEYS.get_or_init(|| outlets().iter().flat_map(|o| o.keys.iter().cloned()).collect()).contains(&k)
-}
-
 /// Agency markers in datelines and signatures: "Paris (AFP) –",
 /// "(VOVWORLD) -", "... citoyens. -VNA/VI", "(Vietnam+)".
 fn outlet_by_signature(line: &str) -> Option<String> {
@@ -235,7 +192,7 @@ fn outlet_by_signature(line: &str) -> Option<String> {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Header {
     pub title: Option<String>,
-    pub date: Option<crate::DatedEvidence>,
+    pub date: Option<DatedEvidence>,
     pub url: Option<String>,
     pub outlet: Option<String>,
     pub lang: Option<Lang>,
@@ -307,9 +264,9 @@ impl Header {
             "outlet" => self.outlet = Some(value.to_string()),
             "url" if is_web_address(value) => self.url = Some(value.to_string()),
             "url" => problem(format!("url \"{value}\" is not an http(s) address")),
-            "date" => match crate::dates::parse_iso_date(value) {
+            "date" => match parse_iso_date(value) {
                 Some(date) => {
-                    self.date = Some(crate::DatedEvidence { date, precision: date.precision(), evidence: format!("header line {line}: « date: {value} »") })
+                    self.date = Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("header line {line}: « date: {value} »") })
                 }
                 None => problem(format!("date \"{value}\" is not a real YYYY, YYYY-MM or YYYY-MM-DD date")),
             },
@@ -366,7 +323,7 @@ fn detect_lang(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::clean;
+    use crate::stages::clean::clean;
 
     fn meta(raw: &str) -> Meta {
         detect(raw, &clean(raw))

@@ -3,17 +3,18 @@
 //! Officials are introduced by a country name ("la Russie"), an adjective in
 //! any gender and number ("ouzbèkes", "Polish"), a capital used as metonymy
 //! ("Moscou et Hanoï") or a body's acronym ("ONUDC"). The data lives in
-//! `gazetteer/*.tsv` so editors can extend it without touching code; French
-//! adjective inflections are generated from the masculine singular.
+//! `data/states.tsv` and `data/bodies.tsv` so editors can extend it without
+//! touching code; French adjective inflections are generated from the
+//! masculine singular.
 
-use crate::fold::key;
-use crate::tokens::{is_all_caps, is_capitalized, joined, Token};
-use crate::{Entity, EntityKind};
+use crate::model::{Entity, EntityKind};
+use crate::text::fold::key;
+use crate::text::tokens::{is_all_caps, is_capitalized, joined, Token};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const STATES: &str = include_str!("gazetteer/states.tsv");
-const BODIES: &str = include_str!("gazetteer/bodies.tsv");
+const STATES: &str = include_str!("data/states.tsv");
+const BODIES: &str = include_str!("data/bodies.tsv");
 
 /// How an entity was named; capitals count for a document's home country
 /// but are not reported as mentions.
@@ -293,8 +294,8 @@ fn french_inflections(base: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fold::Folded;
-    use crate::tokens::tokenize;
+    use crate::text::fold::Folded;
+    use crate::text::tokens::tokenize;
 
     fn codes(s: &str) -> Vec<String> {
         let f = Folded::new(s);

@@ -6,13 +6,13 @@
 //! as a last resort the rest of the corpus, break the tie. The evidence says
 //! which of these was used so that editors can check and override it.
 
-use crate::fold::Folded;
-use crate::{Corpus, DatedEvidence, PartialDate, Precision};
+use crate::model::{Corpus, DatedEvidence, Document, Precision};
+use crate::text::fold::Folded;
+use crate::text::patterns::fixed;
 use regex::Regex;
+use search::Date;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use crate::patterns::fixed;
 
 const FR_MONTHS: &str = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre";
 const EN_MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
@@ -436,13 +436,13 @@ fn year_role(folded: &str, start: usize) -> YearRole {
     YearRole::Plain
 }
 
-fn complete(f: &Found) -> Option<PartialDate> {
-    Some(PartialDate { year: f.year?, month: f.month, day: f.day })
+fn complete(f: &Found) -> Option<Date> {
+    Some(Date { year: f.year?, month: f.month, day: f.day })
 }
 
 /// A date written by an editor as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, ASCII
 /// digits only; a month or day that cannot exist is refused.
-pub fn parse_iso_date(s: &str) -> Option<PartialDate> {
+pub fn parse_iso_date(s: &str) -> Option<Date> {
     let parts: Vec<&str> = s.split('-').collect();
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
     let shape_ok = match parts.as_slice() {
@@ -462,7 +462,7 @@ pub fn parse_iso_date(s: &str) -> Option<PartialDate> {
         (Some(m), None) => (1..=12).contains(&m),
         _ => true,
     };
-    ok.then_some(PartialDate { year, month, day })
+    ok.then_some(Date { year, month, day })
 }
 
 /// The date of a document, from the strongest evidence it offers: a
@@ -491,7 +491,7 @@ pub fn document_date<'a>(meta_lines: &[String], url: Option<&str>, body: impl It
 }
 
 fn year_only(year: i32, evidence: String) -> DatedEvidence {
-    DatedEvidence { date: PartialDate { year, month: None, day: None }, precision: Precision::Year, evidence }
+    DatedEvidence { date: Date { year, month: None, day: None }, precision: Precision::Year, evidence }
 }
 
 /// A date printed on a metadata line ("Publié le …", " date 2025-10-27",
@@ -500,7 +500,7 @@ fn year_only(year: i32, evidence: String) -> DatedEvidence {
 fn metadata_date(meta_lines: &[String]) -> Option<DatedEvidence> {
     let labelled = |f: &Found, label: &str| {
         let date = complete(f)?;
-        Some(DatedEvidence { date, precision: date.precision(), evidence: format!("{label}: « {} »", f.evidence) })
+        Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("{label}: « {} »", f.evidence) })
     };
     let with_day = meta_lines.iter().find_map(|l| find(l).into_iter().find(|f| f.year.is_some() && f.day.is_some()));
     if let Some(f) = with_day {
@@ -535,21 +535,21 @@ fn url_date(url: &str) -> Option<DatedEvidence> {
         let year = parse_year(c.get(1)?.as_str())?;
         let month: u8 = c.get(2)?.as_str().parse().ok()?;
         let day: Option<u8> = c.get(3).and_then(|d| d.as_str().parse().ok());
-        valid(Some(year), month, day.unwrap_or(1)).then_some((PartialDate { year, month: Some(month), day }, c.get(0)?.as_str()))
+        valid(Some(year), month, day.unwrap_or(1)).then_some((Date { year, month: Some(month), day }, c.get(0)?.as_str()))
     });
     let from_digits = || p.url_digits.captures_iter(path).find_map(|c| digit_run_date(c.get(1)?.as_str()).map(|d| (d, c.get(1).map_or("", |m| m.as_str()))));
     let (date, shown) = from_segments.or_else(from_digits)?;
-    Some(DatedEvidence { date, precision: date.precision(), evidence: format!("source URL: « {} »", shown.trim_matches('/')) })
+    Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("source URL: « {} »", shown.trim_matches('/')) })
 }
 
 /// A digit run read as YYYYMMDD, optionally followed by hours, minutes and
 /// seconds, each of which must be possible: an article id is not a date.
-fn digit_run_date(run: &str) -> Option<PartialDate> {
+fn digit_run_date(run: &str) -> Option<Date> {
     let num = |i: usize| run.get(i..i + 2).and_then(|x| x.parse::<u8>().ok());
     let year = parse_year(run.get(0..4)?)?;
     let (month, day) = (num(4)?, num(6)?);
     let time_ok = [(8, 24), (10, 60), (12, 60)].iter().all(|&(i, limit)| i >= run.len() || num(i).is_some_and(|v| v < limit));
-    (valid(Some(year), month, day) && time_ok).then_some(PartialDate { year, month: Some(month), day: Some(day) })
+    (valid(Some(year), month, day) && time_ok).then_some(Date { year, month: Some(month), day: Some(day) })
 }
 
 /// A month or a year declared by metadata or the URL, made precise to the
@@ -559,7 +559,7 @@ fn refine(declared: &DatedEvidence, first: &Found) -> Option<DatedEvidence> {
     let (month, day) = (first.month?, first.day?);
     let agrees = first.year.is_none_or(|y| y == d.year) && d.month.is_none_or(|m| m == month) && valid(Some(d.year), month, day);
     agrees.then(|| {
-        let date = PartialDate { year: d.year, month: Some(month), day: Some(day) };
+        let date = Date { year: d.year, month: Some(month), day: Some(day) };
         DatedEvidence { date, precision: Precision::Day, evidence: format!("{}; day from « {} »", declared.evidence, first.evidence) }
     })
 }
@@ -590,12 +590,12 @@ fn date_from(f: &Found, years: &HashMap<i32, usize>, context: Option<i32>) -> Op
     match (f.year, f.month, f.day) {
         (Some(_), _, _) => {
             let date = complete(f)?;
-            Some(DatedEvidence { date, precision: date.precision(), evidence: format!("first date of the text: « {} »", f.evidence) })
+            Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("first date of the text: « {} »", f.evidence) })
         }
         (None, Some(month), Some(day)) => {
             let (year, why) = infer_year(month, day, f.weekday, years, context)?;
-            let date = PartialDate { year, month: Some(month), day: Some(day) };
-            Some(DatedEvidence { date, precision: date.precision(), evidence: format!("« {} »; {why}", f.evidence) })
+            let date = Date { year, month: Some(month), day: Some(day) };
+            Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("« {} »; {why}", f.evidence) })
         }
         _ => None,
     }
@@ -605,13 +605,13 @@ fn date_from(f: &Found, years: &HashMap<i32, usize>, context: Option<i32>) -> Op
 /// document's year, and phrases relative to the document's date ("last
 /// year", "le mois prochain", "en octobre prochain", "on Tuesday") are
 /// resolved against it as far as its precision allows.
-pub fn passage_dates(text: &str, context: Option<PartialDate>) -> Vec<PartialDate> {
+pub fn passage_dates(text: &str, context: Option<Date>) -> Vec<Date> {
     let context_year = context.map(|c| c.year);
     let f = Folded::new(text);
     let found = if text.bytes().any(|b| b.is_ascii_digit()) { find_in(&f) } else { Vec::new() };
-    let mut dated: Vec<(usize, PartialDate)> = found
+    let mut dated: Vec<(usize, Date)> = found
         .iter()
-        .filter_map(|x| Some((x.start, PartialDate { year: x.year.or(context_year)?, month: x.month, day: x.day })))
+        .filter_map(|x| Some((x.start, Date { year: x.year.or(context_year)?, month: x.month, day: x.day })))
         .collect();
     if let Some(c) = context {
         let taken: Vec<(usize, usize)> = found.iter().map(|x| (x.start, x.end)).collect();
@@ -629,7 +629,7 @@ pub fn passage_dates(text: &str, context: Option<PartialDate>) -> Vec<PartialDat
 
 /// Phrases of a folded passage that name a date relative to `context`,
 /// with where they start; `taken` spans (full dates) are skipped.
-fn relative_dates(folded: &str, context: PartialDate, taken: &[(usize, usize)]) -> Vec<(usize, PartialDate)> {
+fn relative_dates(folded: &str, context: Date, taken: &[(usize, usize)]) -> Vec<(usize, Date)> {
     let p = patterns();
     let free = |s: usize, e: usize| taken.iter().all(|&(ts, te)| e <= ts || s >= te);
     let mut out = Vec::new();
@@ -637,7 +637,7 @@ fn relative_dates(folded: &str, context: PartialDate, taken: &[(usize, usize)]) 
         let phrase = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let Some(&(_, unit, shift)) = RELATIVE_PHRASES.iter().find(|(p, _, _)| *p == phrase) else { continue };
         let date = match unit {
-            Unit::Year => Some(PartialDate { year: context.year + shift, month: None, day: None }),
+            Unit::Year => Some(Date { year: context.year + shift, month: None, day: None }),
             Unit::Month => context.month.map(|mo| shift_months(context.year, mo, shift)),
         };
         out.extend(date.filter(|_| free(m.start(), m.end())).map(|d| (m.start(), d)));
@@ -654,7 +654,7 @@ fn relative_dates(folded: &str, context: PartialDate, taken: &[(usize, usize)]) 
                 "next" | "prochain" => context.year + i32::from(named <= month),
                 _ => context.year - i32::from(named >= month),
             };
-            out.push((m.start(), PartialDate { year, month: Some(named), day: None }));
+            out.push((m.start(), Date { year, month: Some(named), day: None }));
         }
     }
     if let (Some(month), Some(day)) = (context.month, context.day) {
@@ -669,17 +669,17 @@ fn relative_dates(folded: &str, context: PartialDate, taken: &[(usize, usize)]) 
             let word = |i: usize| c.get(i).map(|x| x.as_str().to_lowercase());
             let direction = word(1).or_else(|| word(3));
             let (y, mo, d) = nearest_weekday(context.year, month, day, target, direction.as_deref());
-            out.push((m.start(), PartialDate { year: y, month: Some(mo), day: Some(d) }));
+            out.push((m.start(), Date { year: y, month: Some(mo), day: Some(d) }));
         }
     }
     out
 }
 
 /// The month `shift` months from `year`-`month`, as a month-precision date.
-fn shift_months(year: i32, month: u8, shift: i32) -> PartialDate {
+fn shift_months(year: i32, month: u8, shift: i32) -> Date {
     let index = year * 12 + i32::from(month) - 1 + shift;
     let month = u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
-    PartialDate { year: index.div_euclid(12), month: Some(month), day: None }
+    Date { year: index.div_euclid(12), month: Some(month), day: None }
 }
 
 /// The day before or after a date.
@@ -727,7 +727,7 @@ fn nearest_weekday(year: i32, month: u8, day: u8, target: u8, direction: Option<
 /// 2024", "will open in 2026") take the commonest year when it fits the
 /// bounds, else the latest past event they recall.
 pub fn infer_missing_years(corpus: &mut Corpus) {
-    let known: Vec<PartialDate> = corpus.documents.iter().filter_map(|d| d.date.as_ref().map(|e| e.date)).collect();
+    let known: Vec<Date> = corpus.documents.iter().filter_map(|d| d.date.as_ref().map(|e| e.date)).collect();
     let mut counts: HashMap<i32, usize> = HashMap::new();
     for d in &known {
         *counts.entry(d.year).or_insert(0) += 1;
@@ -762,7 +762,7 @@ fn bounded_year(reading: &YearReading, common: Option<i32>) -> Option<DatedEvide
 }
 
 /// Sets a document's date and re-reads its passages' dates against it.
-fn set_date(doc: &mut crate::Document, dated: DatedEvidence) {
+fn set_date(doc: &mut Document, dated: DatedEvidence) {
     let context = dated.date;
     doc.date = Some(dated);
     for p in &mut doc.passages {
@@ -783,12 +783,12 @@ mod tests {
         document_date(&[], url, passages.iter().copied()).map(|d| d.date.to_string())
     }
 
-    fn strings(dates: &[PartialDate]) -> Vec<String> {
+    fn strings(dates: &[Date]) -> Vec<String> {
         dates.iter().map(ToString::to_string).collect()
     }
 
-    fn d(y: i32, m: u8, day: u8) -> PartialDate {
-        PartialDate { year: y, month: Some(m), day: Some(day) }
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date { year: y, month: Some(m), day: Some(day) }
     }
 
     #[test]
@@ -822,10 +822,10 @@ mod tests {
 
     #[test]
     fn passage_dates_with_precision() {
-        let got = passage_dates("Le 3 avril et les 5 et 6 mai, puis en juin 2022 et en 2019.", Some(PartialDate { year: 2023, month: None, day: None }));
+        let got = passage_dates("Le 3 avril et les 5 et 6 mai, puis en juin 2022 et en 2019.", Some(Date { year: 2023, month: None, day: None }));
         assert_eq!(got.iter().map(|x| x.to_string()).collect::<Vec<_>>(), ["2023-04-03", "2023-05-05", "2022-06", "2019"]);
-        assert_eq!(got[2].precision(), crate::Precision::Month);
-        assert_eq!(passage_dates("the twenty 1980s, 12345 and 2020-13-45", None), Vec::<PartialDate>::new());
+        assert_eq!(Precision::of(got[2]), Precision::Month);
+        assert_eq!(passage_dates("the twenty 1980s, 12345 and 2020-13-45", None), Vec::<Date>::new());
     }
 
     #[test]
@@ -848,7 +848,7 @@ mod tests {
         assert_eq!(document_date(&month, None, std::iter::empty()).map(|d| d.date.to_string()), Some("2025-04".into()));
         let year = vec![String::from("Published: 2023")];
         let got = document_date(&year, None, std::iter::empty()).unwrap();
-        assert_eq!((got.date.to_string(), got.precision), ("2023".into(), crate::Precision::Year));
+        assert_eq!((got.date.to_string(), got.precision), ("2023".into(), Precision::Year));
         // A month given by the metadata takes the day from the body when they agree.
         let refined = document_date(&month, None, std::iter::once("Le 9 avril, les délégués se sont réunis.")).unwrap();
         assert_eq!(refined.date, d(2025, 4, 9));
@@ -879,7 +879,7 @@ mod tests {
     #[test]
     fn a_year_only_text_gets_a_year_precision_date() {
         let got = document_date(&[], None, ["In 2023, ransomware attacks rose sharply, the report said."].into_iter()).unwrap();
-        assert_eq!((got.date.to_string(), got.precision), ("2023".into(), crate::Precision::Year));
+        assert_eq!((got.date.to_string(), got.precision), ("2023".into(), Precision::Year));
         // "N years later" counts from the year just mentioned.
         assert_eq!(doc_date(None, &["The talks were launched in 2019.", "Four years later, there is still no agreement."]), Some("2023".into()));
         assert_eq!(doc_date(None, &["Le texte a ete lance en 2020. Trois ans plus tard, il est adopte."]), Some("2023".into()));
@@ -899,7 +899,7 @@ mod tests {
         assert_eq!(strings(&passage_dates("La signature est prévue en octobre prochain; en janvier dernier, rien.", ctx)), ["2025-10", "2025-01"]);
         assert_eq!(strings(&passage_dates("The vote comes next March.", ctx)), ["2026-03"]);
         // A month relative to a year-only document date says nothing.
-        assert_eq!(passage_dates("Le mois prochain, rien.", Some(PartialDate { year: 2025, month: None, day: None })), Vec::<PartialDate>::new());
+        assert_eq!(passage_dates("Le mois prochain, rien.", Some(Date { year: 2025, month: None, day: None })), Vec::<Date>::new());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Words of a folded text, with their byte spans.
+//! Words of a folded text, with their byte spans and their case.
 //!
 //! Country names, roles and person names are sequences of words, whatever
 //! the hyphens, apostrophes and spaces between them ("États-Unis", "Etats
@@ -55,6 +55,13 @@ pub fn is_capitalized(word: &str) -> bool {
 
 pub fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
+/// The text with its first letter in upper case, as a label or a sentence
+/// opens.
+pub fn capitalize_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

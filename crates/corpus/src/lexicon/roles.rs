@@ -1,0 +1,129 @@
+//! Officials' roles: the words that make one ("ministre", "spokesperson"),
+//! how a role is keyed to be met again, how it is shown, and the collective
+//! nouns a group of speakers goes by.
+//!
+//! The word lists are data (`data/roles.txt`, `data/collectives.txt`) so
+//! that editors extend them; the attribution stage reads roles in phrases
+//! and the identity stage merges unnamed officials by role, both with the
+//! keys made here.
+
+use crate::lexicon::words::DETERMINERS;
+use crate::text::fold::key;
+use crate::text::tokens::{capitalize_first, is_capitalized};
+use search::Lang;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const ROLES: &str = include_str!("data/roles.txt");
+
+/// The role words of `data/roles.txt`, folded, each with the spelling
+/// to show ("president" → "président").
+fn role_words() -> &'static HashMap<String, String> {
+    static R: OnceLock<HashMap<String, String>> = OnceLock::new();
+    R.get_or_init(|| ROLES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| (key(l), l.to_string())).collect())
+}
+
+/// Whether a folded word opens or heads an official's role.
+pub fn is_role_word(folded: &str) -> bool {
+    role_words().contains_key(folded)
+}
+
+/// Whether a role is only a title or rank ("Professeur", "lieutenant-général",
+/// "général de division"): the office in an apposition says more.
+pub fn only_titles(role: &str) -> bool {
+    role.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| {
+        matches!(
+            key(w).as_str(),
+            "professeur" | "docteur" | "associe" | "professor" | "dr" | "pr" | "general" | "generale" | "lieutenant" | "colonel" | "commandant" | "major" | "division" | "de" | "brigade" | "amiral" | "admiral" | "excellence" | "excellency" | "son" | "his" | "her" | "h" | "e"
+        )
+    })
+}
+
+/// A role's head, for matching later mentions: words before the first
+/// complement, accents off, feminine and plural endings off.
+pub fn role_head(role: &str) -> String {
+    key(role)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !matches!(*w, "de" | "du" | "des" | "d" | "of" | "for" | "pour" | "aupres" | "to" | "au" | "aux" | "a" | "en" | "in"))
+        .filter(|w| !DETERMINERS.contains(w))
+        .map(normalize_word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The office words a role opens with, accents and endings off: "ministre"
+/// for "le ministre des Affaires étrangères par intérim", "vice ministr" for
+/// "vice-ministre de la Sécurité publique".
+pub fn role_core(role: &str) -> String {
+    key(role)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !DETERMINERS.contains(w))
+        .take_while(|w| is_role_word(w))
+        .map(normalize_word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A role word without its plural and feminine endings ("ministres",
+/// "directrice" → "ministr", "directeur"), so that agreement never stops two
+/// mentions of one office from meeting.
+pub fn normalize_word(w: &str) -> String {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    let w = if let Some(stem) = w.strip_suffix("rice") { format!("{stem}eur") } else { w.to_string() };
+    w.strip_suffix('e').map(String::from).unwrap_or(w)
+}
+
+/// A role as readers expect it: in a French article written without
+/// accents, each role word takes its spelling from `data/roles.txt`
+/// ("vice-president" → "vice-président"). English roles are left alone.
+pub fn readable_role(role: &str, lang: Lang) -> String {
+    if lang != Lang::Fr {
+        return role.to_string();
+    }
+    let mut out = String::with_capacity(role.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        // A plural takes its singular's spelling: "representants" → "représentants".
+        let folded = key(word);
+        let singular = folded.strip_suffix('s').map(|w| (w.to_string(), "s"));
+        let spelled = role_words()
+            .get(&folded)
+            .cloned()
+            .or_else(|| singular.and_then(|(w, s)| role_words().get(&w).map(|x| format!("{x}{s}"))))
+            .filter(|s| !s.is_ascii() && word.is_ascii());
+        let spelled = spelled.as_deref();
+        match spelled {
+            // Keep the text's capital: "President" → "Président".
+            Some(s) if is_capitalized(word) => out.push_str(&capitalize_first(s)),
+            Some(s) => out.push_str(s),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in role.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+const COLLECTIVES: &str = include_str!("data/collectives.txt");
+
+/// The collective nouns of `data/collectives.txt`, as word lists.
+pub fn collective_nouns() -> &'static [Vec<String>] {
+    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    C.get_or_init(|| {
+        COLLECTIVES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| key(l).split_whitespace().map(String::from).collect())
+            .collect()
+    })
+}

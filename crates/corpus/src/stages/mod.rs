@@ -1,0 +1,12 @@
+//! The stages an article goes through before anyone is attributed speech:
+//! bytes to text, page furniture out, dates read, metadata found.
+//!
+//! Each reads the text (and the lexicon) and hands the next a plainer
+//! thing; none knows about speakers. In order of use by one another:
+//! `decode` < `clean` < `dates` < `metadata` (the header's `date:` is read
+//! with the dates stage's ISO reader).
+
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod metadata;
