@@ -113,6 +113,7 @@ pub fn quoted_spans(text: &str) -> Vec<Span> {
     spans
 }
 
+/// The mark that closes a quotation opened by `opener`.
 fn closing_mark(opener: char) -> char {
     match opener {
         '«' => '»',

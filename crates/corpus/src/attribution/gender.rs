@@ -17,6 +17,8 @@ pub enum Gender {
     Masculine,
 }
 
+/// For a singular pronoun, the gender it shows (`Some(None)` for none);
+/// `None` for any other word.
 pub fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
     match key(word).as_str() {
         "il" | "lui" | "he" | "him" => Some(Some(Gender::Masculine)),
@@ -41,6 +43,7 @@ pub fn phrase_gender(phrase: &str) -> Option<Gender> {
     })
 }
 
+/// Two genders agree unless both are known and differ.
 pub fn compatible_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
     a.is_none() || b.is_none() || a == b
 }

@@ -46,6 +46,8 @@ pub enum Who {
     PluralPronoun,
 }
 
+/// Reads the noun phrase a cue points at into a mention, choosing the
+/// chunk that is the subject among appositions, asides and openers.
 pub fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Mention> {
     let t = cx.f.text.as_str();
     match *c {
@@ -131,6 +133,7 @@ pub fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Mention> {
     }
 }
 
+/// What a comma-separated chunk of a phrase is, by its first words.
 enum Chunk {
     Empty,
     Head,
@@ -158,6 +161,7 @@ fn comma_chunks(t: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     chunks.into_iter().map(|(a, b)| trim_span(t, a, b)).collect()
 }
 
+/// `a..b` without the whitespace at either end.
 pub fn trim_span(t: &str, a: usize, b: usize) -> (usize, usize) {
     let sub = &t[a..b];
     let lead = sub.len() - sub.trim_start().len();
@@ -165,6 +169,8 @@ pub fn trim_span(t: &str, a: usize, b: usize) -> (usize, usize) {
     (a + lead, (b - trail).max(a + lead))
 }
 
+/// Classifies a chunk: empty, the head of a subject, an apposition or an
+/// adverbial opener.
 fn classify(t: &str, (s, e): (usize, usize)) -> Chunk {
     let sub = &t[s..e];
     let toks = tokenize(sub);
@@ -218,6 +224,7 @@ fn inner_subject(t: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
     found.map(|start| (start, e))
 }
 
+/// Whether a word is by itself the name or code of a country or body.
 fn gazetteer_starts(word: &str) -> bool {
     lookup_entity(word).is_some()
 }
@@ -241,6 +248,8 @@ fn limit_phrase(t: &str, (s, e): (usize, usize)) -> (usize, usize) {
     (s, e)
 }
 
+/// Reads a noun phrase, with its appositions, as who speaks: a pronoun,
+/// a person, a collective, an unnamed official or a country or body.
 pub fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -> Option<Mention> {
     let (f, toks, hits) = (cx.f, cx.toks, cx.hits);
     let t = f.text.as_str();
@@ -367,6 +376,7 @@ fn is_family_name_le(cx: &Ctx, inside: &[usize], k: usize) -> bool {
     followers == 2 && inside.get(k + 2).is_some_and(|&n| t[toks[inside[k + 1]].end..toks[n].start] == *" ")
 }
 
+/// Whether a chunk is only a name: two to six name words, initials inside.
 fn is_bare_name(t: &str, (s, e): (usize, usize)) -> bool {
     let sub = t[s..e].trim();
     let toks = tokenize(sub);

@@ -25,6 +25,8 @@ pub struct Rec {
     pub entity: Option<usize>,
 }
 
+/// What the article has shown so far, that each new mention is resolved
+/// against.
 pub struct Doc {
     pub recs: Vec<Rec>,
     /// Person-like speakers, most recently attributed last.
@@ -59,6 +61,8 @@ impl Introduction {
     }
 }
 
+/// Adds every person name a paragraph writes to `names`, once, with its
+/// key: a shortened mention later takes the fullest spelling.
 pub fn collect_names(f: &Folded, toks: &[Token], hits: &[Hit], names: &mut Vec<(String, String)>) {
     let t = f.text.as_str();
     let cx = Ctx { f, toks, hits, known: &[] };
@@ -115,6 +119,8 @@ pub fn note_recent(doc: &mut Doc, rec: usize) {
     }
 }
 
+/// The article's record for what a phrase names, created when it is new;
+/// `None` when a pronoun or a role finds no one it can stand for.
 pub fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
     match who {
         Who::Pronoun(g) => doc.recent.iter().rev().copied().find(|&r| compatible_gender(doc.recs[r].gender, g) && !doc.recs[r].collective),
@@ -202,6 +208,7 @@ const GENERIC_ROLES: &[&str] = &["responsable", "official", "diplomate", "diplom
 /// text, they belong to the country the article is about.
 const NATIONAL_ROLES: &[&str] = &["ambassadeur", "ambassadrice", "ambassador", "vice-ministre", "ministre", "minister", "president", "presidente", "vice-president", "depute", "deputee", "senateur", "senatrice", "nationale", "national", "gouvernement", "government", "ministere", "ministry", "parti", "party", "lawmaker", "premier", "prime", "politique", "politburo"];
 
+/// Whether a role is an office of a national government or parliament.
 fn is_national(role: &str) -> bool {
     let k = key(role);
     k.split(|c: char| !c.is_alphanumeric()).any(|w| NATIONAL_ROLES.contains(&w))
