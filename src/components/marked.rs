@@ -60,29 +60,33 @@ pub struct EvidenceTextProps {
 #[function_component(EvidenceText)]
 pub fn evidence_text(props: &EvidenceTextProps) -> Html {
     let text = &props.marked.text;
-    let on_text = |r: &Range<usize>| r.start < r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.end <= text.len();
+    let on_text = |r: &Range<usize>| r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end);
     let hits: Vec<&Range<usize>> = props.marked.highlights.iter().filter(|r| on_text(r)).collect();
     let marks: Vec<&(Range<usize>, EvidenceMark)> = props.evidence.iter().filter(|(r, _)| on_text(r)).collect();
+    // A handful of boundaries: kept in order by insertion, which costs less
+    // code in the bundle than a general sort.
     let mut cuts: Vec<usize> = vec![0, text.len()];
-    cuts.extend(hits.iter().flat_map(|r| [r.start, r.end]));
-    cuts.extend(marks.iter().flat_map(|(r, _)| [r.start, r.end]));
-    cuts.sort_unstable();
-    cuts.dedup();
+    for at in hits.iter().flat_map(|r| [r.start, r.end]).chain(marks.iter().flat_map(|(r, _)| [r.start, r.end])) {
+        if let Err(i) = cuts.binary_search(&at) {
+            cuts.insert(i, at);
+        }
+    }
     let covers = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
+    let marked = |mark: EvidenceMark, a: usize, b: usize| marks.iter().any(|(r, m)| *m == mark && covers(r, a, b));
     cuts.windows(2)
         .filter_map(|w| {
             let (a, b) = (w[0], w[1]);
             let piece = text.get(a..b)?;
             let hit = hits.iter().any(|r| covers(r, a, b));
-            let cue = marks.iter().any(|(r, m)| *m == EvidenceMark::Cue && covers(r, a, b));
-            let mention = marks.iter().any(|(r, m)| *m == EvidenceMark::Mention && covers(r, a, b));
-            let class = classes!(cue.then_some("cue"), mention.then_some("mention"));
-            let title = if cue { Some(props.cue_title) } else if mention { Some(props.mention_title) } else { None };
-            Some(match (hit, cue || mention) {
-                (true, _) => html! { <mark class={class} title={title}>{ piece }</mark> },
-                (false, true) => html! { <span class={class} title={title}>{ piece }</span> },
-                (false, false) => html! { { piece } },
-            })
+            let (class, title) = match (marked(EvidenceMark::Cue, a, b), marked(EvidenceMark::Mention, a, b)) {
+                (true, true) => ("cue mention", props.cue_title),
+                (true, false) => ("cue", props.cue_title),
+                (false, true) => ("mention", props.mention_title),
+                (false, false) if hit => ("", ""),
+                (false, false) => return Some(html! { { piece } }),
+            };
+            let tag = if hit { "mark" } else { "span" };
+            Some(html! { <@{tag} class={(!class.is_empty()).then_some(class)} title={(!title.is_empty()).then_some(title)}>{ piece }</@> })
         })
         .collect::<Html>()
 }
