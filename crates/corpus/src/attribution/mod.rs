@@ -250,14 +250,18 @@ mod tests {
 
     /// Speakers of each paragraph of a short article, as display names with
     /// the entity code.
-    fn who(article: &str) -> Vec<String> {
-        let paragraphs: Vec<Paragraph> = article
-            .split("\n\n")
-            .map(|t| Paragraph { text: t.to_string(), kind: PassageKind::Body })
-            .collect();
+    /// A short article's paragraphs (blank-line separated) and what the
+    /// stage makes of them; English when it reads as English.
+    fn analyse(article: &str) -> (Vec<Paragraph>, Analysed) {
+        let paragraphs: Vec<Paragraph> = article.split("\n\n").map(|t| Paragraph { text: t.to_string(), kind: PassageKind::Body }).collect();
         let refs: Vec<&Paragraph> = paragraphs.iter().collect();
         let lang = if article.contains(" the ") || article.starts_with("The ") { Lang::En } else { Lang::Fr };
-        let a = attribute(&refs, lang);
+        let analysed = attribute(&refs, lang);
+        (paragraphs, analysed)
+    }
+
+    fn who(article: &str) -> Vec<String> {
+        let (_, a) = analyse(article);
         a.passages
             .iter()
             .map(|p| match p.statements.first().map(|s| s.speaker) {
@@ -441,9 +445,7 @@ mod tests {
     /// Each passage's statements as (speaker, kind, cue text, mention text or
     /// the passage continued).
     fn evidence(article: &str) -> Vec<Vec<(String, StatementKind, String, String)>> {
-        let paragraphs: Vec<Paragraph> = article.split("\n\n").map(|t| Paragraph { text: t.to_string(), kind: PassageKind::Body }).collect();
-        let refs: Vec<&Paragraph> = paragraphs.iter().collect();
-        let a = attribute(&refs, Lang::Fr);
+        let (paragraphs, a) = analyse(article);
         a.passages
             .iter()
             .zip(&paragraphs)
