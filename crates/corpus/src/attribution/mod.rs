@@ -70,8 +70,9 @@ pub fn attribute(paragraphs: &[&Paragraph], lang: Lang) -> Analysed {
     for p in paragraphs {
         let f = Folded::new(&p.text);
         let toks = tokenize(&f.text);
-        let hits = g.find(&f.text, &toks);
-        collect_names(&f, &toks, &hits, if p.kind == PassageKind::Caption { &mut caption_names } else { &mut names });
+        let mut hits = g.find(&f.text, &toks);
+        let name_spans = collect_names(&f, &toks, &hits, if p.kind == PassageKind::Caption { &mut caption_names } else { &mut names });
+        hits.retain(|h| !name_spans.iter().any(|&(s, e)| s <= toks[h.first].start && toks[h.last].end <= e));
         count_entities(&hits, EntityKind::Country, &mut counts);
         count_entities(&hits, EntityKind::Organization, &mut body_counts);
         let mut out: Vec<Entity> = Vec::new();
@@ -438,6 +439,10 @@ mod tests {
 
     #[test]
     fn no_part_of_a_name_is_a_country() {
+        assert_eq!(who("Lors de la réunion, l'ambassadeur Vu Lê Thai Hoàng, chef de la Mission permanente du Vietnam, a présenté le projet."), ["Vu Lê Thai Hoàng [VNM]"]);
+        let (_, a) = analyse("L'ambassadeur Vu Lê Thai Hoàng a salué le Vietnam.");
+        let mentioned: Vec<&str> = a.passages[0].mentions.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(mentioned, ["VNM"], "a country inside a name is not mentioned");
         assert_eq!(who("Chad Johnson, a researcher at Access Now, said the text is too broad."), ["Chad Johnson [ACCESSNOW]"]);
         assert_eq!(who("Jordan Lee said the treaty was a first step."), ["Jordan Lee [-]"]);
     }

@@ -317,6 +317,15 @@ pub fn find_name(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize, usiz
     let (t, toks, hits) = (cx.f.text.as_str(), cx.toks, cx.hits);
     let inside: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].start >= s && toks[i].end <= e).collect();
     let in_gazetteer = |i: usize| hits.iter().any(|h| h.first <= i && i <= h.last);
+    // A one-word country or adjective between two name words is part of the
+    // name: "Thai" in "Vu Le Thai Hoang" is no Thailand.
+    let inner_hit = |at: usize| {
+        let single = hits.iter().any(|h| h.first == inside[at] && h.last == inside[at]);
+        let followed = inside.get(at + 1).is_some_and(|&n| {
+            is_name_continuation(toks[n].text(t)) && !in_gazetteer(n) && t[toks[inside[at]].end..toks[n].start] == *" "
+        });
+        single && followed
+    };
     let mut k = 0;
     while k < inside.len() {
         let i = inside[k];
@@ -329,7 +338,7 @@ pub fn find_name(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize, usiz
         while let Some(&next) = inside.get(j + 1) {
             let gap = &t[toks[inside[j]].end..toks[next].start];
             let spaced = gap.chars().all(|c| c == ' ' || c == '-');
-            if j - k < 4 && spaced && is_name_continuation(toks[next].text(t)) && !in_gazetteer(next) {
+            if j - k < 4 && spaced && is_name_continuation(toks[next].text(t)) && (!in_gazetteer(next) || inner_hit(j + 1)) {
                 j += 1;
                 continue;
             }

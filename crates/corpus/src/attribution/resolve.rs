@@ -63,18 +63,24 @@ impl Introduction {
 
 /// Adds every person name a paragraph writes to `names`, once, with its
 /// key: a shortened mention later takes the fullest spelling.
-pub fn collect_names(f: &Folded, toks: &[Token], hits: &[Hit], names: &mut Vec<(String, String)>) {
+///
+/// Returns where the names are, in folded offsets: a country inside a name
+/// ("Thai" in "Vu Le Thai Hoang") is then no mention of that country.
+pub fn collect_names(f: &Folded, toks: &[Token], hits: &[Hit], names: &mut Vec<(String, String)>) -> Vec<(usize, usize)> {
     let t = f.text.as_str();
     let cx = Ctx { f, toks, hits, known: &[] };
     let mut from = 0;
+    let mut spans = Vec::new();
     while let Some((_, s, e)) = find_name(&cx, (from, t.len())) {
         let name = f.original_slice(s, e).to_string();
         let k = name_key(&name);
         if !names.iter().any(|(n, _)| *n == name) {
             names.push((name, k));
         }
+        spans.push((s, e));
         from = e;
     }
+    spans
 }
 
 /// Records every "role Name", "role, Name" and "Name, role" of a passage.
