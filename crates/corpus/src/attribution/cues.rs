@@ -15,17 +15,27 @@ use crate::text::tokens::{is_capitalized, tokenize};
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// French reporting verbs as past participles, accents folded, for "a déclaré", "ont souligné", "a-t-il dit".
-const FR_PARTICIPLES: &str = "lance|denonce|critique|fustige|affirme|souligne|insiste|estime|note|rappele|ajoute|indique|explique|precise|salue|appele|partage|mentionne|reaffirme|exprime|assure|dit|annonce|plaide|propose|souhaite|espere|reconnu|confirme|revele|temoigne|suggere|averti|exhorte|felicite|remercie|evoque|juge|considere|conclu|repondu|poursuivi|commente|ecrit|confie|signale|observe|demande|encourage|deplore|regrette|condamne|reitere|detaille|informe|martele|rassure|fait savoir|fait remarquer|fait observer|fait valoir|mis en garde|mis en avant|mis l'accent|lance un appel|tenu a souligner|tenu a rappeler|declar|qualifie|presente|decrit|raconte|prevenu|insiste|plaide|propose|exhorte|precise|explique|lance l'alerte|tire la sonnette d'alarme";
+/// The reporting verbs and the adverbs between auxiliary and participle,
+/// kept as data (`lexicon/data/reporting-*.txt`) so editors extend them.
+const FR_PARTICIPLES: &str = include_str!("../lexicon/data/reporting-fr-participles.txt");
+const FR_PRESENT: &str = include_str!("../lexicon/data/reporting-fr-present.txt");
+const ADVERBS: &str = include_str!("../lexicon/data/reporting-adverbs.txt");
+const EN_VERBS: &str = include_str!("../lexicon/data/reporting-en.txt");
 
-/// French reporting verbs in the present ("déclare", "estiment").
-const FR_PRESENT: &str = "declare|entend|entendent|souhaite|souhaitent|declarent|affirme|affirment|souligne|soulignent|insiste|insistent|estime|estiment|rappelle|rappellent|ajoute|indique|explique|precise|salue|saluent|appelle|appellent|assure|annonce|plaide|juge|jugent|considere|considerent|pense|croit|reaffirme|reaffirment|met en garde|s'engage|s'engagent|y voit|y voient|temoigne|exhorte|avertit|previent|reconnait|confie|deplore|regrette|martele|plaide|soutient|defend";
-
-/// Adverbs that may stand between an auxiliary and its participle ("a également souligné").
-const ADVERBS: &str = "egalement|aussi|cependant|toutefois|encore|notamment|par ailleurs|pour sa part|de son cote|en outre|d'abord|ensuite|enfin|alors|meme|bien|deja|recemment|clairement|fermement|vivement|particulierement|aussitot|publiquement|ainsi|pour leur part|de leur cote";
-
-/// English reporting verbs and phrases, in every tense the news uses.
-const EN_VERBS: &str = r"said|says|say|told|stated|stressed|noted|added|warned|urged|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|affirmed|reaffirmed|declared|highlighted|pointed out|explained|argued|insisted|announced|called for|called on|welcomed|expressed|observed|remarked|acknowledged|commented|believes|believed|thinks|wrote|asserted|maintained|recalled|praised|pledged|vowed|proposed|suggested|cautioned|confirmed|reiterated|stresses|notes|adds|warns|urges|pledges|commits|committed|described|describes|outlined|outlines|raised concerns|voiced|advocated|advocate|advocates|emphasize|emphasise|call on|call for|calls on|calls for|urge|believe|stress|argue|argues|insist|insists|reaffirm|reiterate|underline|underlines|welcome|welcomes|support|supports|sounded the alarm|sound the alarm|are raising alarms|raised alarms|criticized|criticised|condemned|denounced|told reporters|issued\s+(?:a\s+|an\s+)?(?:joint\s+)?statement|(?:is|are)\s+(?:firmly\s+|strongly\s+)?in\s+favou?r\s+of";
+/// A word list as a regex alternation: comments and blanks dropped, each
+/// entry escaped, a space matching any run of whitespace, longest entries
+/// first so that "fait savoir" wins over "fait".
+fn alternation(list: &str) -> String {
+    let mut entries: Vec<String> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
+        .collect();
+    entries.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    entries.dedup();
+    entries.join("|")
+}
 
 /// The cue patterns, compiled once from the lists above.
 pub struct Patterns {
@@ -44,12 +54,13 @@ pub fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let re = |s: String| fixed(&s);
+        let (participles, present, adverbs, english) = (alternation(FR_PARTICIPLES), alternation(FR_PRESENT), alternation(ADVERBS), alternation(EN_VERBS));
         Patterns {
-            compound: re(format!(r"(?i)\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:{ADVERBS})\s+){{0,2}}(?:{FR_PARTICIPLES})(?:e|es|s|ee|ees)?\b")),
-            reflexive: re(format!(r"(?i)\b(?:s'(?:est|etait)|se\s+sont|se\s+seraient|s'etaient)\s+(?:(?:{ADVERBS})\s+){{0,2}}(?:dit|declare|felicite|engage|exprime|prononce|montre|rejoui|inquiete|alarme)(?:e|es|s|ee|ees)?\b")),
-            present: re(format!(r"(?i)\b(?:{FR_PRESENT})\b")),
-            pronoun_inverted: re(format!(r"(?i)\b(?:(?:a|ont|avait)-t-(il|elle|ils|elles)\s+(?:(?:{ADVERBS})\s+){{0,2}}(?:{FR_PARTICIPLES})(?:e|es|s)?|(?:{FR_PRESENT}|dit|poursuit|conclut|ajoute|precise|explique|note|souligne|insiste|estime)-(?:t-)?(il|elle|ils|elles))\b")),
-            english: re(format!(r"(?i)\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{EN_VERBS})\b")),
+            compound: re(format!(r"(?i)\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:{adverbs})\s+){{0,2}}(?:{participles})(?:e|es|s|ee|ees)?\b")),
+            reflexive: re(format!(r"(?i)\b(?:s'(?:est|etait)|se\s+sont|se\s+seraient|s'etaient)\s+(?:(?:{adverbs})\s+){{0,2}}(?:dit|declare|felicite|engage|exprime|prononce|montre|rejoui|inquiete|alarme)(?:e|es|s|ee|ees)?\b")),
+            present: re(format!(r"(?i)\b(?:{present})\b")),
+            pronoun_inverted: re(format!(r"(?i)\b(?:(?:a|ont|avait)-t-(il|elle|ils|elles)\s+(?:(?:{adverbs})\s+){{0,2}}(?:{participles})(?:e|es|s)?|(?:{present}|dit|poursuit|conclut|ajoute|precise|explique|note|souligne|insiste|estime)-(?:t-)?(il|elle|ils|elles))\b")),
+            english: re(format!(r"(?i)\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{english})\b")),
             source: re(r"(?i)(?:^|[.;:!?]\s+|,\s+)(selon|d'apres|according to|pour|for|in the view of|in the words of)\s+".into()),
             summary: re(r"(?i)^\s*(c'est ce qu'|c'est ce que|tel est|telle est|ainsi s'est|that is what|this is what|so said)".into()),
             gerund: re(r"(?i)\ben\s+(?:rappelant|soulignant|affirmant|declarant|estimant|indiquant|expliquant|precisant|ajoutant|insistant|notant|assurant|appelant|jugeant|saluant)\b|,\s*(?:noting|adding|saying|stressing|arguing|warning|insisting|explaining|recalling|calling)\b".into()),
