@@ -412,10 +412,26 @@ mod tests {
     }
 
     #[test]
+    fn a_spokesperson_speaks_on_behalf_of_the_person_they_name() {
+        assert_eq!(
+            who("A spokesperson for UN Secretary-General Ana Lima said the treaty matters."),
+            ["Spokesperson for UN Secretary-General Ana Lima (ONU) [UN]"]
+        );
+        assert_eq!(
+            who("Le porte-parole du ministre russe Ivan Petrov a déclaré que le texte avance."),
+            ["Porte-parole du ministre russe Ivan Petrov (Russie) [RUS]"]
+        );
+        assert_eq!(
+            who("Le porte-parole du ministre Ivan Petrov a declare que la Russie signera."),
+            ["Porte-parole du ministre Ivan Petrov (Russie) [RUS]"]
+        );
+    }
+
+    #[test]
     fn critics_rights_groups_and_spokespeople() {
         assert_eq!(who("Critics warned that the text is vague."), ["Critics [-]"]);
         assert_eq!(who("Les ONG de défense des droits ont dénoncé un texte flou."), ["ONG de défense des droits [-]"]);
-        assert_eq!(who("A spokesperson for the UN Secretary-General said the treaty matters."), ["Spokesperson (ONU) [UN]"]);
+        assert_eq!(who("A spokesperson for the UN Secretary-General said the treaty matters."), ["Spokesperson for the UN Secretary-General (ONU) [UN]"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use crate::attribution::cues::{sentence_end, Candidate};
 use crate::attribution::gender::{phrase_gender, pronoun_gender, Gender};
 use crate::lexicon::gazetteer::{gazetteer, lookup_entity, Form, Hit};
-use crate::lexicon::roles::{collective_nouns, is_role_word, only_titles, role_head};
+use crate::lexicon::roles::{collective_nouns, is_role_word, is_spokesperson_word, only_titles, role_head};
 use crate::lexicon::words::{DETERMINERS, OPENERS, PLURAL_PRONOUNS, PREPOSITIONS, PRONOUNS, QUANTIFIERS};
 use crate::model::EntityKind;
 use crate::names::{is_honorific, is_initial, is_name_continuation, is_name_word};
@@ -261,6 +261,13 @@ pub fn read_np(cx: &Ctx, head: (usize, usize), appositives: &[(usize, usize)]) -
     if PRONOUNS.contains(&lw.as_str()) {
         return pronoun_gender(&lw).map(|g| Mention { who: Who::Pronoun(g), span: head });
     }
+    // "The spokesperson for minister X said": the spokesperson speaks, on
+    // behalf of X, for X's country or body; X does not.
+    if let Some(role) = spokesperson_role(cx, head) {
+        let entity = represented(t, toks, hits, head);
+        let gender = phrase_gender(&t[head.0..head.1]);
+        return Some(Mention { who: Who::Role { head: role_head(&role), role, entity, gender }, span: head });
+    }
     // "Selon l'ambassadeur de Russie, Gennady Bezdetko, …": the name may
     // stand alone right after the role.
     let apposed_name = || appositives.first().and_then(|&a| find_name(cx, a));
@@ -404,6 +411,19 @@ pub fn role_start(cx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize)> {
             let det = tokenize(before).last().map(|d| s + d.start).filter(|_| DETERMINERS.iter().any(|d| key(before).ends_with(d)));
             (det.unwrap_or(k.start), e)
         })
+}
+
+/// "Porte-parole du ministre X", "a spokesman for X": the whole phrase, when
+/// a spokesperson word opens it (after an article).
+fn spokesperson_role(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
+    let t = cx.f.text.as_str();
+    let words: Vec<&Token> = cx.toks.iter().filter(|k| k.start >= s && k.end <= e).collect();
+    let first = words.iter().position(|k| !DETERMINERS.contains(&key(k.text(t)).as_str()))?;
+    let word = key(words[first].text(t));
+    let next = words.get(first + 1).map(|k| key(k.text(t))).unwrap_or_default();
+    let spokesperson = is_spokesperson_word(&word) || (word == "porte" && next == "parole");
+    let (a, b) = limit_phrase(t, (words[first].start, e));
+    spokesperson.then(|| cx.f.original_slice(a, b).trim().to_string())
 }
 
 /// Whether a chunk opens on a role ("directeur du ...", "the head of ..."):

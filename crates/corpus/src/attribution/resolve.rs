@@ -8,7 +8,7 @@
 use crate::attribution::gender::{compatible_gender, phrase_gender, Gender};
 use crate::attribution::phrases::{find_name, is_role_apposition, represented, role_start, role_text, trim_span, Ctx, Who};
 use crate::lexicon::gazetteer::Hit;
-use crate::lexicon::roles::{normalize_word, only_titles, role_core, role_head};
+use crate::lexicon::roles::{is_spokesperson_role, normalize_word, only_titles, role_core, role_head};
 use crate::names::{name_key, Person};
 use crate::text::fold::{key, Folded};
 use crate::text::tokens::Token;
@@ -103,7 +103,9 @@ pub fn note_introductions(cx: &Ctx, doc: &mut Doc) {
         let role_in = |span: (usize, usize)| role_start(cx, span).and_then(|r| role_text(cx.f, cx.toks, r).filter(|text| !only_titles(text)).map(|text| (text, r)));
         let Some((role, span)) = role_in(before).or_else(|| after.filter(|&a| is_role_apposition(cx, a)).and_then(role_in)) else { continue };
         let core = role_core(&role);
-        if core.is_empty() {
+        // "The spokesperson for minister X": X is who they speak for, not
+        // a spokesperson.
+        if core.is_empty() || is_spokesperson_role(&role) {
             continue;
         }
         doc.introduced.push(Introduction {
@@ -189,7 +191,10 @@ pub fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             if let Some(intro) = named.cloned() {
                 return resolve(intro.into_person(entity, gender), doc);
             }
-            let entity = entity.or_else(|| is_national(&role).then_some(doc.home).flatten()).or_else(|| is_meeting_role(&head).then_some(doc.home_body).flatten())?;
+            // A spokesperson with no body named speaks for the one the
+            // article is about, or its country.
+            let spokesperson = || is_spokesperson_role(&role).then(|| doc.home_body.or(doc.home)).flatten();
+            let entity = entity.or_else(|| is_national(&role).then_some(doc.home).flatten()).or_else(|| is_meeting_role(&head).then_some(doc.home_body).flatten()).or_else(spokesperson)?;
             if let Some(i) = doc.recs.iter().position(|r| r.person.is_none() && r.head.as_deref() == Some(head.as_str()) && r.entity == Some(entity)) {
                 return Some(i);
             }

@@ -23,6 +23,19 @@ fn role_words() -> &'static HashMap<String, String> {
     R.get_or_init(|| ROLES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| (key(l), l.to_string())).collect())
 }
 
+/// Whether a folded word names a spokesperson (English; French writes
+/// "porte-parole", two words once folded).
+pub fn is_spokesperson_word(folded: &str) -> bool {
+    matches!(folded, "spokesperson" | "spokesman" | "spokeswoman" | "spokespeople")
+}
+
+/// Whether a role is a spokesperson's: they speak for the person or body
+/// they name.
+pub fn is_spokesperson_role(role: &str) -> bool {
+    let k = key(role);
+    k.contains("porte-parole") || k.contains("porte parole") || k.split(|c: char| !c.is_alphanumeric()).any(is_spokesperson_word)
+}
+
 /// Whether a folded word opens or heads an official's role.
 pub fn is_role_word(folded: &str) -> bool {
     role_words().contains_key(folded)
