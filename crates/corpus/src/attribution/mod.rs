@@ -428,6 +428,18 @@ mod tests {
     }
 
     #[test]
+    fn the_country_or_body_comes_from_the_role_missions_and_bodies() {
+        assert_eq!(who("The Permanent Mission of Ecuador said the text was balanced."), ["Mission (Équateur) [ECU]"]);
+        assert_eq!(who("La Mission permanente du Vietnam auprès de l'ONU a déclaré que le texte avance."), ["Mission permanente (Viêt Nam) [VNM]"]);
+        assert_eq!(who("Russia's deputy foreign minister said the text was fair."), ["Deputy foreign minister (Russie) [RUS]"]);
+        assert_eq!(who("L'ambassadeur vietnamien a declare que le texte avance."), ["Ambassadeur (Viêt Nam) [VNM]"]);
+        assert_eq!(who("An Emirati official said the treaty would help."), ["Official (Émirats arabes unis) [ARE]"]);
+        assert_eq!(who("The Ecuadorian delegation welcomed the text."), ["Delegation (Équateur) [ECU]"]);
+        assert_eq!(who("INTERPOL said the treaty would help."), ["INTERPOL [INTERPOL]"]);
+        assert_eq!(who("Le Conseil de l'Europe a estimé que le texte reste flou."), ["Conseil de l'Europe [COE]"]);
+    }
+
+    #[test]
     fn critics_rights_groups_and_spokespeople() {
         assert_eq!(who("Critics warned that the text is vague."), ["Critics [-]"]);
         assert_eq!(who("Les ONG de défense des droits ont dénoncé un texte flou."), ["ONG de défense des droits [-]"]);
