@@ -21,6 +21,7 @@ const FR_PARTICIPLES: &str = include_str!("../lexicon/data/reporting-fr-particip
 const FR_PRESENT: &str = include_str!("../lexicon/data/reporting-fr-present.txt");
 const ADVERBS: &str = include_str!("../lexicon/data/reporting-adverbs.txt");
 const EN_VERBS: &str = include_str!("../lexicon/data/reporting-en.txt");
+const WE_VERBS: &str = include_str!("../lexicon/data/reporting-we.txt");
 
 /// A word list as a regex alternation: comments and blanks dropped, each
 /// entry escaped, a space matching any run of whitespace, longest entries
@@ -44,6 +45,8 @@ pub struct Patterns {
     present: Regex,
     pronoun_inverted: Regex,
     english: Regex,
+    /// "We call on…", "Nous appelons…": a statement in its own words.
+    first_person: Regex,
     source: Regex,
     pub summary: Regex,
     gerund: Regex,
@@ -61,6 +64,7 @@ pub fn patterns() -> &'static Patterns {
             present: re(format!(r"(?i)\b(?:{present})\b")),
             pronoun_inverted: re(format!(r"(?i)\b(?:(?:a|ont|avait)-t-(il|elle|ils|elles)\s+(?:(?:{adverbs})\s+){{0,2}}(?:{participles})(?:e|es|s)?|(?:{present}|dit|poursuit|conclut|ajoute|precise|explique|note|souligne|insiste|estime)-(?:t-)?(il|elle|ils|elles))\b")),
             english: re(format!(r"(?i)\b(?:(?:has|have|had)\s+(?:also\s+)?)?(?:{english})\b")),
+            first_person: re(format!(r"(?i)\b(we|nous)\s+(?:(?:also|aussi|egalement)\s+)?({})\b", alternation(WE_VERBS))),
             source: re(r"(?i)(?:^|[.;:!?]\s+|,\s+)(selon|d'apres|according to|pour|for|in the view of|in the words of)\s+".into()),
             summary: re(r"(?i)^\s*(c'est ce qu'|c'est ce que|tel est|telle est|ainsi s'est|that is what|this is what|so said)".into()),
             gerund: re(r"(?i)\ben\s+(?:rappelant|soulignant|affirmant|declarant|estimant|indiquant|expliquant|precisant|ajoutant|insistant|notant|assurant|appelant|jugeant|saluant)\b|,\s*(?:noting|adding|saying|stressing|arguing|warning|insisting|explaining|recalling|calling)\b".into()),
@@ -123,6 +127,14 @@ pub fn candidates(t: &str) -> Vec<((usize, usize), Candidate)> {
                 out.push(((m.start(), m.end()), Candidate::After { start: m.end() }));
             }
         }
+    }
+    for c in p.first_person.captures_iter(t) {
+        let (Some(pronoun), Some(verb)) = (c.get(1), c.get(2)) else { continue };
+        if taken.iter().any(|&(s, e)| verb.start() < e && verb.end() > s) {
+            continue;
+        }
+        taken.push((verb.start(), verb.end()));
+        out.push(((verb.start(), verb.end()), Candidate::Before { start: pronoun.start(), end: pronoun.end() }));
     }
     for m in p.gerund.find_iter(t) {
         let start = clause_start(t, m.start());

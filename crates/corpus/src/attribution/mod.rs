@@ -440,6 +440,20 @@ mod tests {
     }
 
     #[test]
+    fn a_joint_statement_speaks_as_we_and_closes_with_thanks() {
+        assert_eq!(
+            who("The Member States (Kenya, Chile) advocate a broad treaty.\n\nWe call on all States to join our statement.\n\nThank you for your attention!"),
+            ["Member States [-]", "Member States [-]", "Member States [-]"]
+        );
+        assert_eq!(
+            who("Les ONG signataires ont dénoncé un texte flou.\n\nNous appelons les États à ne pas signer.\n\nJe vous remercie."),
+            ["Les ONG [-]", "Les ONG [-]", "Les ONG [-]"]
+        );
+        // A thank-you in narration, with nobody quoted before it, is nobody's.
+        assert_eq!(who("Le sommet s'est ouvert lundi.\n\nMerci aux lecteurs."), ["-", "-"]);
+    }
+
+    #[test]
     fn critics_rights_groups_and_spokespeople() {
         assert_eq!(who("Critics warned that the text is vague."), ["Critics [-]"]);
         assert_eq!(who("Les ONG de défense des droits ont dénoncé un texte flou."), ["ONG de défense des droits [-]"]);
