@@ -86,6 +86,18 @@ pub enum Candidate {
     Lead { start: usize, end: usize },
     /// "Selon X": the phrase after the preposition.
     Source { start: usize },
+    /// "We call on…": the group the statement speaks for. Tried only after
+    /// every other cue, since a quoted "we" is usually attributed by one
+    /// ("\"We remain concerned,\" said X").
+    FirstPerson { start: usize, end: usize },
+}
+
+impl Candidate {
+    /// Whether the cue is read only when no other cue of the passage names
+    /// anyone.
+    pub fn is_fallback(&self) -> bool {
+        matches!(self, Candidate::FirstPerson { .. })
+    }
 }
 
 /// Every reporting cue of a passage (its span) with where its speaker is.
@@ -134,7 +146,7 @@ pub fn candidates(t: &str) -> Vec<((usize, usize), Candidate)> {
             continue;
         }
         taken.push((verb.start(), verb.end()));
-        out.push(((verb.start(), verb.end()), Candidate::Before { start: pronoun.start(), end: pronoun.end() }));
+        out.push(((verb.start(), verb.end()), Candidate::FirstPerson { start: pronoun.start(), end: pronoun.end() }));
     }
     for m in p.gerund.find_iter(t) {
         let start = clause_start(t, m.start());

@@ -156,7 +156,7 @@ fn count_entities(hits: &[Hit], kind: EntityKind, counts: &mut Vec<(usize, usize
 /// the cue and the mention the attribution rests on.
 fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) -> Vec<Attribution> {
     let mut candidates = candidates(&f.text);
-    candidates.sort_by_key(|c| c.0);
+    candidates.sort_by_key(|c| (c.1.is_fallback(), c.0));
     let known: Vec<String> = doc.names.iter().filter(|(_, k)| k.contains(' ')).flat_map(|(_, k)| k.split(' ').map(String::from).collect::<Vec<_>>()).collect();
     let cx = Ctx { f, toks, hits, known: &known };
     note_introductions(&cx, doc);

@@ -58,6 +58,8 @@ pub fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Mention> {
             let head = *chunks.first()?;
             read_np(cx, head, &chunks[1..])
         }
+        // "We" reads as a plural pronoun: the group last quoted.
+        Candidate::FirstPerson { start, end } => read_np(cx, (start, end), &[]),
         Candidate::Before { start, end } => {
             let mut chunks = comma_chunks(t, start, end);
             // "Several delegations, including A, B and C, argued": the list

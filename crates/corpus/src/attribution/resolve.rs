@@ -191,10 +191,7 @@ pub fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             if let Some(intro) = named.cloned() {
                 return resolve(intro.into_person(entity, gender), doc);
             }
-            // A spokesperson with no body named speaks for the one the
-            // article is about, or its country.
-            let spokesperson = || is_spokesperson_role(&role).then(|| doc.home_body.or(doc.home)).flatten();
-            let entity = entity.or_else(|| is_national(&role).then_some(doc.home).flatten()).or_else(|| is_meeting_role(&head).then_some(doc.home_body).flatten()).or_else(spokesperson)?;
+            let entity = entity.or_else(|| is_national(&role).then_some(doc.home).flatten()).or_else(|| is_meeting_role(&head).then_some(doc.home_body).flatten())?;
             if let Some(i) = doc.recs.iter().position(|r| r.person.is_none() && r.head.as_deref() == Some(head.as_str()) && r.entity == Some(entity)) {
                 return Some(i);
             }
