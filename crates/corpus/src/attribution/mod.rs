@@ -34,8 +34,8 @@ use crate::lexicon::roles::readable_role;
 use crate::model::{Entity, EntityKind, Evidence, PassageKind, Speaker, SpeakerId, Statement};
 use crate::names::name_key;
 use crate::stages::clean::Paragraph;
-use crate::text::fold::Folded;
-use crate::text::tokens::{capitalize_first, tokenize, Token};
+use crate::text::fold::{key, Folded};
+use crate::text::tokens::{capitalize_first, is_all_caps, is_capitalized, tokenize, Token};
 use search::{Lang, Span};
 
 /// What attribution finds in one paragraph.
@@ -67,10 +67,12 @@ pub fn attribute(paragraphs: &[&Paragraph], lang: Lang) -> Analysed {
     let mut caption_names = Vec::new();
     let mut counts: Vec<(usize, usize, usize)> = Vec::new();
     let mut body_counts: Vec<(usize, usize, usize)> = Vec::new();
+    let mut short_forms: Vec<(String, usize)> = Vec::new();
     for p in paragraphs {
         let f = Folded::new(&p.text);
         let toks = tokenize(&f.text);
         let mut hits = g.find(&f.text, &toks);
+        add_short_forms(&f.text, &toks, &mut hits, &mut short_forms);
         let name_spans = collect_names(&f, &toks, &hits, if p.kind == PassageKind::Caption { &mut caption_names } else { &mut names });
         hits.retain(|h| !name_spans.iter().any(|&(s, e)| s <= toks[h.first].start && toks[h.last].end <= e));
         count_entities(&hits, EntityKind::Country, &mut counts);
@@ -137,6 +139,43 @@ pub fn attribute(paragraphs: &[&Paragraph], lang: Lang) -> Analysed {
             .map(|(statements, mentions)| PassageResult { statements, mentions })
             .collect(),
         speakers: table,
+    }
+}
+
+/// "The European Commission … a Commission spokesperson": once an article
+/// has named a body in full, its last word alone, capitalized, names it too
+/// ("the Commission", "the Committee", "the Assembly"), unless a complement
+/// makes it another body ("the Commission on Crime Prevention"). Learns the
+/// short forms of this passage's bodies into `short_forms` (latest last)
+/// and adds hits for the short forms met earlier.
+fn add_short_forms(t: &str, toks: &[Token], hits: &mut Vec<Hit>, short_forms: &mut Vec<(String, usize)>) {
+    let g = gazetteer();
+    let covered = |i: usize, hits: &[Hit]| hits.iter().any(|h| h.first <= i && i <= h.last);
+    let mut found = Vec::new();
+    for (i, tok) in toks.iter().enumerate() {
+        let word = tok.text(t);
+        if !is_capitalized(word) || is_all_caps(word) || covered(i, hits) {
+            continue;
+        }
+        let next = toks.get(i + 1).map(|n| key(n.text(t))).unwrap_or_default();
+        if matches!(next.as_str(), "on" | "of" | "for" | "de" | "du" | "des" | "d" | "sur" | "pour") {
+            continue;
+        }
+        let k = key(word);
+        if let Some(&(_, entity)) = short_forms.iter().rev().find(|(w, _)| *w == k) {
+            found.push(Hit { entity, form: Form::Name, first: i, last: i });
+        }
+    }
+    for h in hits.iter().filter(|h| h.last > h.first && h.form == Form::Name && g.entity(h.entity).kind == EntityKind::Organization) {
+        let last = toks[h.last].text(t);
+        if is_capitalized(last) && last.chars().count() >= 5 {
+            short_forms.retain(|(w, _)| *w != key(last));
+            short_forms.push((key(last), h.entity));
+        }
+    }
+    if !found.is_empty() {
+        hits.extend(found);
+        hits.sort_by_key(|h| h.first);
     }
 }
 
@@ -451,6 +490,19 @@ mod tests {
         );
         // A thank-you in narration, with nobody quoted before it, is nobody's.
         assert_eq!(who("Le sommet s'est ouvert lundi.\n\nMerci aux lecteurs."), ["-", "-"]);
+    }
+
+    #[test]
+    fn a_body_named_in_full_is_then_named_by_its_last_word() {
+        assert_eq!(
+            who("The European Commission declined to comment.\n\n\"We will keep working,\" a Commission spokesperson said."),
+            ["-", "Spokesperson (UE) [EU]"]
+        );
+        // A complement makes it another body, and a body never named in full
+        // lends its word to nothing.
+        let other = who("The European Commission met.\n\nA spokesperson for the Commission on Crime Prevention said the text was fair.");
+        assert!(!other.iter().any(|w| w.contains("[EU]")), "{other:?}");
+        assert_eq!(who("A Commission spokesperson said the text was fair."), ["-"]);
     }
 
     #[test]
