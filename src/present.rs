@@ -373,7 +373,7 @@ pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
                 text: Marked { text: passage.text.to_owned(), highlights: index.highlight(&route.query, id) },
                 who: passage.speaker.map(|speaker| who(index, Some(speaker), passage.country, route.lang)),
                 focused: reading.passage == Some(ordinal),
-                evidence: attributions(index, id, document.passages.start),
+                evidence: attributions(index, id, document.passages.clone()),
             })
         })
         .collect();
@@ -538,7 +538,7 @@ fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, lang: UiLan
         snippet: Marked { text: snippet.text, highlights: snippet.highlights },
         section: passage.section.map(str::to_owned),
         text: passage.text.to_owned(),
-        other_speakers: index.statements(id).len().saturating_sub(1),
+        other_speakers: index.statements(id).iter().filter(|s| index.speaker(s.speaker).is_some()).count().saturating_sub(1),
     })
 }
 
@@ -598,14 +598,15 @@ fn reading_of(index: &Index<'_>, id: PassageId) -> Option<Reading> {
 
 /// A passage's attributions and what each rests on; a continuation names
 /// its passage by ordinal in the article that starts at passage `first`.
-fn attributions(index: &Index<'_>, id: PassageId, first: u32) -> Vec<Attribution> {
+fn attributions(index: &Index<'_>, id: PassageId, passages: std::ops::Range<u32>) -> Vec<Attribution> {
     index
         .statements(id)
         .into_iter()
         .filter_map(|statement| {
             let basis = match statement.evidence {
                 Evidence::Cue { cue, mention } => Basis::Cue { cue: cue.range(), mention: mention.map(|m| m.range()) },
-                Evidence::Continuation(from) => Basis::Continues(from.0.checked_sub(first)?),
+                // Only a passage of the same article can be linked to.
+                Evidence::Continuation(from) => Basis::Continues(passages.contains(&from.0).then(|| from.0 - passages.start)?),
                 Evidence::Unmarked => Basis::Unmarked,
             };
             Some(Attribution { speaker: index.speaker(statement.speaker)?.name.to_owned(), basis })

@@ -46,6 +46,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let focused = focused.clone();
         use_effect_with(props.route.reading.clone(), move |_| {
             if let Some(element) = focused.cast::<web_sys::Element>() {
+                // Keyboard and screen-reader users land on the passage too,
+                // not only the eye: after "¶ 3", Tab goes on from there.
+                if let Some(html) = focused.cast::<web_sys::HtmlElement>() {
+                    let _ = html.focus();
+                }
                 let options = ScrollIntoViewOptions::new();
                 options.set_behavior(ScrollBehavior::Smooth);
                 options.set_block(ScrollLogicalPosition::Center);
@@ -111,6 +116,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         }
                         <section
                             ref={node}
+                            tabindex={passage.focused.then_some("-1")}
                             id={format!("p{}", passage.ordinal)}
                             class={classes!("passage", passage.focused.then_some("focused"), passage.who.is_some().then_some("spoken"))}
                         >

@@ -55,5 +55,7 @@ test('a continued statement names whose words it continues and links to the cue'
   const focused = page.locator('.passage.focused');
   await focused.waitFor();
   assert.ok((await focused.locator('.text .cue').count()) > 0, 'the linked passage has the cue');
+  // The keyboard follows the eye: focus is on the passage now read.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('focused'));
   assert.deepEqual(explorer.errors, []);
 });

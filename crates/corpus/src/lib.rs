@@ -167,17 +167,21 @@ fn body_passages(
     context_date: Option<Date>,
 ) -> (Vec<Passage>, Vec<String>) {
     let repeat = clean::repeated_lead(paragraphs);
-    let kept = |at: usize, p: &Paragraph| p.kind == PassageKind::Body && repeat != Some(at);
+    let dropped = repeat.map(|r| r.dropped);
+    let kept = |at: usize, p: &Paragraph| p.kind == PassageKind::Body && dropped != Some(at);
     // Continuations name the paragraph they continue; once headings,
-    // captions and a repeated lead are gone, that is the passage at or just
-    // after it (the lead's repeat holds the lead's words).
-    let mut passage_at = vec![0u32; paragraphs.len() + 1];
-    let mut next = u32::try_from(paragraphs.iter().enumerate().filter(|(at, p)| kept(*at, p)).count()).unwrap_or(u32::MAX);
-    for at in (0..paragraphs.len()).rev() {
-        if kept(at, paragraphs[at]) {
-            next -= 1;
+    // captions and a repeated lead are gone, that is the passage it became,
+    // or, for a dropped lead, the passage that repeats it.
+    let mut passage_at: Vec<Option<u32>> = vec![None; paragraphs.len()];
+    let mut next = 0u32;
+    for (at, p) in paragraphs.iter().enumerate() {
+        if kept(at, p) {
+            passage_at[at] = Some(next);
+            next = next.saturating_add(1);
         }
-        passage_at[at] = next;
+    }
+    if let Some(r) = repeat {
+        passage_at[r.dropped] = passage_at.get(r.kept).copied().flatten();
     }
     let mut section: Option<&str> = None;
     let mut passages = Vec::with_capacity(paragraphs.len());
@@ -186,14 +190,22 @@ fn body_passages(
         match p.kind {
             PassageKind::Heading => section = Some(&p.text),
             PassageKind::Caption => captions.push(p.text.clone()),
-            PassageKind::Body if repeat == Some(at) => {}
+            PassageKind::Body if dropped == Some(at) => {}
             PassageKind::Body => {
+                let own = passage_at.get(at).copied().flatten();
                 let mut statements = a.statements;
-                for statement in &mut statements {
-                    if let Evidence::Continuation { passage } = &mut statement.evidence {
-                        *passage = passage_at.get(*passage as usize).copied().unwrap_or(*passage);
-                    }
-                }
+                // A continuation whose passage is gone, or that would now
+                // point at itself, rests on nothing a reader can check.
+                statements.retain_mut(|statement| match &mut statement.evidence {
+                    Evidence::Continuation { passage } => match passage_at.get(*passage as usize).copied().flatten() {
+                        Some(target) if Some(target) != own => {
+                            *passage = target;
+                            true
+                        }
+                        _ => false,
+                    },
+                    Evidence::Cue { .. } => true,
+                });
                 passages.push(Passage {
                     text: p.text.clone(),
                     section: section.map(String::from),
@@ -217,6 +229,19 @@ mod tests {
 
     fn texts(doc: &Document) -> Vec<&str> {
         doc.passages.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_continuation_of_a_dropped_lead_points_at_its_repeat_never_at_itself() {
+        let doc = article("Le traité en débat\n\n« Il faut agir ensemble et sans attendre », a déclaré Jean Dupont à la presse.\n\n« Et vite. »\n\nLe ministre a rappelé : « Il faut agir ensemble et sans attendre », a déclaré Jean Dupont à la presse.");
+        for (at, passage) in doc.passages.iter().enumerate() {
+            for statement in &passage.statements {
+                if let Evidence::Continuation { passage: target } = statement.evidence {
+                    assert_ne!(target as usize, at, "passage {at} continues itself");
+                    assert!((target as usize) < doc.passages.len());
+                }
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,6 @@ use crate::lexicon::gazetteer::lookup_entity;
 use crate::model::{Corpus, CorpusError, DatedEvidence, Precision, Speaker, Warning, WarningKind};
 use crate::names::name_key;
 use crate::stages::dates;
-use search::Date;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -75,7 +74,7 @@ fn parse(file: &str, text: &str) -> Result<Overrides, CorpusError> {
         message,
     };
     for d in &o.date {
-        if parse_date(&d.date).is_none() {
+        if dates::parse_iso_date(&d.date).is_none() {
             return Err(bad(&d.date, format!("date \"{}\" is not YYYY, YYYY-MM or YYYY-MM-DD", d.date)));
         }
     }
@@ -93,27 +92,13 @@ fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset).unwrap_or(text).matches('\n').count() + 1
 }
 
-fn parse_date(s: &str) -> Option<Date> {
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let year: i32 = parts.first()?.parse().ok()?;
-    let month: Option<u8> = match parts.get(1) {
-        Some(m) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
-        None => None,
-    };
-    let day: Option<u8> = match parts.get(2) {
-        Some(d) => Some(d.parse().ok().filter(|d| (1..=31).contains(d))?),
-        None => None,
-    };
-    (parts.len() <= 3 && (1000..=9999).contains(&year)).then_some(Date { year, month, day })
-}
-
 impl Overrides {
     /// Applies the corrections; what matched nothing comes back as warnings.
     pub fn apply(&self, corpus: &mut Corpus) -> Vec<Warning> {
         let mut warnings = Vec::new();
         let mut warn = |message: String| warnings.push(Warning { file: self.file.clone(), kind: WarningKind::Override, message });
         for fix in &self.date {
-            let Some(date) = parse_date(&fix.date) else { continue };
+            let Some(date) = dates::parse_iso_date(&fix.date) else { continue };
             match corpus.documents.iter_mut().find(|d| d.file == fix.file) {
                 Some(doc) => {
                     let note = fix.note.clone().unwrap_or_else(|| String::from("set by the editors"));
@@ -189,8 +174,9 @@ mod tests {
     }
 
     #[test]
-    fn parses_partial_dates() {
-        assert_eq!(parse_date("2024-08").unwrap().to_string(), "2024-08");
-        assert!(parse_date("24-08-2024").is_none());
+    fn an_impossible_date_stops_the_build() {
+        let e = parse("c.toml", "[[date]]\nfile = \"a.txt\"\ndate = \"2025-02-31\"\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(parse("c.toml", "[[date]]\nfile = \"a.txt\"\ndate = \"2024-08\"\n").is_ok());
     }
 }

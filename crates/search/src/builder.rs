@@ -223,7 +223,8 @@ impl IndexBuilder {
             let doc = self.documents.get(passage.document.0 as usize);
             strings.put(&mut passages, Some(&passage.text));
             put_u32(&mut passages, if doc.is_some() { passage.document.0 } else { NONE });
-            let speaker = passage.speaker().filter(|s| (s.0 as usize) < self.speakers.len());
+            // The main speaker is the first known one, as in the statements section.
+            let speaker = passage.statements.iter().map(|s| s.speaker).find(|s| (s.0 as usize) < self.speakers.len());
             put_u32(&mut passages, speaker.map_or(NONE, |s| s.0));
             put_u32(&mut passages, self.speaker_country(speaker).map_or(NONE, |c| c.0));
             put_u32(&mut passages, Date::pack(doc.and_then(|d| d.date)));

@@ -79,6 +79,10 @@ impl<'i, 'a> Counter<'i, 'a> {
     /// statements of speakers other than the main one are few, so they are
     /// walked once and checked against the sets counted over.
     fn other_speakers(&mut self, speaker_set: &BitSet, country_set: &BitSet) {
+        // Countries already counted for the passage being walked (records
+        // come in passage order): two other speakers of one country count
+        // it once, as the country filter would find the passage once.
+        let mut counted: (u32, Vec<CountryId>) = (u32::MAX, Vec::new());
         for (passage, speaker) in self.index.other_statements() {
             let main = self.index.passage_speaker(passage);
             if main != Some(speaker) && speaker_set.contains(passage) {
@@ -86,12 +90,16 @@ impl<'i, 'a> Counter<'i, 'a> {
                     *slot += 1;
                 }
             }
-            let country = self.index.speaker_country(speaker);
-            let main_country = main.and_then(|m| self.index.speaker_country(m));
-            if country != main_country && country_set.contains(passage) {
-                if let Some(slot) = country.and_then(|c| self.countries.get_mut(c.0 as usize)) {
-                    *slot += 1;
-                }
+            if counted.0 != passage {
+                counted = (passage, main.and_then(|m| self.index.speaker_country(m)).into_iter().collect());
+            }
+            let Some(country) = self.index.speaker_country(speaker) else { continue };
+            if counted.1.contains(&country) || !country_set.contains(passage) {
+                continue;
+            }
+            counted.1.push(country);
+            if let Some(slot) = self.countries.get_mut(country.0 as usize) {
+                *slot += 1;
             }
         }
     }

@@ -482,6 +482,36 @@ fn a_passage_counts_under_every_speaker_and_keeps_its_evidence() {
     assert_eq!(by_luis.total, 1, "the second speaker's filter finds the passage");
 }
 
+/// Two other speakers of one country count that country once for their
+/// passage, as filtering by it finds the passage once; a main speaker whose
+/// id is unknown leaves the first known one as the passage's main speaker.
+#[test]
+fn a_country_counts_once_per_passage_and_the_main_speaker_is_the_first_known() {
+    let mut b = IndexBuilder::new();
+    let kenya = b.add_country(CountryRecord { code: "KEN".into(), name_fr: "Kenya".into(), name_en: "Kenya".into(), is_country: true });
+    let chile = b.add_country(CountryRecord { code: "CHL".into(), name_fr: "Chili".into(), name_en: "Chile".into(), is_country: true });
+    let ann = b.add_speaker(SpeakerRecord { name: "Ann Otieno".into(), role: None, country: Some(kenya) });
+    let luis = b.add_speaker(SpeakerRecord { name: "Luis Rojas".into(), role: None, country: Some(chile) });
+    let eva = b.add_speaker(SpeakerRecord { name: "Eva Soto".into(), role: None, country: Some(chile) });
+    let doc = b.add_document(DocumentRecord { title: "Trois voix".into(), file: "a.txt".into(), ..Default::default() });
+    let voices = vec![StatementRecord::plain(ann), StatementRecord::plain(luis), StatementRecord::plain(eva)];
+    b.add_passage(PassageRecord { document: doc, section: None, text: "Le traité divise les délégations.".into(), statements: voices, mentions: vec![] });
+    let unknown = SpeakerId(99);
+    let second = b.add_passage(PassageRecord {
+        document: doc,
+        section: None,
+        text: "Le traité avance malgré tout.".into(),
+        statements: vec![StatementRecord::plain(unknown), StatementRecord::plain(luis)],
+        mentions: vec![],
+    });
+    let blob = b.finish();
+    let index = Index::open(&blob).unwrap();
+    let all = index.search(&SearchRequest { query: "traité".into(), ..SearchRequest::default() });
+    assert!(all.facets.countries.contains(&(chile, 2)), "{:?}", all.facets.countries);
+    assert_eq!(index.passage(second).unwrap().speaker, Some(luis));
+    assert!(all.facets.speakers.contains(&(luis, 2)), "{:?}", all.facets.speakers);
+}
+
 /// The reading view shows a passage's section title above it: the title
 /// must come back from the blob as it went in, shared by the passages under
 /// it, absent where there is none, and never a search hit of its own.

@@ -192,7 +192,14 @@ const LEAD_MAX_BYTES: usize = 1000;
 /// with its speaker); when the lead holds all of a later paragraph, that
 /// paragraph goes. Texts are compared folded, so a copy that lost its
 /// accents or changed its apostrophes is still a copy.
-pub fn repeated_lead(paragraphs: &[&Paragraph]) -> Option<usize> {
+/// A lead the body repeats: the paragraph left out and the one kept for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    pub dropped: usize,
+    pub kept: usize,
+}
+
+pub fn repeated_lead(paragraphs: &[&Paragraph]) -> Option<Repeat> {
     let (lead_at, lead) = paragraphs.iter().enumerate().find(|(_, p)| p.kind == PassageKind::Body)?;
     if lead.text.len() > LEAD_MAX_BYTES {
         return None;
@@ -205,10 +212,10 @@ pub fn repeated_lead(paragraphs: &[&Paragraph]) -> Option<usize> {
     for (at, paragraph) in later {
         let words = comparable_words(&paragraph.text);
         if holds_words(&words, &lead_words) {
-            return Some(lead_at);
+            return Some(Repeat { dropped: lead_at, kept: at });
         }
         if words.split(' ').count() >= LEAD_MIN_WORDS && holds_words(&lead_words, &words) {
-            return Some(at);
+            return Some(Repeat { dropped: at, kept: lead_at });
         }
     }
     None
@@ -367,7 +374,7 @@ mod tests {
         let caption = paragraph("Les délégués à Hanoï.", PassageKind::Caption);
         let other = paragraph("Les délégués se sont réunis samedi.", PassageKind::Body);
         let repeat = paragraph("Ainsi, les Etats signent une convention contre la fraude en ligne, a dit le ministre.", PassageKind::Body);
-        assert_eq!(repeated_lead(&[&lead, &caption, &other, &repeat]), Some(0));
+        assert_eq!(repeated_lead(&[&lead, &caption, &other, &repeat]), Some(Repeat { dropped: 0, kept: 3 }));
         assert_eq!(repeated_lead(&[&lead, &other]), None);
     }
 
@@ -375,7 +382,7 @@ mod tests {
     fn a_later_paragraph_the_lead_already_holds_goes() {
         let lead = paragraph("Sixty states signed the treaty in Hanoi. The minister called it a milestone.", PassageKind::Body);
         let sentence = paragraph("Sixty states signed the treaty in Hanoi.", PassageKind::Body);
-        assert_eq!(repeated_lead(&[&lead, &sentence]), Some(1));
+        assert_eq!(repeated_lead(&[&lead, &sentence]), Some(Repeat { dropped: 1, kept: 0 }));
         let short = paragraph("Sixty states signed.", PassageKind::Body);
         assert_eq!(repeated_lead(&[&lead, &short]), None);
     }
