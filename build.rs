@@ -114,14 +114,15 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
                 .filter_map(|statement| {
                     let evidence = match statement.evidence {
                         corpus::Evidence::Cue { cue, mention } => Evidence::Cue { cue, mention },
-                        corpus::Evidence::Continuation { passage } => Evidence::Continuation(PassageId(first_passage + passage)),
+                        corpus::Evidence::Continuation { passage } => Evidence::Continuation(PassageId(first_passage.checked_add(passage)?)),
                     };
                     let speaker = speaker_ids.get(statement.speaker.0 as usize).copied()?;
                     Some(StatementRecord { speaker, kind: statement.kind, evidence })
                 })
                 .collect();
-            builder.add_passage(PassageRecord { document: doc_id, text: passage.text.clone(), section: passage.section.clone(), statements, mentions });
-            passages_added += 1;
+            let id = builder.add_passage(PassageRecord { document: doc_id, text: passage.text.clone(), section: passage.section.clone(), statements, mentions });
+            // The builder's own numbering, so the two cannot drift apart.
+            passages_added = id.0.saturating_add(1);
         }
     }
     builder.finish()

@@ -209,9 +209,12 @@ impl Passage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
     pub speaker: SpeakerId,
+    /// How much of the passage is quoted: measured on the passage, so every
+    /// statement of one passage has the same kind.
     pub kind: StatementKind,
     pub evidence: Evidence,
-    /// The quoted words, marks excluded, as byte ranges of the passage text.
+    /// The passage's quoted words, marks excluded, as byte ranges of its
+    /// text; not told apart by speaker.
     pub quotes: Vec<Span>,
 }
 
@@ -223,8 +226,10 @@ pub enum Evidence {
     /// "said", "Selon", "MODERATOR:"), and the words naming the speaker
     /// when they are not inside the cue ("a-t-il dit" names no one else).
     Cue { cue: Span, mention: Option<Span> },
-    /// No cue of its own: the passage continues the speech of another
-    /// passage of the document (its index), where the cue is.
+    /// No cue of its own: the passage is part of the speech whose cue is in
+    /// another passage of the document (its index): usually an earlier one
+    /// it continues, or the next one when that one sums it up ("C'est ce
+    /// qu'a déclaré X").
     Continuation { passage: u32 },
 }
 

@@ -158,7 +158,9 @@ impl IndexBuilder {
         let mut country_passages: Vec<Vec<u32>> = vec![Vec::new(); self.countries.len()];
         // A passage is listed under each of its speakers and their countries,
         // once each, so that filtering by a speaker finds every passage where
-        // they speak, main speaker or not.
+        // they speak, main speaker or not; the speaker field's ranking reads
+        // the same lists, so a speaker's name also raises the passages where
+        // they are not the main speaker.
         for (id, passage) in self.passages.iter().enumerate() {
             let id = id as u32;
             for statement in &passage.statements {
