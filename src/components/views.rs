@@ -201,7 +201,7 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
                         <abbr class="code" title={country.clone()}>{ code }</abbr>{ " " }{ country }
                     }
                 </p>
-                <p class="count">{ format!("{} {}", profile.statements.len(), strings.statements) }</p>
+                <p class="count">{ format!("{} {}", profile.statements.len(), if profile.statements.len() == 1 { strings.statement } else { strings.statements }) }</p>
             </header>
             if !profile.distinctive.is_empty() {
                 <div class="distinctive">
