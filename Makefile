@@ -34,7 +34,7 @@ test-rust:
 	cargo test --workspace
 
 test-e2e:
-	cd tests/e2e && node --test --test-reporter=spec
+	cd tests/e2e && node --test --test-timeout=180000 --test-reporter=spec
 
 clean:
 	rm -rf dist target tests/e2e/artifacts

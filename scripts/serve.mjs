@@ -54,7 +54,13 @@ export function serve({ root, port = 0, base = '/' }) {
       const { port: bound } = server.address();
       resolve({
         url: `http://127.0.0.1:${bound}${base}`,
-        close: () => new Promise((done) => server.close(done)),
+        // A browser still open keeps sockets alive (a service worker's fetch,
+        // keep-alive): closing them too means a test's teardown never waits
+        // on the browser it has not closed yet.
+        close: () => new Promise((done) => {
+          server.close(done);
+          server.closeAllConnections();
+        }),
       });
     });
   });

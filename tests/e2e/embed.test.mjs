@@ -43,8 +43,9 @@ before(async () => {
   host = await serve({ root: folder });
 });
 after(async () => {
-  await host?.close();
+  // The browser first: its pages hold connections to the host server.
   await explorer?.close();
+  await host?.close();
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
