@@ -12,8 +12,8 @@
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use search::{
-    CountryRecord, Date, DocumentRecord, Index, IndexBuilder, Lang, PassageId, PassageRecord, SearchRequest,
-    SpeakerRecord,
+    CountryRecord, Date, DocumentRecord, Evidence, Index, IndexBuilder, Lang, PassageId, PassageRecord, SearchRequest,
+    Span, SpeakerRecord, StatementKind, StatementRecord,
 };
 
 fn text(u: &mut Unstructured) -> Result<String> {
@@ -49,14 +49,27 @@ fn build_and_search(u: &mut Unstructured) -> Result<()> {
     let mut passages = 0u32;
     if !documents.is_empty() {
         for _ in 0..u.int_in_range(0..=8)? {
-            let speaker = if speakers.is_empty() || !u.arbitrary()? { None } else { Some(*u.choose(&speakers)?) };
+            // Statements with arbitrary spans and continuations, unknown
+            // speakers and passages included: the reader must take them all.
+            let mut statements = Vec::new();
+            while !speakers.is_empty() && statements.len() < 3 && u.arbitrary()? {
+                let speaker = if u.arbitrary()? { *u.choose(&speakers)? } else { search::SpeakerId(u.arbitrary()?) };
+                let kind = *u.choose(&[StatementKind::Direct, StatementKind::Indirect, StatementKind::Mixed])?;
+                let span = |u: &mut Unstructured| -> Result<Span> { Ok(Span::new(u.int_in_range(0..=64)?, u.int_in_range(0..=64)?)) };
+                let evidence = match u.int_in_range(0..=2)? {
+                    0 => Evidence::Cue { cue: span(u)?, mention: if u.arbitrary()? { Some(span(u)?) } else { None } },
+                    1 => Evidence::Continuation(PassageId(u.int_in_range(0..=10)?)),
+                    _ => Evidence::Unmarked,
+                };
+                statements.push(StatementRecord { speaker, kind, evidence });
+            }
             let mut mentions = Vec::new();
             while !countries.is_empty() && mentions.len() < 3 && u.arbitrary()? {
                 mentions.push(*u.choose(&countries)?);
             }
             mentions.sort();
             mentions.dedup();
-            b.add_passage(PassageRecord { section: None, document: *u.choose(&documents)?, text: text(u)?, speaker, mentions });
+            b.add_passage(PassageRecord { section: None, document: *u.choose(&documents)?, text: text(u)?, statements, mentions });
             passages += 1;
         }
     }
@@ -74,6 +87,7 @@ fn build_and_search(u: &mut Unstructured) -> Result<()> {
     }
     for p in 0..passages {
         let _ = index.highlight(&query, PassageId(p));
+        let _ = index.statements(PassageId(p));
     }
     let _ = index.concordance(&SearchRequest { query, ..SearchRequest::default() }, 20, 10);
     Ok(())

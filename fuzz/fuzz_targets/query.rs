@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use search::{
     CountryId, CountryRecord, Date, DocumentRecord, Filters, Index, IndexBuilder, Lang, PassageId, PassageRecord,
-    SearchRequest, Sort, SpeakerId, SpeakerRecord,
+    SearchRequest, Sort, SpeakerId, SpeakerRecord, StatementRecord,
 };
 
 /// Passages chosen to reach the analyser's corners: accents and combining
@@ -65,12 +65,12 @@ fn blob() -> &'static [u8] {
                 section: None,
                 document: docs[*doc as usize],
                 text: (*text).into(),
-                speaker: (i % 4 != 3).then_some(speakers[i % speakers.len()]),
+                statements: (i % 4 != 3).then(|| StatementRecord::plain(speakers[i % speakers.len()])).into_iter().collect(),
                 mentions: if i % 2 == 0 { vec![vn, ru] } else { vec![] },
             });
         }
         let long = "La convention renforcera la coopération contre la fraude en ligne. ".repeat(40);
-        b.add_passage(PassageRecord { section: None, document: docs[0], text: long, speaker: Some(speakers[0]), mentions: vec![un] });
+        b.add_passage(PassageRecord { section: None, document: docs[0], text: long, statements: vec![StatementRecord::plain(speakers[0])], mentions: vec![un] });
         b.finish()
     })
 }
