@@ -397,15 +397,16 @@ pub fn citation(card: &Card, lang: UiLang) -> String {
         (None, Some(country)) => country.clone(),
         (None, None) => card.title.text.clone(),
     };
-    let (open, close) = match lang {
-        UiLang::Fr => ("« ", " »"),
-        UiLang::En => ("“", "”"),
+    // French sets a space before the colon, English does not.
+    let (open, close, colon) = match lang {
+        UiLang::Fr => ("« ", " »", " : "),
+        UiLang::En => ("“", "”", ": "),
     };
     let mut parts = vec![speaker];
     parts.extend(card.date.clone());
     parts.extend(card.outlet.clone());
-    let mut citation = format!("{} : {open}{}{close}", parts.join(", "), card.text.trim());
-    citation.push_str(&format!(" — {} : {}", strings.source, card.title.text));
+    let mut citation = format!("{}{colon}{open}{}{close}", parts.join(", "), card.text.trim());
+    citation.push_str(&format!(" — {}{colon}{}", strings.source, card.title.text));
     if let Some(url) = &card.url {
         citation.push_str(&format!(", {url}"));
     }
@@ -821,5 +822,7 @@ mod tests {
         let citation = citation(&cards[0], UiLang::Fr);
         assert!(citation.starts_with("Anna Example (Ruritanie), 25 octobre 2025, Agence : « La ministre"), "{citation}");
         assert!(citation.contains("Source : Un accord signé"));
+        let english = super::citation(&cards[0], UiLang::En);
+        assert!(english.contains("Agence: “La ministre") && english.contains("Source: Un accord signé"), "{english}");
     }
 }
