@@ -222,7 +222,7 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
     let mut found: Vec<Attribution> = Vec::new();
     for (cue, mention) in candidates.into_iter().filter_map(|(cue, c)| read_candidate(&cx, &c).map(|m| (cue, m))) {
         let span = trim_span(&f.text, mention.span.0, mention.span.1);
-        // "X a affirmé que le Vietnam soutient…": a cue inside what someone
+        // "X a dit que le Kenya appuie…": a cue inside what someone
         // else is reported to have said is part of their words.
         if found.iter().any(|a| is_reported_inside(&f.text, a.cue, cue)) {
             continue;
@@ -318,7 +318,7 @@ mod tests {
     #[test]
     fn role_apposition_after_a_name_is_not_the_subject() {
         assert_eq!(
-            who("Au nom du groupe, Mme Claire Roux, Secrétaire générale adjointe des Nations Unies et Directrice de l'UNESCO, a déclaré que le texte avance."),
+            who("Au nom du groupe, Mme Claire Roux, Conseillère spéciale de l'ONU et Directrice de l'UNESCO, a déclaré que le texte avance."),
             ["Claire Roux [UNESCO]"]
         );
         assert_eq!(who("Selon Pavel Orlov, directeur du département au ministere russe des Affaires etrangeres, la reunion fut utile."), ["Pavel Orlov [RUS]"]);
@@ -326,36 +326,36 @@ mod tests {
 
     #[test]
     fn asides_before_the_verb_are_skipped() {
-        assert_eq!(who("La ministre sud-africaine de la Justice, Thandi B. Mokoena, de son côté, a estimé que le texte protège."), ["Thandi B. Mokoena [ZAF]"]);
+        assert_eq!(who("La ministre kényane des Finances, Wanjiku B. Otieno, quant à elle, a estimé que le budget suffit."), ["Wanjiku B. Otieno [KEN]"]);
         assert_eq!(
-            who("Lors de la reunion, l'ambassadeur Jean Dupont, chef de la Mission permanente de la France, ainsi que des experts du ministere, ont presente le projet."),
+            who("Au forum, l'ambassadeur Jean Dupont, qui dirige la Mission de la France, ainsi que des experts du ministere, ont presente le projet."),
             ["Jean Dupont [FRA]"]
         );
     }
 
     #[test]
     fn initials_and_vietnamese_le_stay_in_the_name() {
-        assert_eq!(who("ICC Secretary General John WH Smith said: “Firms invest in security.”"), ["John WH Smith [ICCWBO]"]);
+        assert_eq!(who("ICC chief economist Maria WH Ortega said firms are ready."), ["Maria WH Ortega [ICCWBO]"]);
         assert_eq!(
-            who("S'exprimant lors de la séance, le lieutenant-général Le Van Binh, vice-ministre de la Sécurité publique du Vietnam, a affirmé que la coopération compte."),
+            who("Prenant la parole en séance, le colonel Le Van Binh, vice-ministre de la Défense du Vietnam, a assuré que la formation compte."),
             ["Le Van Binh [VNM]"]
         );
-        assert_eq!(who("Le Vietnam a souligné que la cérémonie compte."), ["Viêt Nam [VNM]"]);
+        assert_eq!(who("Le Vietnam a rappelé que le calendrier tient."), ["Viêt Nam [VNM]"]);
     }
 
     #[test]
     fn an_acronym_is_not_an_article_for_gender() {
         assert_eq!(
-            who("The treaty is a step forward, said UN Office on Drugs and Crime (UNODC) Executive Director Jane Roe.\n\nShe said: “States must now ratify it.”"),
-            ["Jane Roe [UNODC]", "Jane Roe [UNODC]"]
+            who("Ratification must come fast, UN agency head Jane Roe told reporters.\n\nShe added: “Funding is ready.”"),
+            ["Jane Roe [UN]", "Jane Roe [UN]"]
         );
     }
 
     #[test]
     fn organs_speak_for_their_parent_and_affiliation_is_at() {
         assert_eq!(who("The President of the General Assembly, Tom Berg, said the vote was historic."), ["Tom Berg [UN]"]);
-        assert_eq!(who("Ann Vale, senior researcher at Human Rights Watch, said the scope is too broad."), ["Ann Vale [HRW]"]);
-        assert_eq!(who("The business body the International Chamber of Commerce (ICC) stressed the need for safeguards."), ["CCI [ICCWBO]"]);
+        assert_eq!(who("Ann Vale, a policy analyst at Amnesty International, said the scope is too broad."), ["Ann Vale [AMNESTY]"]);
+        assert_eq!(who("The trade group the International Chamber of Commerce warned that the limits are unclear."), ["CCI [ICCWBO]"]);
     }
 
     #[test]
@@ -369,10 +369,10 @@ mod tests {
     #[test]
     fn collectives_speak_as_one_and_plural_pronouns_continue_them() {
         assert_eq!(
-            who("Saluant les efforts du pays, des représentants de plusieurs pays ont exprimé leur gratitude.\n\nIls ont egalement insiste sur la formation."),
-            ["Représentants de plusieurs pays [-]", "Représentants de plusieurs pays [-]"]
+            who("Remerciant les hôtes, des diplomates de plusieurs pays ont salué le texte.\n\nIls ont egalement insiste sur la formation."),
+            ["Diplomates de plusieurs pays [-]", "Diplomates de plusieurs pays [-]"]
         );
-        assert_eq!(who("Human rights organizations are raising alarms about the treaty, warning that it widens surveillance."), ["Human rights organizations [-]"]);
+        assert_eq!(who("Digital rights organizations have criticised the treaty, warning that it widens surveillance."), ["Digital rights organizations [-]"]);
         assert_eq!(who("The Member States (Russia, Cuba, Mali) advocate a broad convention."), ["Member States [-]"]);
         assert_eq!(who("Les délégués russes ont souligné que le texte est équilibré."), ["Russie [RUS]"]);
         // A noun after a role is its object: the Chair speaks, not "participants".
@@ -398,7 +398,7 @@ mod tests {
     #[test]
     fn a_role_already_named_by_the_article_is_that_person() {
         assert_eq!(
-            who("La séance était présidée par le ministre de la Justice par intérim, Tran Van Nam, et réunissait des experts. Le ministre par intérim a souligné que la coopération compte."),
+            who("Le colloque avait pour hôte le ministre de la Culture par intérim, Tran Van Nam, entouré d'experts. Le ministre intérimaire a rappelé que les musées comptent."),
             ["Tran Van Nam [-]"]
         );
         assert_eq!(
@@ -437,7 +437,7 @@ mod tests {
 
     #[test]
     fn only_the_subject_speaks() {
-        assert_eq!(who("Le ministre kényan Paul Kamau a reçu l'ambassadeur Ivan Petrov et a souligné que la coopération compte."), ["Paul Kamau [KEN]"]);
+        assert_eq!(who("Le ministre kényan Paul Kamau a reçu l'ambassadeur Ivan Petrov et a rappelé que le dialogue compte."), ["Paul Kamau [KEN]"]);
         assert_eq!(who("Kenya's minister Jane Wanjiru invited Ambassador Ivan Petrov to speak and said the text was fair."), ["Jane Wanjiru [KEN]"]);
         assert_eq!(who("« Comme le dit souvent Jean Dupont, il faut agir », a déclaré Marie Roux."), ["Marie Roux [-]"]);
     }
@@ -469,7 +469,7 @@ mod tests {
     #[test]
     fn the_country_or_body_comes_from_the_role_missions_and_bodies() {
         assert_eq!(who("The Permanent Mission of Ecuador said the text was balanced."), ["Mission (Équateur) [ECU]"]);
-        assert_eq!(who("La Mission permanente du Vietnam auprès de l'ONU a déclaré que le texte avance."), ["Mission permanente (Viêt Nam) [VNM]"]);
+        assert_eq!(who("La Mission permanente du Kenya à Genève a déclaré que le texte avance."), ["Mission permanente (Kenya) [KEN]"]);
         assert_eq!(who("Russia's deputy foreign minister said the text was fair."), ["Deputy foreign minister (Russie) [RUS]"]);
         assert_eq!(who("L'ambassadeur vietnamien a declare que le texte avance."), ["Ambassadeur (Viêt Nam) [VNM]"]);
         assert_eq!(who("An Emirati official said the treaty would help."), ["Official (Émirats arabes unis) [ARE]"]);
@@ -527,16 +527,16 @@ mod tests {
     #[test]
     fn titles_and_ranks_are_not_names() {
         assert_eq!(who("H.E. Ambassador Peter Otieno of Kenya said the text is fair."), ["Peter Otieno [KEN]"]);
-        assert_eq!(who("Dr Jane Roe, an expert at Human Rights Watch, said the scope is wide."), ["Jane Roe [HRW]"]);
+        assert_eq!(who("Dr Jane Roe, an expert with Human Rights Watch, said the scope is wide."), ["Jane Roe [HRW]"]);
         assert_eq!(who("M. Jean Dupont, ministre français de la Justice, a estimé que le texte protège."), ["Jean Dupont [FRA]"]);
     }
 
     #[test]
     fn no_part_of_a_name_is_a_country() {
-        assert_eq!(who("Lors de la réunion, l'ambassadeur Vu Lê Thai Hoàng, chef de la Mission permanente du Vietnam, a présenté le projet."), ["Vu Lê Thai Hoàng [VNM]"]);
-        let (_, a) = analyse("L'ambassadeur Vu Lê Thai Hoàng a salué le Vietnam.");
+        assert_eq!(who("Au forum, l'ambassadeur Ngô Thai Minh, qui dirige la délégation vietnamienne, a présenté le projet."), ["Ngô Thai Minh [VNM]"]);
+        let (_, a) = analyse("L'ambassadeur Ngô Thai Minh a salué le Kenya.");
         let mentioned: Vec<&str> = a.passages[0].mentions.iter().map(|e| e.code.as_str()).collect();
-        assert_eq!(mentioned, ["VNM"], "a country inside a name is not mentioned");
+        assert_eq!(mentioned, ["KEN"], "a country inside a name is not mentioned");
         assert_eq!(who("Chad Johnson, a researcher at Access Now, said the text is too broad."), ["Chad Johnson [ACCESSNOW]"]);
         assert_eq!(who("Jordan Lee said the treaty was a first step."), ["Jordan Lee [-]"]);
     }
@@ -578,7 +578,7 @@ mod tests {
 
     #[test]
     fn a_cue_inside_reported_words_is_no_second_speaker() {
-        let got = evidence("Jean Dupont a affirmé que le Vietnam soutient le texte.");
+        let got = evidence("Jean Dupont a dit que le Kenya appuie le texte.");
         assert_eq!(got[0].len(), 1, "{got:?}");
         let got = evidence("John Smith said that Kenya supports the text, while Peter Otieno argued it was weak.");
         assert_eq!(got[0].len(), 2, "{got:?}");

@@ -71,7 +71,7 @@ pub fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Mention> {
             for (k, &chunk) in chunks.iter().enumerate().rev() {
                 match classify(t, chunk) {
                     Chunk::Empty => {}
-                    // "Mme Ghada Waly, Secrétaire générale adjointe, a
+                    // "Mme Claire Roux, Conseillère spéciale, a
                     // déclaré": a capitalized role after a name is the
                     // name's apposition, not the subject.
                     Chunk::Head if k > 0 && is_role_apposition(cx, chunk) && find_name(cx, chunks[k - 1]).is_some() => appositives.push(chunk),
@@ -91,7 +91,7 @@ pub fn read_candidate(cx: &Ctx, c: &Candidate) -> Option<Mention> {
                         // Unpunctuated text runs the opener into the subject:
                         // "S'exprimant à la session le Premier ministre X".
                         // Without a subject inside, an adverbial right before
-                        // the verb is an aside ("X, de son côté, a estimé",
+                        // the verb is an aside ("X, quant à elle, a estimé",
                         // "X, ainsi que des experts, ont présenté"): the
                         // subject is further left.
                         if k + 1 == chunks.len() || appositives.is_empty() {
@@ -431,7 +431,16 @@ fn spokesperson_role(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
 /// Whether a chunk opens on a role ("directeur du ...", "the head of ..."):
 /// after a name, it is that name's apposition.
 pub fn is_role_apposition(cx: &Ctx, chunk: (usize, usize)) -> bool {
-    role_start(cx, chunk).is_some_and(|r| r.0 == chunk.0) && find_name(cx, chunk).is_none()
+    let t = cx.f.text.as_str();
+    // "directeur du …", or an article and a modifier or two before the role:
+    // "a policy analyst at …", "the senior counsel of …".
+    let opens_on_role = |r: (usize, usize)| {
+        let lead = tokenize(&t[chunk.0..r.0]);
+        let words: Vec<String> = lead.iter().map(|k| key(k.text(&t[chunk.0..r.0]))).collect();
+        let modifiers = words.iter().skip(usize::from(words.first().is_some_and(|w| DETERMINERS.contains(&w.as_str()))));
+        r.0 == chunk.0 || (words.len() <= 3 && lead.iter().all(|k| !is_capitalized(k.text(&t[chunk.0..r.0])) || k.start == 0) && modifiers.count() <= 2)
+    };
+    role_start(cx, chunk).is_some_and(opens_on_role) && find_name(cx, chunk).is_none()
 }
 
 /// The role within a span: from its first role word, cut like any phrase.
@@ -513,7 +522,7 @@ pub fn represented(t: &str, toks: &[Token], hits: &[Hit], (s, e): (usize, usize)
 
 /// Prepositions that introduce where an official is posted, not whom they
 /// represent: "l'ambassadeur de Russie au Vietnam" speaks for Russia.
-/// "At" is not among them: "a researcher at Human Rights Watch" works there.
+/// "At" is not among them: "an analyst at an NGO" works there.
 const POSTED: &[&str] = &["au", "aux", "en", "a", "in", "to", "aupres", "vers", "dans"];
 
 /// The first entity of a span that is not where the official is posted.

@@ -66,8 +66,8 @@ pub fn role_head(role: &str) -> String {
 }
 
 /// The office words a role opens with, accents and endings off: "ministre"
-/// for "le ministre des Affaires étrangères par intérim", "vice ministr" for
-/// "vice-ministre de la Sécurité publique".
+/// for "le ministre de la Culture par intérim", "vice ministr" for
+/// "vice-ministre de la Défense".
 pub fn role_core(role: &str) -> String {
     key(role)
         .split(|c: char| !c.is_alphanumeric())
