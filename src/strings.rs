@@ -31,6 +31,11 @@ impl UiLang {
         }
     }
 
+    /// "1 déclaration", "2 déclarations": a count with the form that agrees.
+    pub fn count(n: usize, one: &str, many: &str) -> String {
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             UiLang::Fr => &FR,

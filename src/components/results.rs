@@ -155,7 +155,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
             <WhoLine who={card.who.clone()} route={props.route.clone()} />
             if card.other_speakers > 0 {
                 <p class="others">
-                    { format!("+{} {}", card.other_speakers, if card.other_speakers == 1 { strings.other_speaker } else { strings.other_speakers }) }
+                    { format!("+{}", UiLang::count(card.other_speakers, strings.other_speaker, strings.other_speakers)) }
                 </p>
             }
             <a class="open" href={href} title={strings.open_statement}>

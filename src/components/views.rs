@@ -12,6 +12,7 @@ use crate::{
     hooks::{HistoryMode, RouteHandle},
     present::{self, Profile, PAGE_SIZE},
     route::{ContextSide, Route, View},
+    strings::UiLang,
 };
 
 #[derive(Properties, PartialEq)]
@@ -201,7 +202,7 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
                         <abbr class="code" title={country.clone()}>{ code }</abbr>{ " " }{ country }
                     }
                 </p>
-                <p class="count">{ format!("{} {}", profile.statements.len(), if profile.statements.len() == 1 { strings.statement } else { strings.statements }) }</p>
+                <p class="count">{ UiLang::count(profile.statements.len(), strings.statement, strings.statements) }</p>
             </header>
             if !profile.distinctive.is_empty() {
                 <div class="distinctive">

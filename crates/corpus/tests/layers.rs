@@ -26,7 +26,7 @@ const LAYERS: &[&[&str]] = &[&["model", "text"], &["lexicon"], &["names"], &["st
 /// own `mod.rs`) is last, as it runs the others.
 const FOLDERS: &[(&str, &[&str])] = &[
     ("text", &["patterns", "fold", "tokens", "mod"]),
-    ("lexicon", &["words", "roles", "gazetteer", "outlets", "mod"]),
+    ("lexicon", &["lists", "words", "reporting", "roles", "gazetteer", "outlets", "mod"]),
     ("stages", &["decode", "clean", "dates", "metadata", "mod"]),
     ("attribution", &["gender", "cues", "phrases", "transcript", "resolve", "continuation", "mod"]),
 ];

@@ -13,7 +13,7 @@ use crate::format::{self, Section, COMPLETED_PREFIX, COMPLETIONS, GUARDED, HEADE
 use crate::postings::{self, BodyPosting};
 use crate::types::{
     CountryId, CountryRecord, Date, DocId, DocumentRecord, Evidence, Lang, PassageId, PassageRecord, SpeakerId, SpeakerRecord,
-    StatementKind,
+    StatementKind, StatementRecord,
 };
 
 /// Collects records and writes the index blob.
@@ -63,6 +63,14 @@ impl IndexBuilder {
 
     fn doc_lang(&self, doc: DocId) -> Lang {
         self.documents.get(doc.0 as usize).map_or(Lang::Fr, |d| d.lang)
+    }
+
+    /// A passage's statements whose speaker was added, main one first: the
+    /// blob keeps only these, so the passage record, the statements section
+    /// and the speaker lists agree on who the main speaker is.
+    fn known_statements<'p>(&self, passage: &'p PassageRecord) -> impl Iterator<Item = &'p StatementRecord> {
+        let speakers = self.speakers.len();
+        passage.statements.iter().filter(move |s| (s.speaker.0 as usize) < speakers)
     }
 
     fn speaker_country(&self, speaker: Option<SpeakerId>) -> Option<CountryId> {
@@ -163,7 +171,7 @@ impl IndexBuilder {
         // they are not the main speaker.
         for (id, passage) in self.passages.iter().enumerate() {
             let id = id as u32;
-            for statement in &passage.statements {
+            for statement in self.known_statements(passage) {
                 if let Some(list) = speaker_passages.get_mut(statement.speaker.0 as usize) {
                     if list.last() != Some(&id) {
                         list.push(id);
@@ -226,7 +234,7 @@ impl IndexBuilder {
             strings.put(&mut passages, Some(&passage.text));
             put_u32(&mut passages, if doc.is_some() { passage.document.0 } else { NONE });
             // The main speaker is the first known one, as in the statements section.
-            let speaker = passage.statements.iter().map(|s| s.speaker).find(|s| (s.0 as usize) < self.speakers.len());
+            let speaker = self.known_statements(passage).next().map(|s| s.speaker);
             put_u32(&mut passages, speaker.map_or(NONE, |s| s.0));
             put_u32(&mut passages, self.speaker_country(speaker).map_or(NONE, |c| c.0));
             put_u32(&mut passages, Date::pack(doc.and_then(|d| d.date)));
@@ -271,8 +279,7 @@ impl IndexBuilder {
         use format::statement::*;
         let mut out = Vec::new();
         for (id, passage) in self.passages.iter().enumerate() {
-            let known = passage.statements.iter().filter(|s| (s.speaker.0 as usize) < self.speakers.len());
-            for (k, statement) in known.enumerate() {
+            for (k, statement) in self.known_statements(passage).enumerate() {
                 let kind = match statement.kind {
                     StatementKind::Direct => 0,
                     StatementKind::Indirect => 1,

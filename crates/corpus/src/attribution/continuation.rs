@@ -8,27 +8,13 @@
 
 use crate::model::PassageKind;
 use crate::stages::clean::Paragraph;
-use crate::text::fold::key;
-use std::sync::OnceLock;
+use crate::lexicon::reporting::is_closing;
 use search::{Span, StatementKind};
 
 /// An unattributed passage between two statements of one speaker continues
 /// them, as long as the gap is this short and holds no list (a list is the
 /// article's own summary between two quotations).
 const MAX_SANDWICH: usize = 6;
-
-const CLOSINGS: &str = include_str!("../lexicon/data/closings.txt");
-
-/// Whether a passage is only a courtesy line closing a speech ("Thank you
-/// for your attention!", "Je vous remercie."): it is the speaker's, not the
-/// journalist's.
-fn is_closing(text: &str) -> bool {
-    static C: OnceLock<Vec<String>> = OnceLock::new();
-    let closings = C.get_or_init(|| CLOSINGS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(key).collect());
-    let words = key(text);
-    let words = words.trim().trim_end_matches(['.', '!', ' ', '»', '"']);
-    words.len() < 60 && closings.iter().any(|c| words == c || words.strip_prefix(c.as_str()).is_some_and(|rest| rest.starts_with([' ', ',']) && rest.len() < 30))
-}
 
 /// Quotations and statements are often split over paragraphs: a passage
 /// opening on a quotation mark continues the previous speaker, an

@@ -6,6 +6,7 @@
 //! sentences; reading the phrase it points at is the next module's job.
 
 use crate::attribution::gender::{pronoun_gender, Gender};
+use crate::lexicon::reporting::{alternation, ADVERBS, EN_VERBS, FR_PARTICIPLES, FR_PRESENT, WE_VERBS};
 use crate::lexicon::roles::is_role_word;
 use crate::lexicon::words::DETERMINERS;
 use crate::names::{is_honorific, NOT_NAMES};
@@ -14,29 +15,6 @@ use crate::text::patterns::fixed;
 use crate::text::tokens::{is_capitalized, tokenize};
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// The reporting verbs and the adverbs between auxiliary and participle,
-/// kept as data (`lexicon/data/reporting-*.txt`) so editors extend them.
-const FR_PARTICIPLES: &str = include_str!("../lexicon/data/reporting-fr-participles.txt");
-const FR_PRESENT: &str = include_str!("../lexicon/data/reporting-fr-present.txt");
-const ADVERBS: &str = include_str!("../lexicon/data/reporting-adverbs.txt");
-const EN_VERBS: &str = include_str!("../lexicon/data/reporting-en.txt");
-const WE_VERBS: &str = include_str!("../lexicon/data/reporting-we.txt");
-
-/// A word list as a regex alternation: comments and blanks dropped, each
-/// entry escaped, a space matching any run of whitespace, longest entries
-/// first so that "fait savoir" wins over "fait".
-fn alternation(list: &str) -> String {
-    let mut entries: Vec<String> = list
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
-        .collect();
-    entries.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    entries.dedup();
-    entries.join("|")
-}
 
 /// The cue patterns, compiled once from the lists above.
 pub struct Patterns {

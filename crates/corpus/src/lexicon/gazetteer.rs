@@ -7,6 +7,7 @@
 //! touching code; French adjective inflections are generated from the
 //! masculine singular.
 
+use crate::lexicon::lists::rows;
 use crate::model::{Entity, EntityKind};
 use crate::text::fold::key;
 use crate::text::tokens::{is_all_caps, is_capitalized, joined, Token};
@@ -101,32 +102,34 @@ fn words_key(s: &str) -> String {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer { entities: Vec::new(), speaks_for: Vec::new(), forms: HashMap::new(), prefixes: HashSet::new(), lower_firsts: HashSet::new(), longest: 1 };
-        g.load_table(STATES, EntityKind::Country);
-        g.load_table(BODIES, EntityKind::Organization);
-        g.link_parents(BODIES);
+        let mut parents = g.load_table(STATES, EntityKind::Country);
+        parents.extend(g.load_table(BODIES, EntityKind::Organization));
+        g.link_parents(&parents);
         g
     }
 
-    /// Reads the bodies table's "speaks for" column (a code) once every
-    /// entity is known; an unknown code leaves the organ speaking for itself.
-    fn link_parents(&mut self, table: &str) {
-        for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            let (Some(code), Some(parent)) = (cols.first(), cols.get(7).map(|c| c.trim()).filter(|c| !c.is_empty())) else { continue };
-            let organ = self.entities.iter().position(|e| e.code == *code);
-            let parent = self.entities.iter().position(|e| e.code == parent);
-            if let (Some(organ), Some(parent)) = (organ, parent) {
-                self.speaks_for[organ] = parent;
+    /// Points each organ at the body it speaks for, once every entity is
+    /// known; an unknown code leaves the organ speaking for itself.
+    fn link_parents(&mut self, parents: &[(usize, String)]) {
+        for (organ, code) in parents {
+            if let Some(parent) = self.entities.iter().position(|e| e.code == *code) {
+                self.speaks_for[*organ] = parent;
             }
         }
     }
 
-    fn load_table(&mut self, table: &str, kind: EntityKind) {
-        for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    /// Adds a table's entities and their forms; returns the "speaks for"
+    /// codes of its last column, to link once every table is read.
+    fn load_table(&mut self, table: &str, kind: EntityKind) -> Vec<(usize, String)> {
+        let mut parents = Vec::new();
+        for line in rows(table) {
             let cols: Vec<&str> = line.split('\t').collect();
             let col = |i: usize| cols.get(i).copied().unwrap_or("");
             let idx = self.entities.len();
             self.speaks_for.push(idx);
+            if !col(7).trim().is_empty() {
+                parents.push((idx, col(7).trim().to_string()));
+            }
             self.entities.push(Entity {
                 code: col(0).to_string(),
                 kind,
@@ -154,6 +157,7 @@ impl Gazetteer {
                 self.add(&capital, Entry { entity: idx, form: Form::Capital, case: Case::Capitalized });
             }
         }
+        parents
     }
 
     fn add(&mut self, form: &str, entry: Entry) {

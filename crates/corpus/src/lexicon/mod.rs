@@ -7,6 +7,8 @@
 //! word?", never "who speaks?".
 
 pub mod gazetteer;
+pub mod lists;
 pub mod outlets;
+pub mod reporting;
 pub mod roles;
 pub mod words;

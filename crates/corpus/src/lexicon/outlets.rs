@@ -5,6 +5,7 @@
 //! stage, which runs first, reads them to drop a line that is only a site's
 //! banner. Both use the same table, so it sits here, below both.
 
+use crate::lexicon::lists::rows;
 use crate::text::fold::{fold, key};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -25,9 +26,7 @@ pub struct Outlet {
 pub fn outlets() -> &'static [Outlet] {
     static O: OnceLock<Vec<Outlet>> = OnceLock::new();
     O.get_or_init(|| {
-        OUTLETS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        rows(OUTLETS)
             .map(|l| {
                 let cols: Vec<&str> = l.split('\t').collect();
                 let list = |i: usize| -> Vec<String> {

@@ -7,6 +7,7 @@
 //! and the identity stage merges unnamed officials by role, both with the
 //! keys made here.
 
+use crate::lexicon::lists::entries;
 use crate::lexicon::words::DETERMINERS;
 use crate::text::fold::key;
 use crate::text::tokens::{capitalize_first, is_capitalized};
@@ -20,7 +21,7 @@ const ROLES: &str = include_str!("data/roles.txt");
 /// to show ("president" → "président").
 fn role_words() -> &'static HashMap<String, String> {
     static R: OnceLock<HashMap<String, String>> = OnceLock::new();
-    R.get_or_init(|| ROLES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| (key(l), l.to_string())).collect())
+    R.get_or_init(|| entries(ROLES).map(|l| (key(l), l.to_string())).collect())
 }
 
 /// Whether a folded word names a spokesperson (English; French writes
@@ -132,11 +133,6 @@ const COLLECTIVES: &str = include_str!("data/collectives.txt");
 pub fn collective_nouns() -> &'static [Vec<String>] {
     static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     C.get_or_init(|| {
-        COLLECTIVES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| key(l).split_whitespace().map(String::from).collect())
-            .collect()
+        entries(COLLECTIVES).map(|l| key(l).split_whitespace().map(String::from).collect()).collect()
     })
 }
