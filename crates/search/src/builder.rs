@@ -245,7 +245,7 @@ impl IndexBuilder {
             strings.put_shared(&mut passages, passage.section.as_deref());
         }
 
-        let statements = self.statement_records();
+        let (statements, other_statements) = self.statement_records();
 
         let mut stats = Vec::with_capacity(format::stats::LEN);
         for lens in [&passage_lens, &title_lens, &speaker_lens] {
@@ -256,6 +256,7 @@ impl IndexBuilder {
             self.documents.iter().enumerate().map(|(id, doc)| (Date::pack(doc.date), id as u32)).filter(|&(key, _)| key != 0).collect();
         dated.sort_unstable();
         lists.put(&mut stats, &dated.into_iter().map(|(_, id)| id).collect::<Vec<_>>());
+        lists.put(&mut stats, &other_statements);
 
         out.set(Section::Strings, strings.bytes);
         out.set(Section::Countries, countries);
@@ -274,10 +275,12 @@ impl IndexBuilder {
 
 impl IndexBuilder {
     /// The statements section: every statement of every passage, in passage
-    /// order, the main one flagged. Statements of unknown speakers are left out.
-    fn statement_records(&self) -> Vec<u8> {
+    /// order, main one first; and the rows that are not a main statement.
+    /// Statements of unknown speakers are left out.
+    fn statement_records(&self) -> (Vec<u8>, Vec<u32>) {
         use format::statement::*;
         let mut out = Vec::new();
+        let mut others = Vec::new();
         for (id, passage) in self.passages.iter().enumerate() {
             for (k, statement) in self.known_statements(passage).enumerate() {
                 let kind = match statement.kind {
@@ -290,13 +293,15 @@ impl IndexBuilder {
                     Evidence::Cue { cue, mention } => (1, cue.start, cue.end, mention.map_or(NONE, |m| m.start), mention.map_or(NONE, |m| m.end)),
                     Evidence::Continuation(from) => (2, from.0, NONE, NONE, NONE),
                 };
-                let main = if k == 0 { MAIN } else { 0 };
-                for value in [id as u32, statement.speaker.0, kind | (by << 2) | main, a, b, c, d] {
+                if k > 0 {
+                    others.push((out.len() / WIDTH) as u32);
+                }
+                for value in [id as u32, statement.speaker.0, kind | (by << 2), a, b, c, d] {
                     put_u32(&mut out, value);
                 }
             }
         }
-        out
+        (out, others)
     }
 }
 

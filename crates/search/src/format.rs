@@ -130,8 +130,7 @@ pub(crate) mod statement {
     pub const PASSAGE: usize = 0;
     pub const SPEAKER: usize = 4;
     /// Bits 0–1 the kind (0 direct, 1 indirect, 2 mixed), bits 2–3 the
-    /// evidence (0 none, 1 cue, 2 continuation), bit 4 set on a passage's
-    /// main statement.
+    /// evidence (0 none, 1 cue, 2 continuation).
     pub const FLAGS: usize = 8;
     /// Cue start and end, or the continued passage in `A` (`B` unused).
     pub const A: usize = 12;
@@ -140,7 +139,6 @@ pub(crate) mod statement {
     pub const C: usize = 20;
     pub const D: usize = 24;
     pub const WIDTH: usize = 28;
-    pub const MAIN: u32 = 1 << 4;
 }
 
 /// The `Stats` section: average field lengths as `f32` bits, then where
@@ -152,5 +150,9 @@ pub(crate) mod stats {
     /// (start, len) into `Lists`: the dated documents, oldest first, so the
     /// date facet walks them in order instead of sorting on each keystroke.
     pub const DATE_ORDER: usize = 12;
-    pub const LEN: usize = 20;
+    /// (start, len) into `Lists`: the rows of the statements section that
+    /// are not their passage's main statement, so the facets walk only those
+    /// on each keystroke.
+    pub const OTHER_STATEMENTS: usize = 20;
+    pub const LEN: usize = 28;
 }

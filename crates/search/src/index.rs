@@ -385,15 +385,15 @@ impl<'a> Index<'a> {
     }
 
     /// Every statement that is not its passage's main one, as (passage,
-    /// speaker): the facets count a passage under each of its speakers.
+    /// speaker), in passage order: the facets count a passage under each of
+    /// its speakers. Only those rows are read, through their list in `Stats`.
     pub(crate) fn other_statements(&self) -> impl Iterator<Item = (u32, SpeakerId)> + '_ {
         use format::statement::*;
         let t = self.statements;
-        (0..t.len() as u32).filter_map(move |row| {
-            let flags = t.u32(row, FLAGS)?;
-            (flags & MAIN == 0).then_some(())?;
-            Some((t.u32(row, PASSAGE)?, SpeakerId(t.u32(row, SPEAKER)?)))
-        })
+        let start = read_u32(self.stats_bytes, format::stats::OTHER_STATEMENTS);
+        let len = read_u32(self.stats_bytes, format::stats::OTHER_STATEMENTS + 4);
+        let rows = start.zip(len).and_then(|(start, len)| self.list_at(start, len)).into_iter().flatten();
+        rows.filter_map(move |row| Some((t.u32(row, PASSAGE)?, SpeakerId(t.u32(row, SPEAKER)?))))
     }
 
     pub(crate) fn passage_speaker(&self, passage: u32) -> Option<SpeakerId> {
