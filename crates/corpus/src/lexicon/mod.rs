@@ -11,4 +11,5 @@ pub mod lists;
 pub mod outlets;
 pub mod reporting;
 pub mod roles;
+pub mod timeline;
 pub mod words;

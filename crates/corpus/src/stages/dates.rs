@@ -7,6 +7,9 @@
 //! which of these was used so that editors can check and override it.
 
 use crate::model::{Corpus, DatedEvidence, Document, Precision};
+use crate::stages::calendar::{month_number, valid, weekday, weekday_number, days_in_month, EN_DAYS, EN_FULL_MONTHS, EN_MONTHS, FR_DAYS, FR_MONTHS, FR_MONTH_ABBREVIATIONS};
+use crate::stages::tense::{tense_before, Tense};
+use crate::stages::timeline::{session_year, timeline_date};
 use crate::text::fold::Folded;
 use crate::text::patterns::fixed;
 use regex::Regex;
@@ -14,15 +17,6 @@ use search::Date;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const FR_MONTHS: &str = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre";
-const EN_MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
-/// French abbreviations as newspapers print them ("1er sept.", "3 févr."),
-/// folded, with the number of their month.
-const FR_MONTH_ABBREVIATIONS: &[(&str, u8)] = &[("janv", 1), ("fevr", 2), ("fev", 2), ("avr", 4), ("juil", 7), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12)];
-const FR_DAYS: &str = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
-const EN_DAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
-/// Full English names only: "next mar" or "last may" are not months.
-const EN_FULL_MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december";
 
 /// Small counts written out, as in "Four years later" or "trois ans plus tard".
 const NUMBER_WORDS: &[(&str, i32)] = &[
@@ -45,25 +39,6 @@ const RELATIVE_PHRASES: &[(&str, Unit, i32)] = &[
     ("last month", Unit::Month, -1), ("next month", Unit::Month, 1), ("this month", Unit::Month, 0),
     ("le mois dernier", Unit::Month, -1), ("le mois passe", Unit::Month, -1), ("le mois prochain", Unit::Month, 1), ("ce mois-ci", Unit::Month, 0),
 ];
-
-/// Words shortly before a year that put it after the time of writing:
-/// plans, schedules, the future tense. Such a year only bounds the date.
-const FUTURE_MARKERS: &[&str] = &[
-    "will", "shall", "scheduled", "expected", "planned", "due", "upcoming", "next",
-    "prevu", "prevue", "prevus", "prevues", "prochain", "prochaine", "sera", "seront", "entrera", "aura", "auront", "devrait", "devraient",
-];
-
-/// Words shortly before a year that make it a past event the text recalls
-/// ("adopted in 2024", "depuis 2021"): the text was written then or later.
-const PAST_MARKERS: &[&str] = &[
-    "since", "adopted", "signed", "created", "founded", "established", "launched", "kicked", "approved", "ratified", "decided", "began", "started", "begun", "back", "was", "were",
-    "depuis", "adopte", "adoptee", "adoptes", "adoptees", "signe", "signee", "cree", "creee", "lance", "lancee", "fonde", "fondee", "ratifie", "ratifiee", "approuve", "approuvee", "decide", "decidee", "etait", "avait",
-];
-
-/// How many words before a year are read for a marker.
-/// A whole clause in news copy ("will open for signature at a ceremony in
-/// Hanoi in 2025"), not the next sentence's.
-const MARKER_WINDOW: usize = 12;
 
 /// `a|b|c` from the words of a table, for a pattern.
 fn alternatives<T>(table: &[(&str, T)]) -> String {
@@ -147,46 +122,6 @@ fn patterns() -> &'static Patterns {
             bare_weekday: re(format!(r"(?i)\b(?:(last|next|this|ce)\s+)?({FR_DAYS}|{EN_DAYS})\b(?:\s+(dernier|prochain))?")),
         }
     })
-}
-
-fn month_number(name: &str) -> Option<u8> {
-    let n = name.to_lowercase();
-    let fr = FR_MONTHS.split('|').position(|m| m == n);
-    // Abbreviations follow the twelve full names in EN_MONTHS.
-    const ABBREVIATED: [usize; 12] = [0, 1, 2, 3, 5, 6, 7, 8, 8, 9, 10, 11];
-    let en = EN_MONTHS.split('|').position(|m| m == n).and_then(|i| if i < 12 { Some(i) } else { ABBREVIATED.get(i - 12).copied() });
-    let fr_abbreviated = || FR_MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == n).map(|&(_, m)| m);
-    fr.or(en).and_then(|i| u8::try_from(i + 1).ok()).or_else(fr_abbreviated)
-}
-
-fn weekday_number(name: &str) -> Option<u8> {
-    let n = name.to_lowercase();
-    FR_DAYS
-        .split('|')
-        .position(|d| d == n)
-        .or_else(|| EN_DAYS.split('|').position(|d| d == n))
-        .and_then(|i| u8::try_from(i).ok())
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Day of the week, 0 = Monday (Sakamoto's method).
-fn weekday(year: i32, month: u8, day: u8) -> u8 {
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if month < 3 { year - 1 } else { year };
-    let sunday_based = (y + y / 4 - y / 100 + y / 400 + T[usize::from(month - 1)] + i32::from(day)).rem_euclid(7);
-    u8::try_from((sunday_based + 6) % 7).unwrap_or(0)
-}
-
-fn valid(year: Option<i32>, month: u8, day: u8) -> bool {
-    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year.unwrap_or(2000), month)
 }
 
 fn parse_year(s: &str) -> Option<i32> {
@@ -355,13 +290,6 @@ enum Mention {
     Later { years: i32, phrase: String },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum YearRole {
-    Plain,
-    Past,
-    Future,
-}
-
 /// Reads every year the passages mention (in date expressions, so counts
 /// and resolution numbers are left out) and sorts it by its role.
 fn year_reading(passages: &[&str]) -> YearReading {
@@ -398,12 +326,12 @@ fn year_reading(passages: &[&str]) -> YearReading {
             };
             let Some(y) = found.year else { continue };
             last_year = Some(y);
-            let role = if deadlines.iter().any(|&d| d >= found.start && d < found.end) { YearRole::Future } else { year_role(t, found.start) };
+            let tense = if deadlines.iter().any(|&d| d >= found.start && d < found.end) { Some(Tense::Future) } else { tense_before(t, found.start) };
             let why = format!("« {} »", found.evidence);
-            match role {
-                YearRole::Plain => keep_max(&mut reading.plain, y, format!("the latest year the text mentions: {why}")),
-                YearRole::Past => keep_max(&mut reading.at_least, y, format!("a past event of {y}: {why}")),
-                YearRole::Future => {
+            match tense {
+                None => keep_max(&mut reading.plain, y, format!("the latest year the text mentions: {why}")),
+                Some(Tense::Past) => keep_max(&mut reading.at_least, y, format!("a past event of {y}: {why}")),
+                Some(Tense::Future) => {
                     if reading.at_most.as_ref().is_none_or(|(old, _)| y < *old) {
                         reading.at_most = Some((y, format!("a plan or deadline of {y}: {why}")));
                     }
@@ -417,23 +345,6 @@ fn year_reading(passages: &[&str]) -> YearReading {
 fn count(word: &str) -> Option<i32> {
     let w = word.to_lowercase();
     w.parse().ok().or_else(|| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v))
-}
-
-/// The role of a year from the words just before it in its clause.
-fn year_role(folded: &str, start: usize) -> YearRole {
-    let before = folded.get(..start).unwrap_or("");
-    let clause = before.rsplit(['.', ';', '!', '?']).next().unwrap_or(before).to_lowercase();
-    let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-    // The nearest marker wins: "was planned for 2026" is a plan.
-    for w in words.iter().rev().take(MARKER_WINDOW) {
-        if FUTURE_MARKERS.contains(w) {
-            return YearRole::Future;
-        }
-        if PAST_MARKERS.contains(w) {
-            return YearRole::Past;
-        }
-    }
-    YearRole::Plain
 }
 
 fn complete(f: &Found) -> Option<Date> {
@@ -469,8 +380,9 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
 /// metadata line with a day, the source URL, a metadata line with only a
 /// month or a year, a dateline, the first dated day of the body (inferring
 /// its year when missing) and, when no day is given, the year the text
-/// speaks from. A month or a year from metadata or the URL takes its day
-/// from the body when the two agree.
+/// speaks from, else where it stands on the convention's timeline or in
+/// which session of the General Assembly. A month or a year from metadata
+/// or the URL takes its day from the body when the two agree.
 pub fn document_date<'a>(meta_lines: &[String], url: Option<&str>, body: impl Iterator<Item = &'a str>) -> Option<DatedEvidence> {
     let passages: Vec<&str> = body.collect();
     let declared = metadata_date(meta_lines).or_else(|| url.and_then(url_date));
@@ -484,7 +396,11 @@ pub fn document_date<'a>(meta_lines: &[String], url: Option<&str>, body: impl It
         return Some(first_day.and_then(|f| refine(&d, &f)).unwrap_or(d));
     }
     let Some(first_day) = first_day else {
-        return year_reading(&passages).best().map(|(year, why)| year_only(year, why));
+        let reading = year_reading(&passages);
+        return reading.best().map(|(year, why)| year_only(year, why)).or_else(|| {
+            let (at_least, at_most) = (reading.at_least.as_ref().map(|(y, _)| *y), reading.at_most.as_ref().map(|(y, _)| *y));
+            timeline_date(&passages, at_least, at_most).or_else(|| session_year(&passages))
+        });
     };
     let years = if first_day.year.is_none() { mentioned_years(&passages.join("\n")) } else { HashMap::new() };
     date_from(&first_day, &years, None)
@@ -826,12 +742,6 @@ mod tests {
         assert_eq!(got.iter().map(|x| x.to_string()).collect::<Vec<_>>(), ["2023-04-03", "2023-05-05", "2022-06", "2019"]);
         assert_eq!(Precision::of(got[2]), Precision::Month);
         assert_eq!(passage_dates("the twenty 1980s, 12345 and 2020-13-45", None), Vec::<Date>::new());
-    }
-
-    #[test]
-    fn weekday_computation() {
-        assert_eq!(weekday(2020, 5, 22), 4); // a Friday
-        assert_eq!(weekday(2025, 10, 25), 5); // a Saturday
     }
 
     #[test]

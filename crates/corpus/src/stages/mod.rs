@@ -3,10 +3,14 @@
 //!
 //! Each reads the text (and the lexicon) and hands the next a plainer
 //! thing; none knows about speakers. In order of use by one another:
-//! `decode` < `clean` < `dates` < `metadata` (the header's `date:` is read
-//! with the dates stage's ISO reader).
+//! `decode` < `clean` < `calendar` < `tense` < `timeline` < `dates` <
+//! `metadata` (the header's `date:` is read with the dates stage's ISO
+//! reader).
 
+pub mod calendar;
 pub mod clean;
 pub mod dates;
 pub mod decode;
 pub mod metadata;
+pub mod tense;
+pub mod timeline;
