@@ -28,7 +28,7 @@ use crate::attribution::continuation::{continue_speakers, leaves_quote_open_at_e
 use crate::attribution::cues::{candidates, is_reported_inside, patterns};
 use crate::attribution::phrases::{read_candidate, trim_span, Ctx};
 use crate::attribution::resolve::{collect_names, covers, note_introductions, note_recent, resolve, Doc};
-use crate::attribution::transcript::{label_is_question, read_label, transcript_label, Label};
+use crate::attribution::transcript::{dash_turn, read_label, transcript_label, Label};
 use crate::lexicon::gazetteer::{gazetteer, Form, Hit};
 use crate::lexicon::roles::readable_role;
 use crate::model::{Entity, EntityKind, Evidence, PassageKind, Speaker, SpeakerId, Statement};
@@ -98,7 +98,7 @@ pub fn attribute(paragraphs: &[&Paragraph], lang: Lang) -> Analysed {
     // included; the first named wins a tie.
     let home = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|c| c.0);
     let home_body = body_counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|c| g.speaks_for(c.0));
-    let mut doc = Doc { recs: Vec::new(), recent: Vec::new(), home, home_body, names, introduced: Vec::new() };
+    let mut doc = Doc { recs: Vec::new(), recent: Vec::new(), home, home_body, names, introduced: Vec::new(), dash_interview: false };
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(paragraphs.len());
     let mut cued: Vec<Vec<(usize, Evidence)>> = Vec::with_capacity(paragraphs.len());
     let mut summaries = Vec::new();
@@ -199,9 +199,15 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
     let known: Vec<String> = doc.names.iter().filter(|(_, k)| k.contains(' ')).flat_map(|(_, k)| k.split(' ').map(String::from).collect::<Vec<_>>()).collect();
     let cx = Ctx { f, toks, hits, known: &known };
     note_introductions(&cx, doc);
-    if let Some((label, span)) = transcript_label(&f.text) {
+    let dashed = dash_turn(&f.text);
+    if matches!(dashed, Some((Label::Question, _))) {
+        doc.dash_interview = true;
+    }
+    let label = transcript_label(&f.text).or_else(|| dashed.filter(|_| doc.dash_interview));
+    if let Some((label, span)) = label {
         let found = match label {
-            Label::Question => None,
+            // An interviewer's question holds no statement, whatever its verbs.
+            Label::Question => return Vec::new(),
             // The person interviewed: the last one quoted, or else the last
             // one the article introduced ("Interview with the minister X").
             Label::Answer => match doc.recent.iter().rev().copied().find(|&r| doc.recs[r].person.is_some()) {
@@ -213,10 +219,6 @@ fn attribute_passage(f: &Folded, toks: &[Token], hits: &[Hit], doc: &mut Doc) ->
         if let Some(a) = found {
             note_recent(doc, a.rec);
             return vec![a];
-        }
-        // An interviewer's question holds no statement, whatever its verbs.
-        if label_is_question(&f.text) {
-            return Vec::new();
         }
     }
     let mut found: Vec<Attribution> = Vec::new();
@@ -418,7 +420,20 @@ mod tests {
             ["-", "-", "Marie Claire Dubois [-]"]
         );
         assert_eq!(transcript_label("Note: the text follows."), None);
-        assert!(label_is_question("Q : Why now?"));
+        assert!(matches!(transcript_label("Q : Why now?"), Some((Label::Question, _))));
+    }
+
+    #[test]
+    fn dash_turns_of_an_interview() {
+        assert_eq!(
+            who("Le ministre kényan Paul Kamau a répondu à nos questions.\n\n— Pourquoi signer ce texte ?\n\n— Parce qu'il protège les victimes.\n\n– Et les libertés ?\n\n– Elles sont garanties par des clauses précises."),
+            ["Paul Kamau [KEN]", "-", "Paul Kamau [KEN]", "-", "Paul Kamau [KEN]"]
+        );
+        // Without a question printed as a dash turn, a dash opens a list item, not an answer.
+        assert_eq!(
+            who("Kenyan minister Paul Kamau said the plan has two parts.\n\n- more training for judges;\n\n- a desk for victims."),
+            ["Paul Kamau [KEN]", "-", "-"]
+        );
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct Doc {
     /// "présidé par le ministre X, Le Hoai Trung" lets a later "le ministre
     /// a souligné" name him.
     pub introduced: Vec<Introduction>,
+    /// Whether the article has printed an interviewer's question as a dash
+    /// turn ("— Pourquoi signer ?"): only then is a dash an answer's label.
+    pub dash_interview: bool,
 }
 
 /// A name written beside its role, as met in the text.

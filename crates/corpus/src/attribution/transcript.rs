@@ -1,5 +1,6 @@
 //! Transcripts: the speaker labels that open their paragraphs ("MODERATOR:",
-//! "Q:", "R :"), which name the speaker without any reporting verb.
+//! "Q:", "R :") and the dashes of an interview's turns, which name the
+//! speaker without any reporting verb.
 
 use crate::attribution::phrases::{read_np, Ctx, Who};
 use crate::lexicon::gazetteer::gazetteer;
@@ -38,10 +39,19 @@ pub fn transcript_label(text: &str) -> Option<(Label, (usize, usize))> {
     Some((kind, span))
 }
 
-/// Whether a passage is an interviewer's question: none of its words are a
-/// statement, whatever verbs it holds.
-pub fn label_is_question(text: &str) -> bool {
-    matches!(transcript_label(text), Some((Label::Question, _)))
+/// A turn of an interview opened by a dash, as French interviews print
+/// them ("— Pourquoi signer ?", "– Parce que…"; dashes come folded to
+/// "-"): a turn that ends with a question mark is the interviewer's, the
+/// others are answers. A dash also opens list items, so the caller takes a
+/// dash for an answer only in an article that has printed a dash question.
+pub fn dash_turn(text: &str) -> Option<(Label, (usize, usize))> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = text.get(lead..)?.strip_prefix('-')?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let kind = if text.trim_end().ends_with('?') { Label::Question } else { Label::Answer };
+    Some((kind, (lead, lead + 1)))
 }
 
 /// Reads a label in capitals as a noun phrase, written as in running text
