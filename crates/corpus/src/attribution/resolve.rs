@@ -8,9 +8,9 @@
 use crate::attribution::gender::{compatible_gender, phrase_gender, Gender};
 use crate::attribution::phrases::{find_name, is_role_apposition, represented, role_start, role_text, trim_span, Ctx, Who};
 use crate::lexicon::gazetteer::Hit;
-use crate::lexicon::roles::{is_spokesperson_role, normalize_word, only_titles, role_core, role_head};
+use crate::lexicon::roles::{is_generic_role, is_meeting_role, is_national_role, is_spokesperson_role, only_titles, role_core, role_head};
 use crate::names::{name_key, Person};
-use crate::text::fold::{key, Folded};
+use crate::text::fold::Folded;
 use crate::text::tokens::Token;
 
 /// One speaker of the document as built up while reading it.
@@ -147,7 +147,7 @@ pub fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
         Who::Person { name, surface, role, entity, gender } => {
             let tokens = name_key(&name);
             let existing = doc.recs.iter().position(|r| r.person.as_ref().is_some_and(|p| p.matches(&tokens)));
-            let entity = entity.or_else(|| role.as_deref().filter(|r| is_national(r)).and(doc.home));
+            let entity = entity.or_else(|| role.as_deref().filter(|r| is_national_role(r)).and(doc.home));
             let idx = match existing {
                 Some(i) => i,
                 None => {
@@ -175,7 +175,7 @@ pub fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             Some(idx)
         }
         Who::Role { role, head, entity, gender } => {
-            let generic = GENERIC_ROLES.iter().any(|g| normalize_word(g) == head);
+            let generic = is_generic_role(&head);
             let compatible = |r: &Rec| entity.is_none() || r.entity.is_none() || r.entity == entity;
             let by_role = doc.recs.iter().rposition(|r| {
                 compatible(r)
@@ -194,7 +194,7 @@ pub fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             if let Some(intro) = named.cloned() {
                 return resolve(intro.into_person(entity, gender), doc);
             }
-            let entity = entity.or_else(|| is_national(&role).then_some(doc.home).flatten()).or_else(|| is_meeting_role(&head).then_some(doc.home_body).flatten())?;
+            let entity = entity.or_else(|| is_national_role(&role).then_some(doc.home).flatten()).or_else(|| is_meeting_role(&head).then_some(doc.home_body).flatten())?;
             if let Some(i) = doc.recs.iter().position(|r| r.person.is_none() && r.head.as_deref() == Some(head.as_str()) && r.entity == Some(entity)) {
                 return Some(i);
             }
@@ -209,26 +209,6 @@ pub fn resolve(who: Who, doc: &mut Doc) -> Option<usize> {
             Some(doc.recs.len() - 1)
         }
     }
-}
-
-/// Roles too vague to pick out one person: they resolve to the last speaker
-/// of the same country or body.
-const GENERIC_ROLES: &[&str] = &["responsable", "official", "diplomate", "diplomat", "dirigeant", "dirigeante", "leader", "representant", "representante", "representative", "delegue", "deleguee", "delegate", "expert", "experte", "officiel", "fonctionnaire"];
-
-/// Offices of a national government or parliament: without a country in the
-/// text, they belong to the country the article is about.
-const NATIONAL_ROLES: &[&str] = &["ambassadeur", "ambassadrice", "ambassador", "vice-ministre", "ministre", "minister", "president", "presidente", "vice-president", "depute", "deputee", "senateur", "senatrice", "nationale", "national", "gouvernement", "government", "ministere", "ministry", "parti", "party", "lawmaker", "premier", "prime", "politique", "politburo"];
-
-/// Whether a role is an office of a national government or parliament.
-fn is_national(role: &str) -> bool {
-    let k = key(role);
-    k.split(|c: char| !c.is_alphanumeric()).any(|w| NATIONAL_ROLES.contains(&w))
-}
-
-/// Offices of a meeting rather than of a government: without a body in the
-/// text, they belong to the body the article is about.
-fn is_meeting_role(head: &str) -> bool {
-    matches!(head, "chair" | "chairperson" | "chairman" | "chairwoman" | "secretary" | "secretariat" | "secretariat general" | "rapporteur" | "facilitator" | "moderator" | "president du comite")
 }
 
 /// Whether a written name (as a key) contains every word of `tokens`.

@@ -2,7 +2,7 @@
 //! how a role is keyed to be met again, how it is shown, and the collective
 //! nouns a group of speakers goes by.
 //!
-//! The word lists are data (`data/roles.txt`, `data/collectives.txt`) so
+//! The word lists are data (`data/roles*.txt`, `data/collectives.txt`) so
 //! that editors extend them; the attribution stage reads roles in phrases
 //! and the identity stage merges unnamed officials by role, both with the
 //! keys made here.
@@ -12,7 +12,7 @@ use crate::lexicon::words::DETERMINERS;
 use crate::text::fold::key;
 use crate::text::tokens::{capitalize_first, is_capitalized};
 use search::Lang;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const ROLES: &str = include_str!("data/roles.txt");
@@ -135,4 +135,29 @@ pub fn collective_nouns() -> &'static [Vec<String>] {
     C.get_or_init(|| {
         entries(COLLECTIVES).map(|l| key(l).split_whitespace().map(String::from).collect()).collect()
     })
+}
+
+const GENERIC_ROLES: &str = include_str!("data/roles-generic.txt");
+const NATIONAL_ROLES: &str = include_str!("data/roles-national.txt");
+const MEETING_ROLES: &str = include_str!("data/roles-meeting.txt");
+
+/// Whether a role's head is too vague to pick out one person
+/// (`data/roles-generic.txt`).
+pub fn is_generic_role(head: &str) -> bool {
+    static G: OnceLock<HashSet<String>> = OnceLock::new();
+    G.get_or_init(|| entries(GENERIC_ROLES).map(normalize_word).collect()).contains(head)
+}
+
+/// Whether a role is an office of a national government or parliament: one
+/// of its words is in `data/roles-national.txt`.
+pub fn is_national_role(role: &str) -> bool {
+    static N: OnceLock<HashSet<String>> = OnceLock::new();
+    let words = N.get_or_init(|| entries(NATIONAL_ROLES).map(key).collect());
+    key(role).split(|c: char| !c.is_alphanumeric()).any(|w| words.contains(w))
+}
+
+/// Whether a role's head is an office of a meeting (`data/roles-meeting.txt`).
+pub fn is_meeting_role(head: &str) -> bool {
+    static M: OnceLock<HashSet<String>> = OnceLock::new();
+    M.get_or_init(|| entries(MEETING_ROLES).map(String::from).collect()).contains(head)
 }
