@@ -6,6 +6,7 @@
 //! them.
 
 use crate::lexicon::roles::is_role_word;
+use crate::lexicon::words::COMPLEMENT_OPENERS;
 use crate::text::fold::key;
 use crate::text::tokens::is_all_caps;
 
@@ -27,10 +28,12 @@ pub fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
     }
 }
 
-/// The gender a noun phrase shows through its honorific, article or role.
+/// The gender a noun phrase shows through its honorific, article or role,
+/// before any complement: "ministre de la Justice" shows none.
 pub fn phrase_gender(phrase: &str) -> Option<Gender> {
     // An acronym is never an article: "UN Office" is not "un".
-    phrase.split(|c: char| !c.is_alphanumeric()).filter(|w| !(w.is_empty() || w.len() > 1 && is_all_caps(w))).map(key).find_map(|w| match w.as_str() {
+    let words = phrase.split(|c: char| !c.is_alphanumeric()).filter(|w| !(w.is_empty() || w.len() > 1 && is_all_caps(w))).map(key);
+    words.take_while(|w| !COMPLEMENT_OPENERS.contains(&w.as_str())).find_map(|w| match w.as_str() {
         "mme" | "mlle" | "madame" | "mrs" | "ms" | "miss" | "la" | "une" => Some(Gender::Feminine),
         "m" | "monsieur" | "mr" | "le" | "un" => Some(Gender::Masculine),
         w if w.ends_with("trice") || w.ends_with("euse") => Some(Gender::Feminine),

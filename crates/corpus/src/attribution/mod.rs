@@ -726,4 +726,18 @@ mod tests {
     fn no_speaker_for_plain_narration() {
         assert_eq!(who("Le texte couvre la fraude en ligne et le blanchiment.\n\nLes pays ont organisé une réunion."), ["-", "-"]);
     }
+
+    #[test]
+    fn a_complement_gives_the_role_no_gender() {
+        // "de la Justice" is the portfolio's article, not the minister's.
+        assert_eq!(
+            who("Le général Paul Kamau, ministre de la Justice du Kenya, a visité la ville.\n\nLe ministre a salué le succès de la réunion."),
+            ["-", "Paul Kamau [KEN]"]
+        );
+        assert_eq!(
+            who("Paul Kamau, Minister for the Police of Kenya, visited the city.\n\nThe minister praised the meeting."),
+            ["-", "Paul Kamau [KEN]"]
+        );
+        assert_eq!(who("Marie Dubois, la ministre de la Justice du Kenya, a visité la ville.\n\nLa ministre a salué la réunion."), ["-", "Marie Dubois [KEN]"]);
+    }
 }

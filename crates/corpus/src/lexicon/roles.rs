@@ -8,7 +8,7 @@
 //! keys made here.
 
 use crate::lexicon::lists::entries;
-use crate::lexicon::words::DETERMINERS;
+use crate::lexicon::words::{COMPLEMENT_OPENERS, DETERMINERS};
 use crate::text::fold::key;
 use crate::text::tokens::{capitalize_first, is_capitalized};
 use search::Lang;
@@ -59,7 +59,7 @@ pub fn role_head(role: &str) -> String {
     key(role)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take_while(|w| !matches!(*w, "de" | "du" | "des" | "d" | "of" | "for" | "pour" | "aupres" | "to" | "au" | "aux" | "a" | "en" | "in"))
+        .take_while(|w| !COMPLEMENT_OPENERS.contains(w))
         .filter(|w| !DETERMINERS.contains(w))
         .map(normalize_word)
         .collect::<Vec<_>>()

@@ -11,6 +11,10 @@ pub const DETERMINERS: &[&str] = &["le", "la", "l", "les", "the", "un", "une", "
 /// Prepositions and the conjunctions that join a complement, folded.
 pub const PREPOSITIONS: &[&str] = &["de", "du", "des", "d", "a", "au", "aux", "en", "of", "to", "for", "pour", "par", "sur", "contre", "in", "on", "at", "aupres", "chez", "and", "et", "with", "avec", "charge"];
 
+/// Words that open a role's complement ("ministre *de* la Justice",
+/// "head *of* mission"): the role's head and its gender come before them.
+pub const COMPLEMENT_OPENERS: &[&str] = &["de", "du", "des", "d", "of", "for", "pour", "aupres", "to", "au", "aux", "a", "en", "in"];
+
 /// Subject and object pronouns that can stand for a speaker.
 pub const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "lui", "he", "she", "they", "him", "her", "we", "nous"];
 
