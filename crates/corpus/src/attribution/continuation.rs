@@ -9,6 +9,7 @@
 use crate::model::PassageKind;
 use crate::stages::clean::Paragraph;
 use crate::lexicon::reporting::is_closing;
+use crate::text::fold::key;
 use search::{Span, StatementKind};
 
 /// An unattributed passage between two statements of one speaker continues
@@ -58,6 +59,7 @@ pub fn continue_speakers(paragraphs: &[&Paragraph], opens_quote: &[bool], leaves
         open_in = if still_open { open_in.or(Some(i)) } else { None };
     }
     let body: Vec<usize> = (0..speakers.len()).filter(|&i| paragraphs[i].kind == PassageKind::Body).collect();
+    continue_announced_lists(paragraphs, &body, speakers, continues);
     let mut k = 0;
     while k < body.len() {
         let Some(s) = speakers[body[k]] else {
@@ -82,6 +84,39 @@ pub fn continue_speakers(paragraphs: &[&Paragraph], opens_quote: &[bool], leaves
             break;
         }
     }
+}
+
+/// A statement that ends on a colon announces what follows ("Selon lui,
+/// trois points se dégagent :", "She listed three demands:"): the next
+/// unattributed passage is its speaker's, and so is each one after it that
+/// opens as the next item ("Ensuite, …", "Finally, …", "– …").
+fn continue_announced_lists(paragraphs: &[&Paragraph], body: &[usize], speakers: &mut [Option<usize>], continues: &mut [Option<usize>]) {
+    for (k, &i) in body.iter().enumerate() {
+        if speakers[i].is_none() || !paragraphs[i].text.trim_end().ends_with(':') {
+            continue;
+        }
+        for (n, &j) in body[k + 1..].iter().enumerate() {
+            let text = &paragraphs[j].text;
+            if speakers[j].is_some() || (n > 0 && !opens_as_next_item(text)) {
+                break;
+            }
+            speakers[j] = speakers[i];
+            continues[j] = Some(i);
+        }
+    }
+}
+
+/// Words that open the items of an announced list, accents folded.
+const ENUMERATORS: &[&str] = &[
+    "d'abord", "tout d'abord", "premierement", "deuxiemement", "troisiemement", "en premier lieu", "en deuxieme lieu", "en second lieu", "en troisieme lieu", "ensuite", "enfin",
+    "first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly",
+];
+
+/// Whether a passage opens as an item of a list: a bullet, or an
+/// enumerator followed by a comma ("Ensuite, …", "Second, …").
+fn opens_as_next_item(text: &str) -> bool {
+    let k = key(text.trim_start());
+    is_list_item(text) || ENUMERATORS.iter().any(|e| k.strip_prefix(e).is_some_and(|rest| rest.starts_with(',')))
 }
 
 /// The passage a chain of continuations starts from: the one with a cue.

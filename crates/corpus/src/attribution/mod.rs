@@ -740,4 +740,18 @@ mod tests {
         );
         assert_eq!(who("Marie Dubois, la ministre de la Justice du Kenya, a visité la ville.\n\nLa ministre a salué la réunion."), ["-", "Marie Dubois [KEN]"]);
     }
+
+    #[test]
+    fn an_announced_list_is_the_speakers() {
+        assert_eq!(
+            who("Selon la ministre kényane Marie Dubois, trois leçons se dégagent :\n\nD'abord, le texte protège les victimes.\n\nEnsuite, il renforce la coopération.\n\nEnfin, il respecte les libertés.\n\nLa réunion s'est achevée à midi."),
+            ["Marie Dubois [KEN]", "Marie Dubois [KEN]", "Marie Dubois [KEN]", "Marie Dubois [KEN]", "-"]
+        );
+        assert_eq!(
+            who("Kenyan minister Paul Kamau said the text needs two things:\n\nFirst, the text must protect victims.\n\nSecond, it must respect rights.\n\nThe treaty was adopted later."),
+            ["Paul Kamau [KEN]", "Paul Kamau [KEN]", "Paul Kamau [KEN]", "-"]
+        );
+        // Without the colon, an enumerator is the article's own.
+        assert_eq!(who("Kenyan minister Paul Kamau praised the text.\n\nFirst, the treaty was adopted in a vote."), ["Paul Kamau [KEN]", "-"]);
+    }
 }
