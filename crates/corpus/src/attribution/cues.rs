@@ -35,7 +35,10 @@ pub fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let re = |s: String| fixed(&s);
-        let (participles, present, adverbs, english) = (alternation(FR_PARTICIPLES), alternation(FR_PRESENT), alternation(ADVERBS), alternation(EN_VERBS));
+        let (participles, present, english) = (alternation(FR_PARTICIPLES), alternation(FR_PRESENT), alternation(EN_VERBS));
+        // The listed adverbs, and any French adverb in -ment ("a fermement
+        // rappelé"), misspelt ones too.
+        let adverbs = format!("{}|[a-z]{{3,}}ment", alternation(ADVERBS));
         Patterns {
             compound: re(format!(r"(?i)\b(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:{adverbs})\s+){{0,2}}(?:{participles})(?:e|es|s|ee|ees)?\b")),
             reflexive: re(format!(r"(?i)\b(?:s'(?:est|etait)|se\s+sont|se\s+seraient|s'etaient)\s+(?:(?:{adverbs})\s+){{0,2}}(?:dit|declare|felicite|engage|exprime|prononce|montre|rejoui|inquiete|alarme)(?:e|es|s|ee|ees)?\b")),

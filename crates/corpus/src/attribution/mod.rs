@@ -754,4 +754,11 @@ mod tests {
         // Without the colon, an enumerator is the article's own.
         assert_eq!(who("Kenyan minister Paul Kamau praised the text.\n\nFirst, the treaty was adopted in a vote."), ["Paul Kamau [KEN]", "-"]);
     }
+
+    #[test]
+    fn any_adverb_in_ment_may_stand_before_the_participle() {
+        assert_eq!(who("Le ministre kényan Paul Kamau a fermement rappelé que le texte protège."), ["Paul Kamau [KEN]"]);
+        // A typing slip in the adverb does not hide the verb.
+        assert_eq!(who("Le ministre kényan Paul Kamau a egalemement demande aux pays de signer."), ["Paul Kamau [KEN]"]);
+    }
 }
