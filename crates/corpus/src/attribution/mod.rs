@@ -761,4 +761,17 @@ mod tests {
         // A typing slip in the adverb does not hide the verb.
         assert_eq!(who("Le ministre kényan Paul Kamau a egalemement demande aux pays de signer."), ["Paul Kamau [KEN]"]);
     }
+
+    #[test]
+    fn the_verbs_of_criticism_and_praise_report_speech() {
+        assert_eq!(who("Rights advocates slammed the draft treaty on Monday, saying it was too broad."), ["Rights advocates [-]"]);
+        assert_eq!(who("Kenyan minister Paul Kamau hailed the vote as a step forward."), ["Paul Kamau [KEN]"]);
+    }
+
+    #[test]
+    fn a_collective_noun_may_follow_coordinated_modifiers() {
+        assert_eq!(who("Human rights and privacy advocates warned that the treaty is too broad."), ["Human rights and privacy advocates [-]"]);
+        // French puts the modifiers after the noun, where the complement rule reads them.
+        assert_eq!(who("Les défenseurs des droits humains ont averti que le texte est trop large."), ["Défenseurs des droits humains [-]"]);
+    }
 }

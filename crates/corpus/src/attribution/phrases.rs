@@ -460,7 +460,8 @@ fn collective_label(cx: &Ctx, (s, e): (usize, usize)) -> Option<String> {
     let words: Vec<&Token> = cx.toks.iter().filter(|k| k.start >= s && k.end <= e).collect();
     let keys: Vec<String> = words.iter().map(|k| key(k.text(t))).collect();
     let lead = keys.iter().take_while(|w| DETERMINERS.contains(&w.as_str()) || QUANTIFIERS.contains(&w.as_str())).count();
-    let (at, len) = (lead..(lead + 4).min(keys.len())).find_map(|i| {
+    // Up to four modifiers, coordinated ones too: "human rights and privacy advocates".
+    let (at, len) = (lead..(lead + 5).min(keys.len())).find_map(|i| {
         collective_nouns().iter().find(|n| keys.get(i..i + n.len()).is_some_and(|w| w == n.as_slice())).map(|n| (i, n.len()))
     })?;
     // Only modifiers stand before the noun ("human rights organizations"):
