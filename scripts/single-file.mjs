@@ -58,11 +58,15 @@ function classicGlue(module) {
   const init = names.find(([, alias]) => alias === 'default')?.[0];
   if (!init) fail('the wasm-bindgen glue has no default export');
   const named = names.filter(([, alias]) => alias !== 'default').map(([name, alias]) => `${alias ?? name}: ${name}`);
-  // Functions the crate exports with #[wasm_bindgen] are declared `export function name(`.
+  // Functions and structs the crate exports with #[wasm_bindgen] are declared
+  // `export function name(` and `export class Name`.
   const exportedFunctions = /^export function (\w+)\(/gm;
+  const exportedClasses = /^export class (\w+)\b/gm;
   for (const [, name] of module.matchAll(exportedFunctions)) named.push(`${name}: ${name}`);
+  for (const [, name] of module.matchAll(exportedClasses)) named.push(`${name}: ${name}`);
   const body = module
     .replace(exportedFunctions, 'function $1(')
+    .replace(exportedClasses, 'class $1')
     .replace(exportList, `return Object.assign(${init}, { ${named.join(', ')} });`)
     .replaceAll('import.meta.url', 'document.baseURI');
   if (/^\s*(import|export)\b|import\.meta/m.test(body)) fail('the wasm-bindgen glue has imports or exports this script does not handle');
@@ -149,11 +153,15 @@ function hostRelativeSizes(css) {
 
 function embedScript(glue, wasmBytes, css) {
   return `// Hanoi Explorer for other sites: <script src="hanoi-explorer-embed.js"></script>, then
-//   <hanoi-explorer query="..." speaker="..." country="RUS" lang="en"></hanoi-explorer>
-// and HanoiExplorer.search(query, { speakers, countries, from, to, limit, lang }).
+//   <hanoi-explorer query="..." speaker="..." country="RUS" lang="en" permalink-base="https://..."></hanoi-explorer>
+// and HanoiExplorer.search(query, { speakers, countries, from, to, limit, lang, permalinkBase }).
 // Needs a Content-Security-Policy that allows 'wasm-unsafe-eval' in script-src.
 (() => {
 ${classicGlue(glue)}
+// Permalinks lead to a full explorer: the element's permalink-base, or else
+// the index.html that ships beside this script.
+const bundlePage = new URL('index.html', document.currentScript?.src ?? location.href).href;
+const ATTRIBUTES = ['query', 'speaker', 'country', 'lang', 'permalink-base'];
 const started = ${wasmBytes}
   .then((bytes) => wasm_bindgen({ module_or_path: bytes }))
   .then(() => wasm_bindgen);
@@ -168,6 +176,12 @@ const styles = () => {
 };
 
 class HanoiExplorerElement extends HTMLElement {
+  static get observedAttributes() { return ATTRIBUTES; }
+
+  attributeChangedCallback(name, old, value) {
+    if (this.explorer && old !== value) this.explorer.set(name, value ?? undefined);
+  }
+
   async connectedCallback() {
     if (this.shadowRoot) return;
     const shadow = this.attachShadow({ mode: 'open' });
@@ -183,14 +197,15 @@ class HanoiExplorerElement extends HTMLElement {
     }
     const api = await started;
     const attribute = (name) => this.getAttribute(name) ?? undefined;
-    api.mount(root, this, attribute('query'), attribute('speaker'), attribute('country'), attribute('lang'));
+    this.explorer = api.mount(root, this, attribute('query'), attribute('speaker'), attribute('country'), attribute('lang'),
+      attribute('permalink-base'), bundlePage);
   }
 }
 
 if (!customElements.get('hanoi-explorer')) customElements.define('hanoi-explorer', HanoiExplorerElement);
 window.HanoiExplorer = {
   ready: started.then(() => window.HanoiExplorer),
-  search: async (query, filters) => (await started).search(String(query ?? ''), filters ?? {}),
+  search: async (query, filters) => (await started).search(String(query ?? ''), { permalinkBase: bundlePage, ...filters }),
 };
 })();
 `;

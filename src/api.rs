@@ -5,17 +5,19 @@
 //! Both go through the same `present` functions as the page itself, so an
 //! embed and the API can never disagree with what a reader sees.
 
+use std::{cell::RefCell, rc::Rc};
+
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
-use yew::Callback;
+use yew::{AppHandle, Callback};
 
 use crate::{
     app::{App, AppProps},
     engine::Engine,
     hooks::{page_url, RouteSource},
     mode::Mode,
-    present::{self, ExportRow, PAGE_SIZE},
+    present::{self, Card, ExportRow, PAGE_SIZE},
     route::{capped_query, Route},
     strings::UiLang,
 };
@@ -31,6 +33,9 @@ struct JsFilters {
     to: Option<String>,
     limit: Option<usize>,
     lang: Option<String>,
+    /// The address of a full explorer that permalinks lead to.
+    #[serde(rename = "permalinkBase")]
+    permalink_base: Option<String>,
 }
 
 #[derive(serde::Serialize)]
@@ -40,7 +45,9 @@ struct JsResults {
 }
 
 /// Results of `query` under `filters` (`{ speakers, countries, sources,
-/// from, to, limit, lang }`), as `{ total, statements: [{ speaker, role, country, … }] }`.
+/// from, to, limit, lang, permalinkBase }`), as `{ total, statements: [{
+/// speaker, role, country, … }] }`. The embed script passes its bundle's
+/// own `index.html` as `permalinkBase` unless the caller gives one.
 #[wasm_bindgen]
 pub fn search(query: &str, filters: JsValue) -> Result<JsValue, JsError> {
     let filters: JsFilters = if filters.is_undefined() || filters.is_null() {
@@ -61,15 +68,78 @@ pub fn search(query: &str, filters: JsValue) -> Result<JsValue, JsError> {
         ..Route::default()
     };
     let outcome = present::search(&engine, &route, filters.limit.unwrap_or(PAGE_SIZE).min(1000), || 0.0);
-    let results = JsResults { total: outcome.total, statements: present::export_rows(&outcome.cards, &page_url(), lang) };
+    let results = JsResults { total: outcome.total, statements: present::export_rows(&outcome.cards, filters.permalink_base.as_deref().unwrap_or(&page_url()), lang) };
     serde_wasm_bindgen::to_value(&results).map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// What a host page sets on a `<hanoi-explorer>` element, as attributes.
+#[derive(Clone, Debug, Default)]
+struct Attributes {
+    query: Option<String>,
+    speaker: Option<String>,
+    country: Option<String>,
+    lang: Option<String>,
+}
+
+impl Attributes {
+    fn route(&self) -> Route {
+        Route {
+            query: capped_query(self.query.as_deref().unwrap_or_default()),
+            speakers: self.speaker.clone().into_iter().collect(),
+            countries: self.country.clone().into_iter().collect(),
+            lang: self.lang.as_deref().and_then(UiLang::from_code).unwrap_or_default(),
+            ..Route::default()
+        }
+    }
+}
+
+/// An explorer mounted in a host page's element. The element's
+/// `attributeChangedCallback` passes each change of attribute to
+/// [`set`](Self::set), as frameworks that set attributes after start expect.
+#[wasm_bindgen]
+pub struct EmbeddedExplorer {
+    app: AppHandle<App>,
+    attributes: Attributes,
+    /// Read by `on_select` each time, so a new `permalink-base` needs no new callback.
+    permalink_base: Rc<RefCell<String>>,
+    bundle_page: String,
+    on_select: Callback<(Card, UiLang)>,
+}
+
+#[wasm_bindgen]
+impl EmbeddedExplorer {
+    /// Changes one attribute (`query`, `speaker`, `country`, `lang` or
+    /// `permalink-base`; `None` when it is removed) and shows what it asks for.
+    pub fn set(&mut self, name: &str, value: Option<String>) {
+        let slot = match name {
+            "query" => &mut self.attributes.query,
+            "speaker" => &mut self.attributes.speaker,
+            "country" => &mut self.attributes.country,
+            "lang" => &mut self.attributes.lang,
+            "permalink-base" => {
+                *self.permalink_base.borrow_mut() = value.unwrap_or_else(|| self.bundle_page.clone());
+                return;
+            }
+            _ => return,
+        };
+        if *slot != value {
+            *slot = value;
+            self.app.update(props(&self.attributes, &self.on_select));
+        }
+    }
+}
+
+fn props(attributes: &Attributes, on_select: &Callback<(Card, UiLang)>) -> AppProps {
+    AppProps { source: RouteSource::Local(Box::new(attributes.route())), mode: Some(Mode::Embed), on_select: Some(on_select.clone()) }
 }
 
 /// Renders a compact explorer into `root`, its state kept to itself (not in
 /// the host page's address), preset by `query`, `speaker`, `country` and
 /// `lang`. Each statement the reader opens is announced on `host` as a
 /// bubbling, composed `hanoi-explorer-select` event whose `detail` is the
-/// statement as `search` returns it.
+/// statement as `search` returns it, its permalink under `permalink_base`
+/// (a full explorer's address), else under `bundle_page` (the embed
+/// script's own `index.html`).
 #[wasm_bindgen]
 pub fn mount(
     root: Element,
@@ -78,27 +148,27 @@ pub fn mount(
     speaker: Option<String>,
     country: Option<String>,
     lang: Option<String>,
-) {
-    let route = Route {
-        query: capped_query(&query.unwrap_or_default()),
-        speakers: speaker.into_iter().collect(),
-        countries: country.into_iter().collect(),
-        lang: lang.as_deref().and_then(UiLang::from_code).unwrap_or_default(),
-        ..Route::default()
-    };
-    let on_select = Callback::from(move |row: ExportRow| {
+    permalink_base: Option<String>,
+    bundle_page: String,
+) -> EmbeddedExplorer {
+    let attributes = Attributes { query, speaker, country, lang };
+    let base = Rc::new(RefCell::new(permalink_base.unwrap_or_else(|| bundle_page.clone())));
+    let permalink_base = base.clone();
+    let on_select = Callback::from(move |(card, lang): (Card, UiLang)| {
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        if let Ok(detail) = serde_wasm_bindgen::to_value(&row) {
-            init.set_detail(&detail);
+        if let Some(row) = present::export_rows(&[card], &base.borrow(), lang).pop() {
+            if let Ok(detail) = serde_wasm_bindgen::to_value(&row) {
+                init.set_detail(&detail);
+            }
         }
         if let Ok(event) = CustomEvent::new_with_event_init_dict("hanoi-explorer-select", &init) {
             let _ = host.dispatch_event(&event);
         }
     });
-    let props = AppProps { source: RouteSource::Local(Box::new(route)), mode: Some(Mode::Embed), on_select: Some(on_select) };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, props(&attributes, &on_select)).render();
+    EmbeddedExplorer { app, attributes, permalink_base, bundle_page, on_select }
 }
 
 /// Panics on purpose, so a browser test can check that a panic leaves the

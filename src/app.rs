@@ -12,9 +12,10 @@ use crate::{
     },
     mode::Mode,
     engine::Engine,
-    hooks::{page_url, use_route, use_view_position, HistoryMode, RouteHandle, RouteSource},
-    present::{self, ExportRow, Outcome, PAGE_SIZE},
+    hooks::{use_route, use_view_position, HistoryMode, RouteHandle, RouteSource},
+    present::{self, Card, Outcome, PAGE_SIZE},
     route::{capped_query, ContextSide, Route, View},
+    strings::UiLang,
 };
 
 #[derive(Properties, PartialEq)]
@@ -25,10 +26,10 @@ pub struct AppProps {
     /// Read from the address's query string unless given.
     #[prop_or_default]
     pub mode: Option<Mode>,
-    /// Told each time the reader opens a statement (embedded instances turn
-    /// this into a DOM event for the host page).
+    /// Told each time the reader opens a statement, with the interface's
+    /// language (embedded instances turn this into a DOM event for the host page).
     #[prop_or_default]
-    pub on_select: Option<Callback<ExportRow>>,
+    pub on_select: Option<Callback<(Card, UiLang)>>,
 }
 
 #[function_component(App)]
@@ -70,7 +71,7 @@ fn now_ms() -> f64 {
 #[derive(Properties, PartialEq)]
 struct ExplorerProps {
     source: RouteSource,
-    on_select: Option<Callback<ExportRow>>,
+    on_select: Option<Callback<(Card, UiLang)>>,
 }
 
 #[function_component(Explorer)]
@@ -88,7 +89,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             // Only an embed listens; the page need not look the statement up.
             let Some(on_select) = on_select else { return };
             if let Some(card) = reading.as_ref().and_then(|reading| present::statement(&engine, reading, lang)) {
-                on_select.emit(present::export_rows(&[card], &page_url(), lang).remove(0));
+                on_select.emit((card, lang));
             }
         });
     }
@@ -206,11 +207,11 @@ fn explorer(props: &ExplorerProps) -> Html {
 
     html! {
         <ContextProvider<RouteHandle> context={handle}>
-        <div class={classes!("page", mode.css_class())} ref={root} lang={route.lang.code()}>
+        <div class={classes!("page", mode.css_class())} part="explorer" ref={root} lang={route.lang.code()}>
             if *attract {
                 <AttractScreen topics={topics.clone()} speakers={outcome.speakers.clone()} lang={route.lang} on_start={on_start} />
             }
-            <header class="masthead">
+            <header class="masthead" part="masthead">
                 <div class="brand">
                     <h1>{ strings.app_title }</h1>
                     <p class="tagline">{ strings.tagline }</p>

@@ -132,6 +132,19 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
     let follows_hash = source == RouteSource::Hash;
 
     {
+        // An embed's host may change its attributes after start: the route
+        // it gives anew replaces the one the reader was on.
+        let route = route.clone();
+        use_effect_with(source, move |source| {
+            if let RouteSource::Local(given) = source {
+                if **route != **given {
+                    route.set(Rc::new((**given).clone()));
+                }
+            }
+        });
+    }
+
+    {
         let route = route.clone();
         use_effect_with(follows_hash, move |&follows_hash| {
             let window = web_sys::window().filter(|_| follows_hash);

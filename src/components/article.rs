@@ -44,6 +44,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 
     {
         let focused = focused.clone();
+        let embedded = mode == Mode::Embed;
         use_effect_with(props.route.reading.clone(), move |_| {
             if let Some(element) = focused.cast::<web_sys::Element>() {
                 // Keyboard and screen-reader users land on the passage too,
@@ -55,7 +56,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 options.set_behavior(ScrollBehavior::Smooth);
                 options.set_block(ScrollLogicalPosition::Center);
                 element.scroll_into_view_with_scroll_into_view_options(&options);
-            } else if let Some(window) = web_sys::window() {
+            } else if let Some(window) = web_sys::window().filter(|_| !embedded) {
+                // The top of the article is the top of the page, unless the
+                // page is someone else's.
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
         });

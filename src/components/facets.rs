@@ -97,7 +97,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
         }));
 
     html! {
-        <aside class="facets" aria-label={strings.filters}>
+        <aside class="facets" part="facets" aria-label={strings.filters}>
             if route.has_filters() {
                 <div class="chips">
                     { for chips.map(|(label, without)| html! {

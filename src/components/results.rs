@@ -151,7 +151,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
     let href = Route { reading: Some(card.reading.clone()), ..props.route.clone() }.to_hash();
     html! {
-        <article class="card">
+        <article class="card" part="card">
             <WhoLine who={card.who.clone()} route={props.route.clone()} />
             if card.other_speakers > 0 {
                 <p class="others">

@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::focus::focus_neighbour_card;
-use crate::{hooks::use_keys_in_root, strings::UiLang};
+use crate::{hooks::use_keys_in_root, mode::Mode, strings::UiLang};
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -20,6 +20,9 @@ pub struct SearchBoxProps {
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let strings = props.lang.strings();
     let input = use_node_ref();
+    // On someone else's page, the cursor would scroll the host to the box:
+    // an embed waits for the reader.
+    let autofocus = use_context::<Mode>().unwrap_or_default() != Mode::Embed;
 
     {
         let box_ref = input.clone();
@@ -62,6 +65,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             <label class="visually-hidden" for="search-input">{ strings.search_label }</label>
             <input
                 id="search-input"
+                part="search-input"
                 ref={input}
                 type="search"
                 value={props.value.clone()}
@@ -69,7 +73,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 autocomplete="off"
                 maxlength={crate::route::MAX_QUERY_CHARS.to_string()}
                 spellcheck="false"
-                autofocus=true
+                {autofocus}
                 {oninput}
                 {onkeydown}
             />

@@ -40,6 +40,19 @@ before(async () => {
 <iframe id="frame" title="Hanoi Explorer" width="400" height="600"
   src="app/index.html?embed#q=cooperation&country=RUS"></iframe>
 </body></html>`);
+  fs.writeFileSync(path.join(folder, 'article.html'), `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>A host article</title><link rel="icon" href="data:,">
+<style>
+  .story { height: 2500px; }
+  hanoi-explorer { --hx-accent: rgb(200, 30, 90); }
+  hanoi-explorer::part(search-input) { outline: 3px solid rgb(1, 2, 3); }
+</style>
+<script src="hanoi-explorer-embed.js"></script>
+</head><body>
+<div class="story">The host's own article, long enough to scroll.</div>
+<hanoi-explorer id="late" query="cooperation"></hanoi-explorer>
+<hanoi-explorer id="linked" query="signature" permalink-base="https://explorer.example/full/"></hanoi-explorer>
+</body></html>`);
   host = await serve({ root: folder });
 });
 after(async () => {
@@ -165,4 +178,68 @@ test('the iframe mode fits 400 x 600 and is preset by its URL', async () => {
   assert.ok(overflow <= 0, `${overflow}px too wide`);
   assert.equal(await frame.locator('.tagline').isVisible(), false, 'compact chrome');
   await page.locator('#frame').screenshot({ path: path.join(artifacts, 'embed-iframe.png') });
+});
+
+test('an element below the fold takes no focus and leaves the host scrolled where it was', async () => {
+  const page = await explorer.newPage({ width: 1200, height: 800 });
+  await page.addInitScript(() => { window.historyAtStart = history.length; });
+  await page.goto(host.url + 'article.html');
+  await page.locator('#late .card').first().waitFor({ state: 'attached' });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the host page was scrolled to the element');
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the element took the focus');
+  assert.equal(new URL(page.url()).hash, '');
+  assert.equal(await page.evaluate(() => history.length - window.historyAtStart), 0, 'the element added to the host\'s history');
+});
+
+test('attributes set after start change what the element shows', async () => {
+  const page = await explorer.newPage({ width: 1200, height: 800 });
+  await page.goto(host.url + 'article.html');
+  const late = page.locator('#late');
+  await late.locator('.card').first().waitFor({ state: 'attached' });
+  await page.evaluate(() => document.getElementById('late').setAttribute('query', 'rançongiciels'));
+  await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('#search-input').value === 'rançongiciels');
+  const marks = await late.locator('.card mark').allTextContents();
+  assert.ok(marks.length > 0 && marks.every((mark) => /ran[çc]ongiciel/i.test(mark)), `highlights: ${marks}`);
+  await page.evaluate(() => document.getElementById('late').setAttribute('lang', 'en'));
+  await page.waitForFunction(() => document.getElementById('late').shadowRoot.querySelector('.page').getAttribute('lang') === 'en');
+  await page.evaluate(() => document.getElementById('late').setAttribute('country', 'RUS'));
+  await page.waitForFunction(() => {
+    const codes = [...document.getElementById('late').shadowRoot.querySelectorAll('.card .who .code')].map((code) => code.textContent);
+    return codes.length === 0 || codes.every((code) => code === 'RUS');
+  });
+});
+
+test('permalinks lead to a full explorer, never to the host page', async () => {
+  const page = await explorer.newPage({ width: 1200, height: 800 });
+  await page.goto(host.url + 'article.html');
+  const permalinkOf = (id) => page.evaluate((id) => new Promise((resolve) => {
+    const element = document.getElementById(id);
+    element.addEventListener('hanoi-explorer-select', (event) => resolve(event.detail.permalink), { once: true });
+    element.shadowRoot.querySelector('.card .open').click();
+  }), id);
+  await page.locator('#late .card').first().waitFor({ state: 'attached' });
+  assert.match(await permalinkOf('late'), new RegExp(`^${host.url}index\\.html#`), 'without permalink-base: the bundle\'s own page');
+  await page.locator('#linked .card').first().waitFor({ state: 'attached' });
+  assert.match(await permalinkOf('linked'), /^https:\/\/explorer\.example\/full\/#/, 'permalink-base');
+  const api = await page.evaluate(async () => {
+    const { statements: [own] } = await window.HanoiExplorer.search('cooperation', { limit: 1 });
+    const { statements: [given] } = await window.HanoiExplorer.search('cooperation', { limit: 1, permalinkBase: 'https://explorer.example/' });
+    return [own.permalink, given.permalink];
+  });
+  assert.match(api[0], new RegExp(`^${host.url}index\\.html#`));
+  assert.match(api[1], /^https:\/\/explorer\.example\/#/);
+});
+
+test('a host styles the element through its parts and custom properties only', async () => {
+  const page = await explorer.newPage({ width: 1200, height: 800 });
+  await page.goto(host.url + 'article.html');
+  const late = page.locator('#late');
+  await late.locator('.card').first().waitFor({ state: 'attached' });
+  const outline = await late.locator('#search-input').evaluate((input) => getComputedStyle(input).outlineColor);
+  assert.equal(outline, 'rgb(1, 2, 3)', '::part(search-input)');
+  const accent = await late.locator('.page').evaluate((root) => getComputedStyle(root).getPropertyValue('--accent').trim());
+  assert.equal(accent, 'rgb(200, 30, 90)', '--hx-accent');
+  const parts = await page.evaluate(() => [...document.getElementById('late').shadowRoot.querySelectorAll('[part]')].map((e) => e.getAttribute('part')));
+  for (const part of ['explorer', 'masthead', 'search-input', 'facets', 'card']) assert.ok(parts.includes(part), `part ${part}`);
 });
