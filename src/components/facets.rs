@@ -1,23 +1,28 @@
 //! The filter panel: speakers, countries and sources with live counts, a
-//! timeline and a date range,
-//! and the active filters as removable chips.
+//! timeline and a date range, and the active filters as removable chips.
 //!
 //! Counts come from the engine's disjunctive facets: each list counts as if
 //! its own selection were cleared, so ticking one speaker never hides the
-//! others from the list.
+//! others from the list. Nothing moves under the pointer: the chips sit in
+//! a bar of fixed height, and a list keeps its order while the pointer or
+//! the focus is in it.
 
 use std::rc::Rc;
 
 use search::analysis::fold;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::timeline::Timeline;
 use crate::{
-    present::{self, Bar, FacetEntry, Outcome},
+    present::{self, FacetEntry, Outcome},
     route::{toggle, Route},
+    strings::UiLang,
 };
 
-/// Lists longer than this get a filter box.
+/// Lists longer than this get a filter box, and show this many entries
+/// (and the selected ones) until the reader asks for the rest.
 const FILTERABLE: usize = 8;
 
 #[derive(Properties, PartialEq)]
@@ -89,25 +94,23 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
         .chain(route.sources.iter().map(|source| {
             (source.clone(), Route { sources: toggle(&route.sources, source), ..route.clone() })
         }))
-        .chain(route.date_from.iter().map(|from| {
-            (format!("≥ {}", present::date_filter_label(route.lang, from)), Route { date_from: None, ..route.clone() })
-        }))
-        .chain(route.date_to.iter().map(|to| {
-            (format!("≤ {}", present::date_filter_label(route.lang, to)), Route { date_to: None, ..route.clone() })
-        }));
+        .chain(date_chips(route));
 
     html! {
         <aside class="facets" part="facets" aria-label={strings.filters}>
-            if route.has_filters() {
-                <div class="chips">
+            // Always there, one line high: a first chip never pushes the lists down.
+            <div class="chips" role="group" aria-label={strings.active_filters}>
+                if route.has_filters() {
+                    <a class="chip clear" href={cleared.to_hash()}>{ strings.clear_all }</a>
                     { for chips.map(|(label, without)| html! {
                         <a class="chip" href={without.to_hash()} title={strings.remove_filter}>
                             { label }<span aria-hidden="true">{ "×" }</span>
                         </a>
                     }) }
-                    <a class="chip clear" href={cleared.to_hash()}>{ strings.clear_all }</a>
-                </div>
-            }
+                } else {
+                    <span class="no-filters">{ strings.no_filters }</span>
+                }
+            </div>
             <button
                 class="filters-toggle"
                 type="button"
@@ -120,21 +123,22 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <span class="fold" aria-hidden="true">{ if *unfolded { "▴" } else { "▾" } }</span>
             </button>
             <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
-            <FacetList title={strings.speakers} filter_label={strings.filter_list} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} />
-            <FacetList title={strings.countries} filter_label={strings.filter_list} entries={props.outcome.countries.clone()} on_toggle={on_country} />
-            <FacetList title={strings.sources} filter_label={strings.filter_list} entries={props.outcome.sources.clone()} on_toggle={on_source} />
+            <FacetList title={strings.speakers} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} lang={route.lang} />
+            <FacetList title={strings.countries} entries={props.outcome.countries.clone()} on_toggle={on_country} lang={route.lang} />
+            <FacetList title={strings.sources} entries={props.outcome.sources.clone()} on_toggle={on_source} lang={route.lang} />
             <fieldset class="facet dates">
                 <legend>{ strings.dates }</legend>
                 <Timeline
                     bars={props.outcome.timeline.clone()}
                     label={if route.date_from.is_some() && route.date_from == route.date_to { strings.timeline_days } else { strings.timeline }}
+                    hint={strings.timeline_drag}
                     route={route.clone()}
                 />
                 <label>{ strings.date_from }
-                    <input type="date" value={route.date_from.clone().unwrap_or_default()} onchange={on_date(true)} />
+                    <input type={date_input_type(route.date_from.as_deref())} value={route.date_from.clone().unwrap_or_default()} onchange={on_date(true)} />
                 </label>
                 <label>{ strings.date_to }
-                    <input type="date" value={route.date_to.clone().unwrap_or_default()} onchange={on_date(false)} />
+                    <input type={date_input_type(route.date_to.as_deref())} value={route.date_to.clone().unwrap_or_default()} onchange={on_date(false)} />
                 </label>
             </fieldset>
             </div>
@@ -142,73 +146,46 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    pub bars: Vec<Bar>,
-    pub label: &'static str,
-    pub route: Route,
-}
-
-/// Statements over time as bars; a click narrows the date filter to that
-/// month (then shows its days) or that day.
-#[function_component(Timeline)]
-pub fn timeline(props: &TimelineProps) -> Html {
-    let highest = props.bars.iter().map(|bar| bar.count).max().unwrap_or(0).max(1);
-    if props.bars.is_empty() {
-        return html! {};
-    }
-    html! {
-        <figure class="timeline">
-            <figcaption>{ props.label }</figcaption>
-            <ol class="bars">
-                { for props.bars.iter().map(|bar| {
-                    let narrowed = Route {
-                        date_from: Some(bar.key.clone()),
-                        date_to: Some(bar.key.clone()),
-                        ..props.route.clone()
-                    };
-                    // Classes, not a style attribute: a host page's CSP may forbid inline styles.
-                    let height = format!("h{}", bar.count * 10 / highest);
-                    html! {
-                        <li>
-                            <a
-                                class={classes!("bar", bar.selected.then_some("selected"))}
-                                href={narrowed.to_hash()}
-                                title={format!("{} : {}", bar.label, bar.count)}
-                            >
-                                <span class={classes!("fill", height)}></span>
-                                <span class="visually-hidden">{ format!("{} : {}", bar.label, bar.count) }</span>
-                                <span class="bar-label" aria-hidden="true">{ short_label(&bar.key) }</span>
-                            </a>
-                        </li>
-                    }
-                }) }
-            </ol>
-        </figure>
+/// The date filters as chips: one for a single month or day (the
+/// timeline's click), else one per bound.
+fn date_chips(route: &Route) -> Vec<(String, Route)> {
+    let label = |value: &str| present::date_filter_label(route.lang, value);
+    match (&route.date_from, &route.date_to) {
+        (Some(from), Some(to)) if from == to => vec![(label(from), Route { date_from: None, date_to: None, ..route.clone() })],
+        (from, to) => from
+            .iter()
+            .map(|from| (format!("≥ {}", label(from)), Route { date_from: None, ..route.clone() }))
+            .chain(to.iter().map(|to| (format!("≤ {}", label(to)), Route { date_to: None, ..route.clone() })))
+            .collect(),
     }
 }
 
-/// "10/25" for a month, "24" for a day: enough under a narrow bar.
-fn short_label(key: &str) -> String {
-    let parts: Vec<&str> = key.split('-').collect();
-    match parts.as_slice() {
-        [year, month] => format!("{month}/{}", year.get(2..).unwrap_or(year)),
-        [_, _, day] => (*day).to_owned(),
-        _ => key.to_owned(),
+/// A month filter (`2025-10`) shows in a month field; a day or nothing in a
+/// date field, where the reader can pick a day.
+fn date_input_type(value: Option<&str>) -> &'static str {
+    if value.is_some_and(|value| value.len() == 7) {
+        "month"
+    } else {
+        "date"
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct FacetListProps {
     title: &'static str,
-    filter_label: &'static str,
     entries: Vec<FacetEntry>,
     on_toggle: Callback<String>,
+    lang: UiLang,
 }
 
 #[function_component(FacetList)]
 fn facet_list(props: &FacetListProps) -> Html {
+    let strings = props.lang.strings();
     let filter = use_state(String::new);
+    let expanded = use_state(|| false);
+    // The order the entries had when the pointer or the focus came in: kept
+    // until it leaves, so a tick never moves the row the next click aims at.
+    let frozen = use_state(|| None::<Vec<String>>);
     if props.entries.is_empty() {
         return html! {};
     }
@@ -219,21 +196,59 @@ fn facet_list(props: &FacetListProps) -> Html {
             filter.set(input.value());
         })
     };
+    let freeze = {
+        let (frozen, keys) = (frozen.clone(), props.entries.iter().map(|entry| entry.key.clone()).collect::<Vec<_>>());
+        move || {
+            if frozen.is_none() {
+                frozen.set(Some(keys.clone()));
+            }
+        }
+    };
+    let onpointerenter = {
+        let freeze = freeze.clone();
+        Callback::from(move |_: PointerEvent| freeze())
+    };
+    let onfocusin = Callback::from(move |_: FocusEvent| freeze());
+    let onpointerleave = {
+        let frozen = frozen.clone();
+        Callback::from(move |_: PointerEvent| frozen.set(None))
+    };
+    let onfocusout = {
+        let frozen = frozen.clone();
+        Callback::from(move |event: FocusEvent| {
+            // Focus moving to another row of the same list keeps the order.
+            let inside = event.related_target().and_then(|target| target.dyn_into::<web_sys::Node>().ok()).zip(event.current_target().and_then(|target| target.dyn_into::<web_sys::Node>().ok())).is_some_and(|(next, list)| list.contains(Some(&next)));
+            if !inside {
+                frozen.set(None);
+            }
+        })
+    };
+    let mut entries: Vec<&FacetEntry> = props.entries.iter().collect();
+    if let Some(order) = &*frozen {
+        let rank = |entry: &FacetEntry| order.iter().position(|key| *key == entry.key).unwrap_or(order.len());
+        entries.sort_by_key(|entry| rank(entry));
+    }
     // The engine's folding, so "viet" finds "Viêt Nam" as it would in a search.
     let needle = fold(&filter);
-    let shown = props
-        .entries
-        .iter()
-        .filter(|entry| entry.selected || needle.is_empty() || fold(&entry.label).contains(&needle));
+    let matching: Vec<&FacetEntry> =
+        entries.into_iter().filter(|entry| entry.selected || needle.is_empty() || fold(&entry.label).contains(&needle)).collect();
+    let long = props.entries.len() > FILTERABLE;
+    let folded = long && !*expanded && needle.is_empty();
+    let hidden = if folded { matching.iter().skip(FILTERABLE).filter(|entry| !entry.selected).count() } else { 0 };
+    let shown = matching.iter().enumerate().filter(|(at, entry)| !folded || *at < FILTERABLE || entry.selected).map(|(_, entry)| *entry);
+    let on_expand = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     html! {
-        <fieldset class="facet">
+        <fieldset class="facet" {onpointerenter} {onpointerleave} {onfocusin} {onfocusout}>
             <legend>{ props.title }</legend>
-            if props.entries.len() > FILTERABLE {
+            if long {
                 <input
                     class="facet-filter"
                     type="search"
-                    placeholder={props.filter_label}
-                    aria-label={format!("{} : {}", props.filter_label, props.title)}
+                    placeholder={strings.filter_list}
+                    aria-label={format!("{} : {}", strings.filter_list, props.title)}
                     value={(*filter).clone()}
                     oninput={on_filter}
                 />
@@ -243,7 +258,7 @@ fn facet_list(props: &FacetListProps) -> Html {
                     let key = entry.key.clone();
                     let onchange = props.on_toggle.reform(move |_: Event| key.clone());
                     html! {
-                        <li>
+                        <li key={entry.key.clone()}>
                             <label class={classes!("facet-entry", entry.selected.then_some("selected"))}>
                                 <input type="checkbox" checked={entry.selected} {onchange} />
                                 <span class="label">{ &entry.label }</span>
@@ -253,6 +268,11 @@ fn facet_list(props: &FacetListProps) -> Html {
                     }
                 }) }
             </ul>
+            if hidden > 0 || (long && *expanded && needle.is_empty()) {
+                <button type="button" class="small more" aria-expanded={expanded.to_string()} onclick={on_expand}>
+                    { if *expanded { strings.facet_fewer.to_owned() } else { strings.facet_more.replace("{}", &hidden.to_string()) } }
+                </button>
+            }
         </fieldset>
     }
 }

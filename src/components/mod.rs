@@ -10,6 +10,7 @@ mod kiosk;
 mod marked;
 mod results;
 mod search_box;
+mod timeline;
 mod views;
 
 pub use about::About;

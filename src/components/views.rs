@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{facets::Timeline, results::StatementCard};
+use super::{results::StatementCard, timeline::Timeline};
 use crate::{
     engine::Engine,
     hooks::{HistoryMode, RouteHandle},
@@ -215,7 +215,7 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
                     </div>
                 </div>
             }
-            <Timeline bars={profile.timeline.clone()} label={strings.timeline} route={statement_route.clone()} />
+            <Timeline bars={profile.timeline.clone()} label={strings.timeline} hint={strings.timeline_drag} route={statement_route.clone()} />
             if !profile.speakers.is_empty() {
                 <h3>{ strings.speaks_for }</h3>
                 <ul class="speaker-list">

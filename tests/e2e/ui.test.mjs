@@ -72,14 +72,14 @@ test('facets: the list filter folds accents and the timeline narrows to a month,
     const labels = await countries.locator('.facet-entry .label').allTextContents();
     assert.ok(labels.length >= 1 && labels.every((label) => /vi[eê]t/i.test(label)), `filtered: ${labels}`);
   }
-  const bars = page.locator('.timeline .bar');
+  const bars = page.locator('.timeline .slot');
   assert.ok((await bars.count()) >= 2, 'the timeline has several months');
   await bars.last().click();
   await page.waitForFunction(() => location.hash.includes('from=') && location.hash.includes('to='));
   const params = Object.fromEntries(await hashParams(page));
   assert.equal(params.from, params.to);
   assert.match(params.from, /^\d{4}-\d{2}$/);
-  const dayBars = await page.$$eval('.timeline .bar', (links) => links.map((link) => new URLSearchParams(link.hash.slice(1)).get('from')));
+  const dayBars = await page.$$eval('.timeline .slot', (links) => links.map((link) => new URLSearchParams(link.getAttribute('href').slice(1)).get('from')));
   assert.ok(dayBars.every((day) => day.startsWith(params.from) && day.length === 10), `days of ${params.from}: ${dayBars}`);
   await page.locator('.chip.clear').click();
   await page.waitForFunction(() => !location.hash.includes('from='));
