@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use search::{CountryId, Date, Evidence, Filters, Index, PassageId, SearchRequest, Sort, SpeakerId};
+use search::{CountryId, Date, Evidence, Filters, Index, PassageId, SearchRequest, Searcher, Sort, SpeakerId};
 
 use crate::{
     route::{ContextSide, Reading, Route, SortOrder},
@@ -179,9 +179,10 @@ pub struct Profile {
 /// Distinctive words shown on a profile.
 const DISTINCTIVE_WORDS: usize = 12;
 
-pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() -> f64) -> Outcome {
+pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl Fn() -> f64) -> Outcome {
+    let index = searcher.index();
     let started = now_ms();
-    let results = index.search(&request(index, route, limit));
+    let results = searcher.search(&request(index, route, limit));
     let elapsed_ms = now_ms() - started;
 
     let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, Some(hit), route.lang)).collect();
@@ -229,8 +230,9 @@ pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() 
 }
 
 /// Every result of the current search, for exports.
-pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
-    let ranked = index.ranked(&request(index, route, index.passage_count()));
+pub fn all_results(searcher: &Searcher<'_>, route: &Route) -> Vec<Card> {
+    let index = searcher.index();
+    let ranked = searcher.ranked(&request(index, route, index.passage_count()));
     ranked.into_iter().filter_map(|id| card(index, id, None, route.lang)).collect()
 }
 
@@ -238,9 +240,10 @@ pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
 /// The engine is asked for counts only (a page of no hits) and for the plain
 /// set of matches: a profile shows whole passages, so ranking them and cutting
 /// a snippet from each would be thrown away.
-fn profile_statements(index: &Index<'_>, request: &SearchRequest, lang: UiLang) -> (search::SearchResults, Vec<Card>) {
-    let counts = index.search(request);
-    let mut dated: Vec<(bool, Option<Date>, PassageId)> = index
+fn profile_statements(searcher: &Searcher<'_>, request: &SearchRequest, lang: UiLang) -> (search::SearchResults, Vec<Card>) {
+    let index = searcher.index();
+    let counts = searcher.search(request);
+    let mut dated: Vec<(bool, Option<Date>, PassageId)> = searcher
         .matches(request)
         .into_iter()
         .filter_map(|id| {
@@ -260,13 +263,13 @@ fn document_by_file<'a>(index: &Index<'a>, file: &str) -> Option<search::Documen
         .find(|document| document.file == file)
 }
 
-pub fn concordance(index: &Index<'_>, route: &Route, by: ContextSide) -> Vec<ConcordanceLine> {
-    let mut lines: Vec<ConcordanceLine> = index
-        .concordance(&request(index, route, CONCORDANCE_LINES), CONCORDANCE_WIDTH, CONCORDANCE_LINES)
+pub fn concordance(searcher: &Searcher<'_>, route: &Route, by: ContextSide) -> Vec<ConcordanceLine> {
+    let mut lines: Vec<ConcordanceLine> = searcher
+        .concordance(&request(searcher.index(), route, CONCORDANCE_LINES), CONCORDANCE_WIDTH, CONCORDANCE_LINES)
         .into_iter()
         .filter_map(|line| {
             Some(ConcordanceLine {
-                reading: reading_of(index, line.passage)?,
+                reading: reading_of(searcher.index(), line.passage)?,
                 left: line.left,
                 keyword: line.keyword,
                 right: line.right,
@@ -285,14 +288,15 @@ fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     words.take(4).map(str::to_lowercase).collect()
 }
 
-pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Profile> {
+pub fn speaker_profile(searcher: &Searcher<'_>, name: &str, lang: UiLang) -> Option<Profile> {
+    let index = searcher.index();
     let (id, view) = index.speakers().find(|(_, speaker)| speaker.name == name)?;
     let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
     let scope = request(index, &route, 0);
-    let (results, statements) = profile_statements(index, &scope, lang);
+    let (results, statements) = profile_statements(searcher, &scope, lang);
     // A speaker's own name is typical of their passages but tells the reader nothing.
     let own_name = search::analysis::fold(view.name);
-    let distinctive = index
+    let distinctive = searcher
         .distinctive_terms(&scope.filters, DISTINCTIVE_WORDS + 4)
         .into_iter()
         .filter(|word| !own_name.split_whitespace().any(|part| part == search::analysis::fold(word)))
@@ -308,12 +312,13 @@ pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Pr
     })
 }
 
-pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Profile> {
+pub fn country_profile(searcher: &Searcher<'_>, code: &str, lang: UiLang) -> Option<Profile> {
+    let index = searcher.index();
     let (id, _) = index.countries().find(|(_, country)| country.code == code)?;
     let (code, name) = country_names(index, id, lang)?;
     let route = Route { countries: vec![code.clone()], sort: SortOrder::Oldest, lang, ..Route::default() };
     let scope = request(index, &route, 0);
-    let (results, statements) = profile_statements(index, &scope, lang);
+    let (results, statements) = profile_statements(searcher, &scope, lang);
     let speakers = results
         .facets
         .speakers
@@ -329,7 +334,7 @@ pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Pr
         })
         .collect();
     Some(Profile {
-        distinctive: index.distinctive_terms(&scope.filters, DISTINCTIVE_WORDS),
+        distinctive: searcher.distinctive_terms(&scope.filters, DISTINCTIVE_WORDS),
         heading: name.clone(),
         who: Who { country: Some(name), country_code: Some(code), ..Who::default() },
         statements,
@@ -353,7 +358,8 @@ pub fn statement(index: &Index<'_>, reading: &Reading, lang: UiLang) -> Option<C
     card(index, PassageId(id), None, lang)
 }
 
-pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
+pub fn article(searcher: &Searcher<'_>, route: &Route) -> Option<Article> {
+    let index = searcher.index();
     let reading = route.reading.as_ref()?;
     let document = document_by_file(index, &reading.file)?;
     let mut current_section = None;
@@ -370,7 +376,7 @@ pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
             Some(ArticlePassage {
                 ordinal,
                 opens_section,
-                text: Marked { text: passage.text.to_owned(), highlights: index.highlight(&route.query, id) },
+                text: Marked { text: passage.text.to_owned(), highlights: searcher.highlight(&route.query, id) },
                 who: passage.speaker.map(|speaker| who(index, Some(speaker), passage.country, route.lang)),
                 focused: reading.passage == Some(ordinal),
                 evidence: attributions(index, id, document.passages.clone()),
@@ -509,6 +515,7 @@ fn request(index: &Index<'_>, route: &Route, limit: usize) -> SearchRequest {
         },
         offset: 0,
         limit,
+        as_typed: route.as_typed,
     }
 }
 
