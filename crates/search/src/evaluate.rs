@@ -59,6 +59,9 @@ pub(crate) struct Evaluation<'a> {
     pub any: BitSet,
     /// Each unit's passages, for the words rule of the ranking.
     pub units: Vec<BitSet>,
+    /// Equivalent phrases that matched, as (term, offset) runs: they light
+    /// up where they stand whole, not word by word, and do not score.
+    pub phrases: Vec<Vec<(TermMatch, u32)>>,
     pub reading: Reading,
 }
 
@@ -111,6 +114,7 @@ impl<'a> Evaluation<'a> {
         let mut words = Vec::with_capacity(query.words.len());
         let mut units: Vec<Unit> = Vec::new();
         let mut reading = Reading::default();
+        let mut equivalent_phrases = Vec::new();
         let mut i = 0;
         while i < query.words.len() {
             let (len, others) = equivalents_at(cx, &query.words[i..]);
@@ -156,8 +160,11 @@ impl<'a> Evaluation<'a> {
             }
             for alternative in &phrases {
                 let (set, phrase_words) = phrase_hits(index, alternative);
+                if set.count() > 0 {
+                    let terms = phrase_words.iter().filter_map(|w| w.terms.first().map(|t| t.matched));
+                    equivalent_phrases.push(terms.zip(alternative.terms.iter().map(|(_, offset)| *offset)).collect());
+                }
                 alternatives.union(&set);
-                words.extend(phrase_words.into_iter().map(|w| WordHits { optional: true, ..w }));
             }
             if !others.is_empty() {
                 let written: Vec<String> = others.iter().map(|(_, w)| w.to_string()).collect();
@@ -185,7 +192,7 @@ impl<'a> Evaluation<'a> {
         let (mut all, mut any) = combine(index, &units);
         all.subtract(&excluded);
         any.subtract(&excluded);
-        Evaluation { words, all, any, units: units.into_iter().map(|u| u.set).collect(), reading }
+        Evaluation { words, all, any, units: units.into_iter().map(|u| u.set).collect(), phrases: equivalent_phrases, reading }
     }
 }
 

@@ -53,8 +53,8 @@ struct Run<'a> {
     selection: Selection,
     /// `matches` narrowed by every facet: the results.
     results: BitSet,
-    /// Fewer words than asked for: see [`Interpretation::relaxed`].
-    relaxed: bool,
+    /// See [`Interpretation::relaxed`].
+    relaxed: Option<usize>,
 }
 
 impl<'a> Searcher<'a> {
@@ -84,11 +84,11 @@ impl<'a> Searcher<'a> {
         let mut results = eval.all.clone();
         selection.apply(&mut results, None);
         let mut matches = eval.all.clone();
-        let mut relaxed = false;
+        let mut relaxed = None;
         if literal == Literal::Forgiving && eval.units.len() >= 2 && results.count() < FEW {
             let mut any = eval.any.clone();
             selection.apply(&mut any, None);
-            relaxed = results.count() == 0 && any.count() > 0;
+            relaxed = (any.count() > results.count()).then_some(results.count());
             matches = eval.any.clone();
             results = any;
         }

@@ -468,9 +468,9 @@ pub struct Interpretation {
     pub corrected: Vec<(String, String)>,
     /// (words as typed, folded; their equivalents, as written).
     pub equivalents: Vec<(String, Vec<String>)>,
-    /// No passage holds every word: passages holding some of them are
-    /// listed, those holding the most first.
-    pub relaxed: bool,
+    /// Few passages hold every word (this many, maybe none): passages
+    /// holding some of them follow, those holding the most first.
+    pub relaxed: Option<usize>,
 }
 
 /// One keyword-in-context line for the concordance view.
