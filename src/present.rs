@@ -58,6 +58,8 @@ pub struct Card {
     pub text: String,
     /// How many speakers besides the main one the passage quotes.
     pub other_speakers: usize,
+    /// How many results are passages of the same article (this one included).
+    pub article_matches: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +90,8 @@ pub struct Outcome {
     pub sources: Vec<FacetEntry>,
     pub timeline: Vec<Bar>,
     pub suggestion: Option<String>,
+    /// What was searched beyond the words as typed.
+    pub interpretation: search::Interpretation,
     pub elapsed_ms: f64,
 }
 
@@ -225,6 +229,7 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
         sources,
         timeline,
         suggestion: results.suggestion,
+        interpretation: results.interpretation,
         elapsed_ms,
     }
 }
@@ -547,6 +552,7 @@ fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, lang: UiLan
         section: passage.section.map(str::to_owned),
         text: passage.text.to_owned(),
         other_speakers: index.statements(id).iter().filter(|s| index.speaker(s.speaker).is_some()).count().saturating_sub(1),
+        article_matches: hit.map_or(1, |hit| hit.document_matches),
     })
 }
 
