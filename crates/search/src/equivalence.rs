@@ -11,8 +11,6 @@
 //! words of each member, so the blob stays small and the index stays a
 //! reader of bytes.
 
-use std::collections::HashMap;
-
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
 
 /// The term file shipped with the crate: French and English terms of the
@@ -73,8 +71,9 @@ pub(crate) fn encode(groups: &[Vec<String>]) -> String {
 /// The groups of a blob, looked up by folded words.
 #[derive(Debug, Default)]
 pub(crate) struct Equivalences<'a> {
-    /// Folded member -> its group.
-    groups_of: HashMap<String, usize>,
+    /// (folded member, its group), sorted for binary search: a map type
+    /// would cost the page more code than this lookup saves.
+    groups_of: Vec<(String, usize)>,
     /// Each group's members: (folded, as written).
     groups: Vec<Vec<(String, &'a str)>>,
     /// Most words in a member.
@@ -88,10 +87,13 @@ impl<'a> Equivalences<'a> {
             let members: Vec<(String, &'a str)> = line.split(MEMBER_SEPARATOR).filter_map(|m| Some((key(m)?, m))).collect();
             for (folded, _) in &members {
                 table.longest = table.longest.max(folded.split(' ').count());
-                table.groups_of.entry(folded.clone()).or_insert(table.groups.len());
+                table.groups_of.push((folded.clone(), table.groups.len()));
             }
             table.groups.push(members);
         }
+        // The first group holding a member wins, as the builder merged them.
+        table.groups_of.sort();
+        table.groups_of.dedup_by(|later, first| later.0 == first.0);
         table
     }
 
@@ -103,7 +105,8 @@ impl<'a> Equivalences<'a> {
     /// The other members of the group holding `folded` (the folded words
     /// of a query, joined by spaces), as (folded, as written).
     pub(crate) fn others(&self, folded: &str) -> Vec<(&str, &'a str)> {
-        let Some(group) = self.groups_of.get(folded).and_then(|&g| self.groups.get(g)) else { return Vec::new() };
+        let at = self.groups_of.binary_search_by(|(key, _)| key.as_str().cmp(folded));
+        let Some(group) = at.ok().and_then(|at| self.groups.get(self.groups_of[at].1)) else { return Vec::new() };
         group.iter().filter(|(k, _)| k != folded).map(|(k, m)| (k.as_str(), *m)).collect()
     }
 }
