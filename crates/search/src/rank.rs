@@ -133,12 +133,13 @@ struct Accumulator {
     non_exact: u8,
     title_only: u8,
     matched: u8,
-    /// The current word: its best term score here, its best exactness
-    /// (see [`crate::expand::MatchKind::exactness`]) and whether one of its
-    /// terms stands in the text or the speaker's name.
+    /// The current word: its best term score here, and its best
+    /// exactness (see [`crate::expand::MatchKind::exactness`]) over all
+    /// fields and over the text and speaker's name: a title match says
+    /// nothing of how the word stands in the text.
     best: f32,
     exactness: Option<u8>,
-    in_text: bool,
+    text_exactness: Option<u8>,
 }
 
 /// The per-passage arrays of the last ranking, all back at zero, for the
@@ -201,7 +202,9 @@ fn rank_with(
                 }
                 slot.best = slot.best.max(weight * x * (K1 + 1.0) / (K1 + x));
                 slot.exactness = Some(slot.exactness.map_or(exactness, |best| best.min(exactness)));
-                slot.in_text |= in_text;
+                if in_text {
+                    slot.text_exactness = Some(slot.text_exactness.map_or(exactness, |best| best.min(exactness)));
+                }
             };
             let postings = &term.postings;
             let body = postings.body().filter(|&(p, _)| results.contains(p));
@@ -242,8 +245,10 @@ fn rank_with(
         for passage in touched.drain(..) {
             let slot = &mut acc[passage as usize];
             slot.score += std::mem::take(&mut slot.best);
-            let exactness = slot.exactness.take().unwrap_or(0);
-            let in_text = std::mem::take(&mut slot.in_text);
+            let text_exactness = slot.text_exactness.take();
+            let in_text = text_exactness.is_some();
+            let exactness = text_exactness.or(slot.exactness.take()).unwrap_or(0);
+            slot.exactness = None;
             if !word.optional {
                 slot.edits = slot.edits.saturating_add(exactness.saturating_sub(1));
                 slot.non_exact = slot.non_exact.saturating_add(u8::from(exactness > 0));

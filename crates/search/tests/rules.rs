@@ -229,3 +229,14 @@ fn hits_count_the_passages_of_their_article() {
     let counts: Vec<(u32, usize)> = r.hits.iter().map(|h| (h.passage.0, h.document_matches)).collect();
     assert!(counts.contains(&(0, 2)) && counts.contains(&(2, 2)) && counts.contains(&(3, 1)), "{counts:?}");
 }
+
+#[test]
+fn a_title_match_does_not_make_an_equivalent_in_the_text_exact() {
+    // Both articles are titled with the word; 0 holds only an equivalent.
+    let blob = corpus(
+        &[("La cybercriminalité", &["Les cybercrimes."]), ("La cybercriminalité", &["Un long texte où la cybercriminalité revient parmi bien d'autres mots encore."])],
+        &[&["cybercriminalité", "cybercrime"]],
+    );
+    let searcher = Searcher::new(Index::open(&blob).unwrap());
+    assert_eq!(order(&searcher, "cybercriminalite "), [1, 0]);
+}
