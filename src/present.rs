@@ -725,7 +725,7 @@ mod tests {
     #[test]
     fn a_section_title_opens_its_first_passage_only_and_labels_cards() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let route = Route { reading: Some(Reading { file: "a.txt".into(), passage: Some(2) }), ..Route::default() };
         let article = article(&index, &route).expect("the article");
         let opens: Vec<Option<&str>> = article.passages.iter().map(|p| p.opens_section.as_deref()).collect();
@@ -752,7 +752,7 @@ mod tests {
     #[test]
     fn cards_resolve_names_and_drop_unsafe_urls() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let route = Route { query: "cooperation".into(), ..Route::default() };
         let outcome = search(&index, &route, 10, || 0.0);
         assert_eq!(outcome.total, 2);
@@ -768,7 +768,7 @@ mod tests {
     #[test]
     fn timeline_zooms_to_days_inside_one_month() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let months = search(&index, &Route::default(), 10, || 0.0).timeline;
         assert_eq!(months.iter().map(|bar| bar.key.as_str()).collect::<Vec<_>>(), ["2025-10", "2025-11"]);
         let october = Route { date_from: Some("2025-10".into()), date_to: Some("2025-10".into()), ..Route::default() };
@@ -779,7 +779,7 @@ mod tests {
     #[test]
     fn neighbouring_matches_skip_passages_without_hits() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let route = Route {
             query: "cooperation".into(),
             reading: Some(Reading { file: "a.txt".into(), passage: Some(0) }),
@@ -792,7 +792,7 @@ mod tests {
     #[test]
     fn profiles_list_statements_in_date_order() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let profile = speaker_profile(&index, "Anna Example", UiLang::Fr).expect("speaker exists");
         assert_eq!(profile.statements.len(), 3);
         assert!(profile.distinctive.iter().any(|word| word == "coopération"), "{:?}", profile.distinctive);
@@ -805,7 +805,7 @@ mod tests {
     #[test]
     fn concordance_sorts_by_the_chosen_side() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let route = Route { query: "cooperation".into(), ..Route::default() };
         let right = concordance(&index, &route, ContextSide::Right);
         assert_eq!(right.len(), 2);
@@ -816,7 +816,7 @@ mod tests {
     #[test]
     fn csv_quotes_and_defuses_formulas() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let cards = all_results(&index, &Route { query: "experts".into(), ..Route::default() });
         let csv = to_csv(&export_rows(&cards, "https://host/app/#q=x", UiLang::Fr));
         let mut lines = csv.split("\r\n");
@@ -830,7 +830,7 @@ mod tests {
     #[test]
     fn citation_names_speaker_date_outlet_and_source() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let cards = all_results(&index, &Route { query: "salue".into(), ..Route::default() });
         let citation = citation(&cards[0], UiLang::Fr);
         assert!(citation.starts_with("Anna Example (Ruritanie), 25 octobre 2025, Agence : « La ministre"), "{citation}");

@@ -255,6 +255,7 @@ mod tests {
             date_from: Some("2025-10".into()),
             date_to: Some("2025-10-31".into()),
             sort: SortOrder::Newest,
+            as_typed: true,
             reading: Some(Reading { file: "001_x.txt".into(), passage: Some(4) }),
             view: View::Compare("Ghada Waly".into(), "Artur Liukmanov".into()),
             lang: UiLang::En,
