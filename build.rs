@@ -78,6 +78,20 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
         })
         .collect();
 
+    // A country or body under all its names, a person under the spellings
+    // the corpus merged, and the term file: a query for one finds the others.
+    for (_, names) in corpus::entity_names() {
+        builder.add_equivalence(&names);
+    }
+    for speaker in &corpus.speakers {
+        if let Some(name) = speaker.name.as_ref().filter(|_| !speaker.aliases.is_empty()) {
+            builder.add_equivalence(&[std::slice::from_ref(name), &speaker.aliases].concat());
+        }
+    }
+    for group in search::equivalence::parse_groups(search::equivalence::FIELD_TERMS) {
+        builder.add_equivalence(&group);
+    }
+
     let speaker_ids: Vec<_> = corpus
         .speakers
         .iter()

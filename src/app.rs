@@ -88,7 +88,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         use_effect_with(route.reading.clone(), move |reading| {
             // Only an embed listens; the page need not look the statement up.
             let Some(on_select) = on_select else { return };
-            if let Some(card) = reading.as_ref().and_then(|reading| present::statement(&engine, reading, lang)) {
+            if let Some(card) = reading.as_ref().and_then(|reading| present::statement(engine.index(), reading, lang)) {
                 on_select.emit((card, lang));
             }
         });
@@ -132,7 +132,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     // 100k-passage corpus) the other modes need not pay at start-up.
     let topics = {
         let engine = engine.clone();
-        use_memo(kiosk_idle.is_some(), move |&kiosk| if kiosk { engine.frequent_words(KIOSK_TOPICS) } else { Vec::new() })
+        use_memo(kiosk_idle.is_some(), move |&kiosk| if kiosk { engine.index().frequent_words(KIOSK_TOPICS) } else { Vec::new() })
     };
 
     let on_query = {
@@ -174,7 +174,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             <ResultList
                 outcome={outcome.clone()}
                 route={(*route).clone()}
-                passage_count={engine.passage_count()}
+                passage_count={engine.index().passage_count()}
                 on_route={on_route.clone()}
                 on_more={on_more}
             />
@@ -230,7 +230,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             </nav>
             { for suggestions }
             <main id="main">{ body }</main>
-            <About lang={route.lang} documents={engine.document_count()} passages={engine.passage_count()} />
+            <About lang={route.lang} documents={engine.index().document_count()} passages={engine.index().passage_count()} />
         </div>
         </ContextProvider<RouteHandle>>
     }

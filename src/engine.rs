@@ -5,7 +5,7 @@
 
 use std::{ops::Deref, rc::Rc};
 
-use search::{Index, IndexError};
+use search::{Index, IndexError, Searcher};
 
 static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
@@ -15,12 +15,12 @@ pub const CORPUS_SHA256: &str = env!("HANOI_CORPUS_SHA256");
 /// A cheaply cloned handle to the index, comparable by identity so yew can
 /// pass it through a context without comparing whole indexes.
 #[derive(Clone)]
-pub struct Engine(Rc<Index<'static>>);
+pub struct Engine(Rc<Searcher<'static>>);
 
 thread_local! {
     /// The blob never changes while the page lives, so it is checked and
     /// opened once, however many explorers and API calls share the page.
-    static OPENED: Result<Engine, IndexError> = Index::open(INDEX_BYTES).map(|index| Engine(Rc::new(index)));
+    static OPENED: Result<Engine, IndexError> = Index::open(INDEX_BYTES).map(|index| Engine(Rc::new(Searcher::new(index))));
 }
 
 impl Engine {
@@ -36,9 +36,9 @@ impl PartialEq for Engine {
 }
 
 impl Deref for Engine {
-    type Target = Index<'static>;
+    type Target = Searcher<'static>;
 
-    fn deref(&self) -> &Index<'static> {
+    fn deref(&self) -> &Searcher<'static> {
         &self.0
     }
 }

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use search::{CountryId, Date, Evidence, Filters, Index, PassageId, SearchRequest, Sort, SpeakerId};
+use search::{CountryId, Date, Evidence, Filters, Index, PassageId, SearchRequest, Searcher, Sort, SpeakerId};
 
 use crate::{
     route::{ContextSide, Reading, Route, SortOrder},
@@ -58,6 +58,8 @@ pub struct Card {
     pub text: String,
     /// How many speakers besides the main one the passage quotes.
     pub other_speakers: usize,
+    /// How many results are passages of the same article (this one included).
+    pub article_matches: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +90,8 @@ pub struct Outcome {
     pub sources: Vec<FacetEntry>,
     pub timeline: Vec<Bar>,
     pub suggestion: Option<String>,
+    /// What was searched beyond the words as typed.
+    pub interpretation: search::Interpretation,
     pub elapsed_ms: f64,
 }
 
@@ -179,9 +183,10 @@ pub struct Profile {
 /// Distinctive words shown on a profile.
 const DISTINCTIVE_WORDS: usize = 12;
 
-pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() -> f64) -> Outcome {
+pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl Fn() -> f64) -> Outcome {
+    let index = searcher.index();
     let started = now_ms();
-    let results = index.search(&request(index, route, limit));
+    let results = searcher.search(&request(index, route, limit));
     let elapsed_ms = now_ms() - started;
 
     let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, Some(hit), route.lang)).collect();
@@ -224,13 +229,15 @@ pub fn search(index: &Index<'_>, route: &Route, limit: usize, now_ms: impl Fn() 
         sources,
         timeline,
         suggestion: results.suggestion,
+        interpretation: results.interpretation,
         elapsed_ms,
     }
 }
 
 /// Every result of the current search, for exports.
-pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
-    let ranked = index.ranked(&request(index, route, index.passage_count()));
+pub fn all_results(searcher: &Searcher<'_>, route: &Route) -> Vec<Card> {
+    let index = searcher.index();
+    let ranked = searcher.ranked(&request(index, route, index.passage_count()));
     ranked.into_iter().filter_map(|id| card(index, id, None, route.lang)).collect()
 }
 
@@ -238,9 +245,10 @@ pub fn all_results(index: &Index<'_>, route: &Route) -> Vec<Card> {
 /// The engine is asked for counts only (a page of no hits) and for the plain
 /// set of matches: a profile shows whole passages, so ranking them and cutting
 /// a snippet from each would be thrown away.
-fn profile_statements(index: &Index<'_>, request: &SearchRequest, lang: UiLang) -> (search::SearchResults, Vec<Card>) {
-    let counts = index.search(request);
-    let mut dated: Vec<(bool, Option<Date>, PassageId)> = index
+fn profile_statements(searcher: &Searcher<'_>, request: &SearchRequest, lang: UiLang) -> (search::SearchResults, Vec<Card>) {
+    let index = searcher.index();
+    let counts = searcher.search(request);
+    let mut dated: Vec<(bool, Option<Date>, PassageId)> = searcher
         .matches(request)
         .into_iter()
         .filter_map(|id| {
@@ -260,13 +268,13 @@ fn document_by_file<'a>(index: &Index<'a>, file: &str) -> Option<search::Documen
         .find(|document| document.file == file)
 }
 
-pub fn concordance(index: &Index<'_>, route: &Route, by: ContextSide) -> Vec<ConcordanceLine> {
-    let mut lines: Vec<ConcordanceLine> = index
-        .concordance(&request(index, route, CONCORDANCE_LINES), CONCORDANCE_WIDTH, CONCORDANCE_LINES)
+pub fn concordance(searcher: &Searcher<'_>, route: &Route, by: ContextSide) -> Vec<ConcordanceLine> {
+    let mut lines: Vec<ConcordanceLine> = searcher
+        .concordance(&request(searcher.index(), route, CONCORDANCE_LINES), CONCORDANCE_WIDTH, CONCORDANCE_LINES)
         .into_iter()
         .filter_map(|line| {
             Some(ConcordanceLine {
-                reading: reading_of(index, line.passage)?,
+                reading: reading_of(searcher.index(), line.passage)?,
                 left: line.left,
                 keyword: line.keyword,
                 right: line.right,
@@ -285,14 +293,15 @@ fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     words.take(4).map(str::to_lowercase).collect()
 }
 
-pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Profile> {
+pub fn speaker_profile(searcher: &Searcher<'_>, name: &str, lang: UiLang) -> Option<Profile> {
+    let index = searcher.index();
     let (id, view) = index.speakers().find(|(_, speaker)| speaker.name == name)?;
     let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
     let scope = request(index, &route, 0);
-    let (results, statements) = profile_statements(index, &scope, lang);
+    let (results, statements) = profile_statements(searcher, &scope, lang);
     // A speaker's own name is typical of their passages but tells the reader nothing.
     let own_name = search::analysis::fold(view.name);
-    let distinctive = index
+    let distinctive = searcher
         .distinctive_terms(&scope.filters, DISTINCTIVE_WORDS + 4)
         .into_iter()
         .filter(|word| !own_name.split_whitespace().any(|part| part == search::analysis::fold(word)))
@@ -308,12 +317,13 @@ pub fn speaker_profile(index: &Index<'_>, name: &str, lang: UiLang) -> Option<Pr
     })
 }
 
-pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Profile> {
+pub fn country_profile(searcher: &Searcher<'_>, code: &str, lang: UiLang) -> Option<Profile> {
+    let index = searcher.index();
     let (id, _) = index.countries().find(|(_, country)| country.code == code)?;
     let (code, name) = country_names(index, id, lang)?;
     let route = Route { countries: vec![code.clone()], sort: SortOrder::Oldest, lang, ..Route::default() };
     let scope = request(index, &route, 0);
-    let (results, statements) = profile_statements(index, &scope, lang);
+    let (results, statements) = profile_statements(searcher, &scope, lang);
     let speakers = results
         .facets
         .speakers
@@ -329,7 +339,7 @@ pub fn country_profile(index: &Index<'_>, code: &str, lang: UiLang) -> Option<Pr
         })
         .collect();
     Some(Profile {
-        distinctive: index.distinctive_terms(&scope.filters, DISTINCTIVE_WORDS),
+        distinctive: searcher.distinctive_terms(&scope.filters, DISTINCTIVE_WORDS),
         heading: name.clone(),
         who: Who { country: Some(name), country_code: Some(code), ..Who::default() },
         statements,
@@ -353,7 +363,8 @@ pub fn statement(index: &Index<'_>, reading: &Reading, lang: UiLang) -> Option<C
     card(index, PassageId(id), None, lang)
 }
 
-pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
+pub fn article(searcher: &Searcher<'_>, route: &Route) -> Option<Article> {
+    let index = searcher.index();
     let reading = route.reading.as_ref()?;
     let document = document_by_file(index, &reading.file)?;
     let mut current_section = None;
@@ -370,7 +381,7 @@ pub fn article(index: &Index<'_>, route: &Route) -> Option<Article> {
             Some(ArticlePassage {
                 ordinal,
                 opens_section,
-                text: Marked { text: passage.text.to_owned(), highlights: index.highlight(&route.query, id) },
+                text: Marked { text: passage.text.to_owned(), highlights: searcher.highlight(&route.query, id) },
                 who: passage.speaker.map(|speaker| who(index, Some(speaker), passage.country, route.lang)),
                 focused: reading.passage == Some(ordinal),
                 evidence: attributions(index, id, document.passages.clone()),
@@ -509,6 +520,7 @@ fn request(index: &Index<'_>, route: &Route, limit: usize) -> SearchRequest {
         },
         offset: 0,
         limit,
+        as_typed: route.as_typed,
     }
 }
 
@@ -540,6 +552,7 @@ fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, lang: UiLan
         section: passage.section.map(str::to_owned),
         text: passage.text.to_owned(),
         other_speakers: index.statements(id).iter().filter(|s| index.speaker(s.speaker).is_some()).count().saturating_sub(1),
+        article_matches: hit.map_or(1, |hit| hit.document_matches),
     })
 }
 
@@ -712,7 +725,7 @@ mod tests {
     #[test]
     fn a_section_title_opens_its_first_passage_only_and_labels_cards() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let route = Route { reading: Some(Reading { file: "a.txt".into(), passage: Some(2) }), ..Route::default() };
         let article = article(&index, &route).expect("the article");
         let opens: Vec<Option<&str>> = article.passages.iter().map(|p| p.opens_section.as_deref()).collect();
@@ -739,7 +752,7 @@ mod tests {
     #[test]
     fn cards_resolve_names_and_drop_unsafe_urls() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let route = Route { query: "cooperation".into(), ..Route::default() };
         let outcome = search(&index, &route, 10, || 0.0);
         assert_eq!(outcome.total, 2);
@@ -755,7 +768,7 @@ mod tests {
     #[test]
     fn timeline_zooms_to_days_inside_one_month() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let months = search(&index, &Route::default(), 10, || 0.0).timeline;
         assert_eq!(months.iter().map(|bar| bar.key.as_str()).collect::<Vec<_>>(), ["2025-10", "2025-11"]);
         let october = Route { date_from: Some("2025-10".into()), date_to: Some("2025-10".into()), ..Route::default() };
@@ -766,7 +779,7 @@ mod tests {
     #[test]
     fn neighbouring_matches_skip_passages_without_hits() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let route = Route {
             query: "cooperation".into(),
             reading: Some(Reading { file: "a.txt".into(), passage: Some(0) }),
@@ -779,7 +792,7 @@ mod tests {
     #[test]
     fn profiles_list_statements_in_date_order() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let profile = speaker_profile(&index, "Anna Example", UiLang::Fr).expect("speaker exists");
         assert_eq!(profile.statements.len(), 3);
         assert!(profile.distinctive.iter().any(|word| word == "coopération"), "{:?}", profile.distinctive);
@@ -792,7 +805,7 @@ mod tests {
     #[test]
     fn concordance_sorts_by_the_chosen_side() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let route = Route { query: "cooperation".into(), ..Route::default() };
         let right = concordance(&index, &route, ContextSide::Right);
         assert_eq!(right.len(), 2);
@@ -803,7 +816,7 @@ mod tests {
     #[test]
     fn csv_quotes_and_defuses_formulas() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let cards = all_results(&index, &Route { query: "experts".into(), ..Route::default() });
         let csv = to_csv(&export_rows(&cards, "https://host/app/#q=x", UiLang::Fr));
         let mut lines = csv.split("\r\n");
@@ -817,7 +830,7 @@ mod tests {
     #[test]
     fn citation_names_speaker_date_outlet_and_source() {
         let blob = blob();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let cards = all_results(&index, &Route { query: "salue".into(), ..Route::default() });
         let citation = citation(&cards[0], UiLang::Fr);
         assert!(citation.starts_with("Anna Example (Ruritanie), 25 octobre 2025, Agence : « La ministre"), "{citation}");

@@ -86,6 +86,8 @@ pub struct Route {
     pub date_from: Option<String>,
     pub date_to: Option<String>,
     pub sort: SortOrder,
+    /// Search the words as typed: no typo forgiven, no equivalent, no word dropped.
+    pub as_typed: bool,
     pub reading: Option<Reading>,
     pub view: View,
     pub lang: UiLang,
@@ -116,6 +118,7 @@ impl Route {
                 "from" => route.date_from = Some(value.to_owned()),
                 "to" => route.date_to = Some(value.to_owned()),
                 "sort" => route.sort = SortOrder::from_key(value).unwrap_or_default(),
+                "exact" => route.as_typed = value == "1",
                 "doc" => file = Some(value.to_owned()),
                 "p" => passage = value.parse().ok(),
                 "lang" => route.lang = UiLang::from_code(value).unwrap_or_default(),
@@ -162,6 +165,9 @@ impl Route {
         }
         if self.sort != SortOrder::default() {
             out.append_pair("sort", self.sort.key());
+        }
+        if self.as_typed {
+            out.append_pair("exact", "1");
         }
         match &self.view {
             View::Results => {}
@@ -249,6 +255,7 @@ mod tests {
             date_from: Some("2025-10".into()),
             date_to: Some("2025-10-31".into()),
             sort: SortOrder::Newest,
+            as_typed: true,
             reading: Some(Reading { file: "001_x.txt".into(), passage: Some(4) }),
             view: View::Compare("Ghada Waly".into(), "Artur Liukmanov".into()),
             lang: UiLang::En,

@@ -75,10 +75,10 @@ fn build_and_search(u: &mut Unstructured) -> Result<()> {
     }
     let blob = b.finish();
     let index = match Index::open(&blob) {
-        Ok(index) => index,
+        Ok(index) => search::Searcher::new(index),
         Err(error) => panic!("a freshly built blob does not open: {error:?}"),
     };
-    assert_eq!(index.passage_count(), passages as usize);
+    assert_eq!(index.index().passage_count(), passages as usize);
     let query = text(u)?;
     let results = index.search(&SearchRequest { query: query.clone(), ..SearchRequest::default() });
     for hit in &results.hits {
@@ -87,7 +87,7 @@ fn build_and_search(u: &mut Unstructured) -> Result<()> {
     }
     for p in 0..passages {
         let _ = index.highlight(&query, PassageId(p));
-        let _ = index.statements(PassageId(p));
+        let _ = index.index().statements(PassageId(p));
     }
     let _ = index.concordance(&SearchRequest { query, ..SearchRequest::default() }, 20, 10);
     Ok(())

@@ -86,7 +86,7 @@ fn check_ranges(text: &str, ranges: &[Range<usize>], what: &str) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(index) = Index::open(blob()) else { panic!("the fixed blob must open") };
+    let Ok(index) = Index::open(blob()).map(search::Searcher::new) else { panic!("the fixed blob must open") };
     let (control, rest) = data.split_at(data.len().min(4));
     let byte = |i: usize| control.get(i).copied().unwrap_or(0);
     let query = String::from_utf8_lossy(rest);
@@ -113,19 +113,19 @@ fuzz_target!(|data: &[u8]| {
     // Huge pages and offsets (a hand-edited URL) must be as safe as small ones.
     let offset = if byte(3) & 0x60 == 0x60 { usize::MAX } else { usize::from(byte(3) >> 2 & 0x7) };
     let limit = if byte(3) & 0x80 != 0 { usize::MAX } else { 1 + usize::from(byte(3) >> 5) };
-    let request = SearchRequest { query: query.to_string(), filters, sort, offset, limit };
+    let request = SearchRequest { query: query.to_string(), filters, sort, offset, limit, as_typed: offset % 2 == 1 };
 
     let results = index.search(&request);
     assert!(results.hits.len() <= results.total, "more hits than the total");
     for hit in &results.hits {
         check_ranges(&hit.snippet.text, &hit.snippet.highlights, "snippet");
-        assert!(index.passage(hit.passage).is_some(), "hit on a passage that does not exist");
+        assert!(index.index().passage(hit.passage).is_some(), "hit on a passage that does not exist");
     }
     let _ = index.matches(&request);
 
     let passage = PassageId(u32::from(byte(0)) % (PASSAGES.len() as u32 + 2));
     let ranges = index.highlight(&request.query, passage);
-    match index.passage(passage) {
+    match index.index().passage(passage) {
         Some(view) => check_ranges(view.text, &ranges, "highlight"),
         None => assert!(ranges.is_empty(), "highlight ranges for a missing passage"),
     }

@@ -87,6 +87,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                     }
                 </div>
             </div>
+            <Interpretation outcome={props.outcome.clone()} route={props.route.clone()} />
             if outcome.cards.is_empty() {
                 <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
             } else {
@@ -102,6 +103,45 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InterpretationProps {
+    outcome: Rc<Outcome>,
+    route: Route,
+}
+
+/// One line saying what was searched beyond the words as typed (a typo
+/// read as a word, equivalents, words dropped), with a link to the words
+/// as typed; or, when they were, a link back.
+#[function_component(Interpretation)]
+fn interpretation(props: &InterpretationProps) -> Html {
+    let strings = props.route.lang.strings();
+    let read = &props.outcome.interpretation;
+    if props.route.as_typed {
+        let href = Route { as_typed: false, ..props.route.clone() }.to_hash();
+        return html! { <p class="interpretation">{ strings.searched_as_typed }{ " " }<a href={href}>{ strings.search_with_variants }</a></p> };
+    }
+    if read.corrected.is_empty() && read.equivalents.is_empty() && read.relaxed.is_none() {
+        return Html::default();
+    }
+    // A few equivalents per word say enough; the gazetteer lists dozens for some bodies.
+    let equivalents: Vec<String> = read.equivalents.iter().flat_map(|(_, others)| others.iter().take(3).cloned()).collect();
+    let href = Route { as_typed: true, ..props.route.clone() }.to_hash();
+    html! {
+        <p class="interpretation">
+            if !read.corrected.is_empty() {
+                <span>{ strings.results_for }{ " " }<em>{ read.corrected.iter().map(|(_, word)| word.as_str()).collect::<Vec<_>>().join(" ") }</em>{ ". " }</span>
+            }
+            if !equivalents.is_empty() {
+                <span>{ strings.also_searched }{ " " }<em>{ equivalents.join(", ") }</em>{ ". " }</span>
+            }
+            if let Some(complete) = read.relaxed {
+                <span>{ if complete == 0 { strings.no_passage_has_all_words } else { strings.few_passages_have_all_words } }{ " " }</span>
+            }
+            <a class="as-typed" href={href}>{ strings.search_as_typed }{ " « " }{ props.route.query.trim() }{ " »" }</a>
+        </p>
     }
 }
 
@@ -158,13 +198,18 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
                     { format!("+{}", UiLang::count(card.other_speakers, strings.other_speaker, strings.other_speakers)) }
                 </p>
             }
-            <a class="open" href={href} title={strings.open_statement}>
+            <a class="open" href={href.clone()} title={strings.open_statement}>
                 <blockquote class="snippet">
                     if card.clipped_start { { "… " } }
                     <MarkedText marked={card.snippet.clone()} />
                     if card.clipped_end { { " …" } }
                 </blockquote>
             </a>
+            if card.article_matches > 1 {
+                <a class="article-matches" href={href}>
+                    { format!("{} {}", UiLang::count(card.article_matches, strings.results_one, strings.results_many), strings.in_this_article) }
+                </a>
+            }
             <div class="card-foot">
                 <p class="meta">
                     <span class="title">

@@ -112,7 +112,7 @@ struct ComparePickerProps {
 fn compare_picker(props: &ComparePickerProps) -> Html {
     let engine = use_context::<Engine>();
     let strings = props.route.lang.strings();
-    let names = use_memo((), move |_| engine.map(|engine| present::speaker_names(&engine)).unwrap_or_default());
+    let names = use_memo((), move |_| engine.map(|engine| present::speaker_names(engine.index())).unwrap_or_default());
     let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
     let onchange = {
         let (first, route) = (props.first.clone(), props.route.clone());

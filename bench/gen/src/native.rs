@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use flate2::{write::GzEncoder, Compression};
-use search::{Filters, Index, SearchRequest, Sort};
+use search::{Filters, Index, SearchRequest, Searcher, Sort};
 use serde_json::{json, Value};
 
 use crate::corpus::Corpus;
@@ -34,7 +34,7 @@ pub fn run(dir: &Path, reps: usize) -> Result<(), String> {
     std::fs::write(dir.join("index.bin"), &blob).map_err(|e| format!("cannot write index.bin: {e}"))?;
 
     let started = Instant::now();
-    let index = Index::open(&blob).map_err(|e| format!("cannot open the blob: {e:?}"))?;
+    let index = Searcher::new(Index::open(&blob).map_err(|e| format!("cannot open the blob: {e:?}"))?);
     let open = started.elapsed();
 
     let mut classes = Vec::new();
@@ -64,7 +64,7 @@ pub fn run(dir: &Path, reps: usize) -> Result<(), String> {
     if panicked > 0 {
         eprintln!("hanoi-bench: {panicked} queries panicked in the engine; see \"panicked\" in native.json");
     }
-    let section_sizes = match sections::read(&index, &blob) {
+    let section_sizes = match sections::read(index.index(), &blob) {
         Ok(list) => json!(list
             .iter()
             .map(|s| json!({
@@ -131,13 +131,14 @@ impl Timings {
 /// One warm-up pass (page faults, caches), then `reps` timed passes. A
 /// query whose search panics is reported and left out of the timings,
 /// so an engine bug shows up as a number instead of ending the run.
-fn measure(index: &Index, queries: &[&str], limit: usize, reps: usize) -> Timings {
+fn measure(index: &Searcher, queries: &[&str], limit: usize, reps: usize) -> Timings {
     let request = |q: &str| SearchRequest {
         query: q.to_string(),
         filters: Filters::default(),
         sort: Sort::Relevance,
         offset: 0,
         limit,
+        as_typed: false,
     };
     let run = |req: &SearchRequest| std::panic::catch_unwind(AssertUnwindSafe(|| index.search(req)));
     let mut totals = 0usize;

@@ -9,16 +9,16 @@
 
 use std::cell::Cell;
 
-use search::{Filters, Index, SearchRequest, Sort};
+use search::{Filters, Index, SearchRequest, Searcher, Sort};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
     /// The open index. Its blob is leaked on purpose: `Index` borrows the
     /// bytes, and a bench process opens exactly one corpus for its lifetime.
-    static INDEX: Cell<Option<&'static Index<'static>>> = const { Cell::new(None) };
+    static INDEX: Cell<Option<&'static Searcher<'static>>> = const { Cell::new(None) };
 }
 
-fn index() -> Result<&'static Index<'static>, JsError> {
+fn index() -> Result<&'static Searcher<'static>, JsError> {
     INDEX.with(Cell::get).ok_or_else(|| JsError::new("call open(bytes) first"))
 }
 
@@ -27,7 +27,7 @@ fn index() -> Result<&'static Index<'static>, JsError> {
 pub fn open(bytes: Vec<u8>) -> Result<(), JsError> {
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     let index = Index::open(bytes).map_err(|e| JsError::new(&format!("{e:?}")))?;
-    INDEX.with(|slot| slot.set(Some(Box::leak(Box::new(index)))));
+    INDEX.with(|slot| slot.set(Some(Box::leak(Box::new(Searcher::new(index))))));
     Ok(())
 }
 
@@ -47,5 +47,5 @@ pub fn matches(query: &str) -> Result<Vec<u32>, JsError> {
 }
 
 fn request(query: &str, limit: usize) -> SearchRequest {
-    SearchRequest { query: query.to_string(), filters: Filters::default(), sort: Sort::Relevance, offset: 0, limit }
+    SearchRequest { query: query.to_string(), filters: Filters::default(), sort: Sort::Relevance, offset: 0, limit, as_typed: false }
 }

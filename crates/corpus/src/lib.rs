@@ -43,7 +43,7 @@ mod overrides;
 mod stages;
 mod text;
 
-pub use lexicon::gazetteer::lookup_entity;
+pub use lexicon::gazetteer::{entity_names, lookup_entity};
 pub use model::*;
 pub use search::{Date, Lang, Span, StatementKind};
 

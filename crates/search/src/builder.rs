@@ -23,6 +23,7 @@ pub struct IndexBuilder {
     speakers: Vec<SpeakerRecord>,
     documents: Vec<DocumentRecord>,
     passages: Vec<PassageRecord>,
+    equivalences: Vec<Vec<String>>,
 }
 
 /// Everything known about one term while building.
@@ -59,6 +60,13 @@ impl IndexBuilder {
     pub fn add_passage(&mut self, p: PassageRecord) -> PassageId {
         self.passages.push(p);
         PassageId(self.passages.len() as u32 - 1)
+    }
+
+    /// Adds a group of equivalent words or phrases: a query for one member
+    /// also finds the others, ranked below it. Groups sharing a member are
+    /// merged; see [`crate::equivalence::parse_groups`] for the term file.
+    pub fn add_equivalence<S: AsRef<str>>(&mut self, members: &[S]) {
+        self.equivalences.push(members.iter().map(|m| m.as_ref().to_string()).collect());
     }
 
     fn doc_lang(&self, doc: DocId) -> Lang {
@@ -269,6 +277,7 @@ impl IndexBuilder {
         out.set(Section::Postings, postings_bytes);
         out.set(Section::Completions, completion_map.into_inner().unwrap_or_default());
         out.set(Section::Stats, stats);
+        out.set(Section::Equivalences, crate::equivalence::encode(&self.equivalences).into_bytes());
         out.write()
     }
 }

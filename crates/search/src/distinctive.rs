@@ -13,6 +13,7 @@ use fst::Streamer;
 
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
 use crate::index::Index;
+use crate::searcher::Searcher;
 use crate::types::{Filters, SearchRequest};
 
 /// Words shorter than this are mostly grammar, whatever the stop lists miss.
@@ -33,14 +34,15 @@ struct Tally<'t> {
     shown: &'t str,
 }
 
-impl<'a> Index<'a> {
+impl Searcher<'_> {
     /// Up to `limit` words most typical of the passages that `filters`
     /// select, best first, each as written in those passages.
     /// Words used only once in the group are left out: one use says little.
     pub fn distinctive_terms(&self, filters: &Filters, limit: usize) -> Vec<String> {
         let request = SearchRequest { filters: filters.clone(), ..SearchRequest::default() };
         let group = self.matches(&request);
-        let texts: Vec<&str> = group.iter().filter_map(|passage| self.passage_text(passage.0)).collect();
+        let index = self.index();
+        let texts: Vec<&str> = group.iter().filter_map(|passage| index.passage_text(passage.0)).collect();
         let mut tallies: HashMap<String, Tally<'_>> = HashMap::new();
         for text in &texts {
             let mut seen_here: Vec<String> = Vec::new();
@@ -63,12 +65,12 @@ impl<'a> Index<'a> {
         }
 
         let group_size = texts.len().max(1) as f64;
-        let corpus_size = self.passage_count().max(1) as f64;
+        let corpus_size = index.passage_count().max(1) as f64;
         let mut scored: Vec<(f64, String, String)> = tallies
             .into_iter()
             .filter(|(_, tally)| tally.uses >= 2)
             .filter_map(|(term, tally)| {
-                let corpus_passages = self.term(&term).map_or(0, |id| self.body_frequency(id));
+                let corpus_passages = index.term(&term).map_or(0, |id| index.body_frequency(id));
                 let in_group = f64::from(tally.passages) / group_size;
                 let in_corpus = (f64::from(corpus_passages) + 1.0) / (corpus_size + 1.0);
                 let lift = (in_group / in_corpus).ln();
@@ -160,7 +162,7 @@ mod tests {
             builder.add_passage(PassageRecord { section: None, document: doc, text: text.into(), statements: speaker.map(StatementRecord::plain).into_iter().collect(), mentions: vec![] });
         }
         let blob = builder.finish();
-        let index = Index::open(&blob).expect("the test blob opens");
+        let index = crate::Searcher::new(Index::open(&blob).expect("the test blob opens"));
         let words = index.distinctive_terms(&Filters { speakers: vec![fisher], ..Filters::default() }, 3);
         assert_eq!(words.first().map(String::as_str), Some("filets"), "{words:?}");
         assert!(words.iter().any(|word| word == "pêcheurs"), "{words:?}");

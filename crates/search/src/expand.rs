@@ -16,9 +16,11 @@
 //! stored best completions. The words
 //! before the one being typed come back on every keystroke, so recent
 //! expansions are remembered: walking the fst with a distance-2 automaton
-//! is the most expensive step of a query.
+//! is the most expensive step of a query. The cache belongs to the
+//! [`crate::Searcher`], which passes it in: the index only reads the blob.
 
-use std::sync::{Arc, Mutex};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -35,19 +37,34 @@ use crate::types::Lang;
 pub(crate) enum MatchKind {
     Exact,
     Stem,
+    /// A form of an equivalent word from the equivalences (`ransomware`
+    /// for `rançongiciel`).
+    Equivalent,
     Prefix,
     /// Within the typo tolerance, this many edits away: fewer ranks first.
     Fuzzy { edits: u8 },
 }
 
 impl MatchKind {
-    /// Score multiplier: exact beats a shared stem beats a completion beats a typo.
+    /// Score multiplier: exact beats a shared stem beats an equivalent
+    /// beats a completion beats a typo.
     pub(crate) fn weight(self) -> f32 {
         match self {
             MatchKind::Exact => 1.0,
             MatchKind::Stem => 0.8,
+            MatchKind::Equivalent => 0.75,
             MatchKind::Prefix => 0.7,
             MatchKind::Fuzzy { .. } => 0.4,
+        }
+    }
+
+    /// The exactness rule of the ranking: 0 for the word itself, 1 for a
+    /// stem, an equivalent or a completion, 1 + edits for a typo.
+    pub(crate) fn exactness(self) -> u8 {
+        match self {
+            MatchKind::Exact => 0,
+            MatchKind::Stem | MatchKind::Equivalent | MatchKind::Prefix => 1,
+            MatchKind::Fuzzy { edits } => 1 + edits,
         }
     }
 
@@ -112,6 +129,9 @@ pub(crate) struct Expansion {
     pub unscored: Vec<u32>,
     /// Where every completion lies, when all of them match.
     pub completions: Option<Completions>,
+    /// The closest, most frequent typo neighbour, as stored: what the word
+    /// is read as when nothing else matches it.
+    pub correction: Option<String>,
 }
 
 /// The completions of a prefix: every term id in `ids` (see
@@ -127,37 +147,38 @@ pub(crate) struct Completions {
 /// three-letter prefix's expansion holds thousands of completions.
 #[derive(Debug, Default)]
 pub(crate) struct ExpansionCache {
-    entries: Mutex<Vec<(String, bool, Arc<Expansion>)>>,
+    entries: RefCell<Vec<(String, bool, Rc<Expansion>)>>,
 }
 
 /// Enough for the words of a few queries being typed and edited.
 const CACHED_WORDS: usize = 32;
 
 impl ExpansionCache {
-    fn get(&self, word: &QueryWord) -> Option<Arc<Expansion>> {
-        let mut entries = self.entries.lock().ok()?;
+    // A borrow never outlives these two calls and nothing in them calls
+    // back, so `borrow_mut` cannot find the cell already borrowed.
+    fn get(&self, word: &QueryWord) -> Option<Rc<Expansion>> {
+        let mut entries = self.entries.borrow_mut();
         let at = entries.iter().position(|(term, prefix, _)| *term == word.term && *prefix == word.prefix)?;
         let entry = entries.remove(at);
-        let expansion = Arc::clone(&entry.2);
+        let expansion = Rc::clone(&entry.2);
         entries.insert(0, entry);
         Some(expansion)
     }
 
-    fn put(&self, word: &QueryWord, expansion: &Arc<Expansion>) {
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(0, (word.term.clone(), word.prefix, Arc::clone(expansion)));
-            entries.truncate(CACHED_WORDS);
-        }
+    fn put(&self, word: &QueryWord, expansion: &Rc<Expansion>) {
+        let mut entries = self.entries.borrow_mut();
+        entries.insert(0, (word.term.clone(), word.prefix, Rc::clone(expansion)));
+        entries.truncate(CACHED_WORDS);
     }
 }
 
-/// The terms matching `word`.
-pub(crate) fn expand(index: &Index<'_>, word: &QueryWord) -> Arc<Expansion> {
-    if let Some(expansion) = index.expansions.get(word) {
+/// The terms matching `word`, from `cache` when it was expanded lately.
+pub(crate) fn expand(index: &Index<'_>, cache: &ExpansionCache, word: &QueryWord) -> Rc<Expansion> {
+    if let Some(expansion) = cache.get(word) {
         return expansion;
     }
-    let expansion = Arc::new(expand_uncached(index, word));
-    index.expansions.put(word, &expansion);
+    let expansion = Rc::new(expand_uncached(index, word));
+    cache.put(word, &expansion);
     expansion
 }
 
@@ -191,14 +212,16 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
         matches.extend(scored_completions.into_iter().map(|(term, first)| TermMatch { term, kind: MatchKind::Prefix, first }));
     }
     let edits = allowed_edits(&word.term, word.prefix);
+    let mut correction = None;
     if let Some(automaton) = Levenshtein::new(&word.term, edits).filter(|_| edits > 0) {
         // A typo in a prefix opens whole subtrees of completions (`posi` is
         // one edit from every `pos…`): look at the first few hundred only.
-        let found = if word.prefix {
+        let (found, best) = if word.prefix {
             typos(index, automaton.for_prefixes(), MAX_FUZZY_PREFIX_SCANNED)
         } else {
             typos(index, automaton, MAX_SCANNED)
         };
+        correction = best;
         // The closest first, then the most frequent.
         let (closest, _) = best_by(found, MAX_TYPOS, |m| (m.kind.edits(), std::cmp::Reverse(index.body_frequency(m.term)), m.term));
         matches.extend(closest);
@@ -207,7 +230,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
     matches.dedup_by_key(|m| m.term);
     // A completion past the cap may also be a stem or typo match, scored.
     unscored.retain(|id| matches.binary_search_by_key(id, |s| s.term).is_err());
-    Expansion { scored: matches, unscored, completions: every_completion }
+    Expansion { scored: matches, unscored, completions: every_completion, correction }
 }
 
 /// Most dictionary keys stemmed when looking for a stem family.
@@ -274,13 +297,19 @@ fn completions(index: &Index<'_>, prefix: &str) -> Found {
     terms
 }
 
-/// The typo matches among the first `limit` terms `automaton` accepts.
-fn typos(index: &Index<'_>, automaton: Levenshtein, limit: usize) -> Vec<TermMatch> {
+/// The typo matches among the first `limit` terms `automaton` accepts,
+/// and the key of the closest, most frequent of them.
+fn typos(index: &Index<'_>, automaton: Levenshtein, limit: usize) -> (Vec<TermMatch>, Option<String>) {
     let mut found = Vec::new();
+    let mut best: Option<((u8, std::cmp::Reverse<u32>), String)> = None;
     walk(index, &automaton, limit, |key, term, edits| {
         found.push(TermMatch { term, kind: MatchKind::Fuzzy { edits }, first: first_byte(key) });
+        let rank = (edits, std::cmp::Reverse(index.body_frequency(term)));
+        if best.as_ref().is_none_or(|(kept, _)| rank < *kept) {
+            best = std::str::from_utf8(key).ok().map(|key| (rank, key.to_string()));
+        }
     });
-    found
+    (found, best.map(|(_, key)| key))
 }
 
 /// Calls `f(key, term id, edits)` for the first `limit` terms `automaton`

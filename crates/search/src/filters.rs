@@ -4,10 +4,13 @@
 //! Each facet is kept as its own bitset (or `None` when nothing is selected)
 //! so that the facet counts can leave out their own selection while
 //! applying the others (disjunctive faceting). Within a facet the choices
-//! are ORed, across facets ANDed; date ranges narrow each other.
+//! are ORed, across facets ANDed; date ranges narrow each other. A
+//! `speaker:` or `country:` value also stands for its equivalents
+//! (`pays:Vietnam` for "Viêt Nam", `orateur:Putin` for "Poutine").
 
 use crate::analysis::{fold, tokenize, TokenKind};
 use crate::bitset::BitSet;
+use crate::equivalence::Equivalences;
 use crate::index::Index;
 use crate::query::ParsedQuery;
 use crate::types::Filters;
@@ -28,8 +31,18 @@ pub(crate) struct Selection {
 }
 
 impl Selection {
-    pub(crate) fn resolve(index: &Index<'_>, query: &ParsedQuery, filters: &Filters) -> Selection {
+    pub(crate) fn resolve(index: &Index<'_>, equivalences: &Equivalences<'_>, query: &ParsedQuery, filters: &Filters) -> Selection {
         let n = index.passage_count();
+        let with_equivalents = |values: &[String]| -> Vec<String> {
+            let mut all = values.to_vec();
+            for value in values {
+                let folded = tokenize(value).into_iter().filter(|t| t.kind != TokenKind::Part).map(|t| t.term).collect::<Vec<_>>().join(" ");
+                all.extend(equivalences.others(&folded).into_iter().map(|(_, written)| written.to_string()));
+            }
+            all
+        };
+        let speaker_values = with_equivalents(&query.speakers);
+        let country_values = with_equivalents(&query.countries);
 
         let speakers = (!filters.speakers.is_empty() || !query.speakers.is_empty()).then(|| {
             let mut set = BitSet::empty(n);
@@ -38,7 +51,7 @@ impl Selection {
                     Some(role) => format!("{} {}", s.name, role),
                     None => s.name.to_string(),
                 };
-                query.speakers.iter().any(|value| words_match(value, &text))
+                speaker_values.iter().any(|value| words_match(value, &text))
             });
             for id in filters.speakers.iter().copied().chain(by_name.map(|(id, _)| id)) {
                 for passage in index.speaker_passages(id.0) {
@@ -51,7 +64,7 @@ impl Selection {
         let countries = (!filters.countries.is_empty() || !query.countries.is_empty()).then(|| {
             let mut set = BitSet::empty(n);
             let by_name = index.countries().filter(|(_, c)| {
-                query.countries.iter().any(|value| {
+                country_values.iter().any(|value| {
                     fold(value.trim()) == fold(c.code) || words_match(value, c.name_fr) || words_match(value, c.name_en)
                 })
             });

@@ -15,7 +15,7 @@
 //! the strings section, `NONE` as offset meaning "absent".
 
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
-pub(crate) const VERSION: u32 = 5;
+pub(crate) const VERSION: u32 = 6;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
 /// The sections the header checksum covers, after the section table.
 pub(crate) const GUARDED: [Section; 2] = [Section::Terms, Section::Completions];
@@ -54,10 +54,13 @@ pub enum Section {
     /// Corpus statistics for BM25F (average body, title and speaker
     /// lengths) and the documents in date order.
     Stats,
+    /// UTF-8 text: groups of equivalent words and phrases, one a line,
+    /// members as written, separated by tabs (see `equivalence`).
+    Equivalences,
 }
 
 impl Section {
-    pub(crate) const ALL: [Section; 11] = [
+    pub(crate) const ALL: [Section; 12] = [
         Section::Strings,
         Section::Countries,
         Section::Speakers,
@@ -69,6 +72,7 @@ impl Section {
         Section::Postings,
         Section::Completions,
         Section::Stats,
+        Section::Equivalences,
     ];
 }
 

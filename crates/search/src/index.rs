@@ -14,10 +14,8 @@ use std::ops::Range;
 use fst::{IntoStreamer, Streamer};
 
 use crate::codec::{checksum_parts, read_u32, read_u64};
-use crate::expand::ExpansionCache;
 use crate::format::{self, Section, GUARDED, HEADER_LEN, MAGIC, NONE, VERSION};
 use crate::postings::{self, Postings};
-use crate::rank::Scratch;
 use crate::types::{
     CountryId, CountryView, Date, DocId, DocumentView, Evidence, Lang, PassageId, PassageView, Span, SpeakerId, SpeakerView,
     StatementKind, StatementRecord,
@@ -102,8 +100,7 @@ pub struct Index<'a> {
     completions: fst::Map<&'a [u8]>,
     pub(crate) stats: Stats,
     stats_bytes: &'a [u8],
-    pub(crate) expansions: ExpansionCache,
-    pub(crate) scratch: Scratch,
+    equivalences: &'a [u8],
 }
 
 impl fmt::Debug for Index<'_> {
@@ -181,8 +178,7 @@ impl<'a> Index<'a> {
             completions: fst_map(Section::Completions)?,
             stats,
             stats_bytes,
-            expansions: ExpansionCache::default(),
-            scratch: Scratch::default(),
+            equivalences: section(Section::Equivalences)?,
         })
     }
 
@@ -488,6 +484,12 @@ impl<'a> Index<'a> {
         u32::try_from(len).ok().and_then(|len| term.checked_add(len))
     }
 
+    /// The groups of equivalent words, as the builder wrote them; empty
+    /// when damaged.
+    pub(crate) fn equivalence_text(&self) -> &'a str {
+        std::str::from_utf8(self.equivalences).unwrap_or("")
+    }
+
     /// Number of passage bodies holding a term, without decoding its postings.
     pub(crate) fn body_frequency(&self, term: u32) -> u32 {
         self.postings.get(term as usize..).map_or(0, postings::body_len)
@@ -554,7 +556,7 @@ mod tests {
                 }
             }
             // Still opens, unless the damage hit something `open` checks (statistics).
-            if let Ok(index) = Index::open(&bytes) {
+            if let Ok(index) = Index::open(&bytes).map(crate::Searcher::new) {
                 for query in ["coopération", "coop", "cybercriminalte", "\"contre la cybercriminalité\"", "hanoi -russie", "speaker:waly", "pays:ru date:2025-10", ""] {
                     for sort in [Sort::Relevance, Sort::DateDesc] {
                         let request = SearchRequest { query: query.into(), sort, ..Default::default() };
@@ -563,13 +565,13 @@ mod tests {
                     }
                     let _ = index.highlight(query, PassageId(1));
                 }
-                let _ = index.speakers().count();
-                let _ = index.countries().count();
+                let _ = index.index().speakers().count();
+                let _ = index.index().countries().count();
                 for i in 0..4 {
-                    let _ = index.document(DocId(i));
+                    let _ = index.index().document(DocId(i));
                 }
                 for i in 0..14 {
-                    let _ = index.passage(PassageId(i));
+                    let _ = index.index().passage(PassageId(i));
                 }
             }
         }

@@ -6,13 +6,15 @@
 //! facet counts. See the crate README for the blob format and the query
 //! syntax.
 //!
-//! The modules follow the data: [`analysis`] and `stopwords` (shared by
-//! both sides); `format`, `codec` and `postings` (the bytes, both ways);
-//! `builder` (writing); `index` (reading); `query`, `expand` with
-//! `levenshtein`, `evaluate` with `bitset`, `filters`, `rank`, `facets`,
-//! `snippet` and `suggest` (answering), wired together in `search`;
-//! `distinctive` (the words typical of a speaker or a country); `types`
-//! holds the values the app sees.
+//! The modules follow the data, each using only those before it:
+//! [`analysis`] and `stopwords` (shared by both sides); `format`, `codec`
+//! and `postings` (the bytes, both ways); [`equivalence`] (groups of
+//! equivalent words, both ways); `builder` (writing); `index` (reading the
+//! blob, nothing else); `query`, `expand` with `levenshtein`, `evaluate`
+//! with `bitset`, `filters`, `rank`, `facets`, `snippet` and `suggest`
+//! (answering), wired together by the [`Searcher`], which owns the index
+//! and the state searches share; `distinctive` (the words typical of a
+//! speaker or a country); `types` holds the values the app sees.
 
 // Library code answers every input, however hostile, with a value or an
 // error, never a panic (fuzz/ checks it; `make test-lints` runs clippy): no
@@ -25,6 +27,7 @@ mod bitset;
 mod builder;
 mod codec;
 mod distinctive;
+pub mod equivalence;
 mod evaluate;
 mod expand;
 mod facets;
@@ -35,7 +38,7 @@ mod levenshtein;
 mod postings;
 mod query;
 mod rank;
-mod search;
+mod searcher;
 mod snippet;
 mod stopwords;
 mod suggest;
@@ -44,8 +47,9 @@ mod types;
 pub use builder::IndexBuilder;
 pub use format::Section;
 pub use index::{Index, IndexError};
+pub use searcher::Searcher;
 pub use types::{
     CountryId, CountryRecord, CountryView, Date, DateParseError, DocId, DocumentRecord, DocumentView, Facets, Filters,
-    Hit, KwicLine, Lang, PassageId, PassageRecord, PassageView, SearchRequest, SearchResults, Snippet, Sort,
+    Hit, Interpretation, KwicLine, Lang, PassageId, PassageRecord, PassageView, SearchRequest, SearchResults, Snippet, Sort,
     Span, SpeakerId, SpeakerRecord, SpeakerView, StatementKind, StatementRecord, Evidence,
 };

@@ -198,7 +198,7 @@ fn quoted(text: &str, close: char) -> (&str, &str) {
     }
 }
 
-fn phrase(text: &str) -> Option<Phrase> {
+pub(crate) fn phrase(text: &str) -> Option<Phrase> {
     let tokens: Vec<_> = tokenize(text).into_iter().filter(|t| t.kind != TokenKind::Whole).collect();
     let first = tokens.iter().find(|t| !is_stop_word_anywhere(&t.term))?.position;
     let terms = tokens

@@ -1,17 +1,33 @@
-//! Orders the matching passages: BM25F over body, title and speaker, a
-//! bonus when the query words stand close together, and tiers that keep
-//! exact matches above typo-only ones (one edit above two) and AND matches
-//! above the OR fallback, whatever the scores say: a rare word two edits
-//! from the query would otherwise outscore the frequent one it meant.
+//! Orders the matching passages by rules applied in a fixed order, each
+//! deciding only between passages the ones before it left tied, as
+//! Meilisearch's ranking rules do:
+//!
+//! 1. **words**: passages holding every required word (or phrase, or
+//!    equivalent) first, then those missing fewer;
+//! 2. **typos**: fewer edits first, summed over the words matched only
+//!    through a typo;
+//! 3. **exactness**: words matched as typed before those matched through a
+//!    stem, an equivalent or a completion;
+//! 4. **proximity**: the required words standing closer together in the
+//!    body first;
+//! 5. **field**: passages matching in their text or speaker before those
+//!    whose words match only in their article's title;
+//! 6. **BM25F** over body, title and speaker, each word scoring its best
+//!    term weighted by how it matched.
+//!
+//! A rare word two edits from the query would otherwise outscore the
+//! frequent one it meant. Rules 1-3, 5 and 6 are known once every word is
+//! scored; proximity needs positions, so it is computed for the best
+//! candidates by the other rules only (a few times the page asked for).
 //!
 //! Scores are accumulated in a dense per-passage array, kept between
-//! queries and cleared only where it was written, so a rare word on a large
-//! corpus does not pay for zeroing a slot per passage. The matches stream
-//! through a bounded heap that keeps the best few; only those are sorted,
-//! and only they get the proximity pass, which needs positions.
+//! queries by the [`crate::Searcher`] and cleared only where it was
+//! written, so a rare word on a large corpus does not pay for zeroing a
+//! slot per passage. The matches stream through a bounded heap that keeps
+//! the best few; only those are sorted.
 
+use std::cell::RefCell;
 use std::collections::BinaryHeap;
-use std::sync::Mutex;
 
 use crate::bitset::BitSet;
 use crate::evaluate::Evaluation;
@@ -28,20 +44,48 @@ const SPEAKER: usize = 2;
 const WEIGHT: [f32; 3] = [1.0, 2.0, 1.5];
 /// Length normalisation per field.
 const B: [f32; 3] = [0.75, 0.5, 0.3];
-/// Score multiplier for query words that stand next to each other.
-const PROXIMITY: f32 = 0.5;
-/// Tier added to passages found only by the OR fallback.
-const OR_TIER: u32 = 1 << 16;
+/// Proximity buckets: distance beyond adjacency, capped; the last is for
+/// passages where the words do not all stand in the body.
+const FAR: u32 = 15;
+const APART: u32 = FAR + 1;
+
+/// The rules before BM25, packed into one integer, most significant first:
+/// missing units (8 bits), typo edits (6), non-exact words (6), proximity
+/// bucket (5), title-only words (5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Tier(u32);
+
+impl Tier {
+    const MISSING: u32 = 24;
+    const EDITS: u32 = 18;
+    const NON_EXACT: u32 = 12;
+    const PROXIMITY: u32 = 7;
+
+    fn new(missing: usize, edits: u32, non_exact: u32, title_only: u32) -> Tier {
+        let cap = |x: u32, bits: u32| x.min((1 << bits) - 1);
+        Tier(
+            (cap(missing as u32, 8) << Self::MISSING)
+                | (cap(edits, 6) << Self::EDITS)
+                | (cap(non_exact, 6) << Self::NON_EXACT)
+                | cap(title_only, 5),
+        )
+    }
+
+    fn with_proximity(self, bucket: u32) -> Tier {
+        Tier(self.0 | (bucket.min(APART) << Self::PROXIMITY))
+    }
+
+    fn missing(self) -> u32 {
+        self.0 >> Self::MISSING
+    }
+}
 
 /// A scored passage.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Scored {
     pub passage: u32,
     pub score: f32,
-    /// Lower ranks first: the edits of the words matched only through
-    /// typos (the fewest per word), plus [`OR_TIER`] when not all words
-    /// matched.
-    tier: u32,
+    tier: Tier,
     date: u32,
 }
 
@@ -55,14 +99,14 @@ struct Order {
 }
 
 impl Order {
-    /// Lower ranks first: tier, then date (date sorts), then score
-    /// (descending), then passage id.
+    /// Lower ranks first: the rules (only the words rule for date sorts),
+    /// then date (date sorts), then score (descending), then passage id.
     fn key(self, s: &Scored) -> u128 {
         let (tier, date) = if self.by_date {
             let date = if self.sort == Sort::DateAsc { s.date } else { !s.date };
-            (s.tier / OR_TIER, date)
+            (s.tier.missing(), date)
         } else {
-            (s.tier, 0)
+            (s.tier.0, 0)
         };
         (u128::from(tier) << 96) | (u128::from(date) << 64) | (u128::from(!ordered(s.score)) << 32) | u128::from(s.passage)
     }
@@ -82,37 +126,43 @@ fn ordered(x: f32) -> u32 {
 #[derive(Clone, Copy, Debug, Default)]
 struct Accumulator {
     score: f32,
-    /// See [`Scored::tier`].
-    tier: u32,
-    /// Best term score of the current word, and the fewest edits among its
-    /// matches in this passage (0 when one was not a typo).
+    /// Over the required words that matched the passage: edits of those
+    /// matched only through typos, how many did not match as typed, how
+    /// many matched only in the title, and how many there were.
+    edits: u8,
+    non_exact: u8,
+    title_only: u8,
+    matched: u8,
+    /// The current word: its best term score here, and its best
+    /// exactness (see [`crate::expand::MatchKind::exactness`]) over all
+    /// fields and over the text and speaker's name: a title match says
+    /// nothing of how the word stands in the text.
     best: f32,
-    edits: Option<u8>,
+    exactness: Option<u8>,
+    text_exactness: Option<u8>,
 }
 
-/// The per-passage arrays of the last ranking, all back at zero, for the next.
+/// The per-passage arrays of the last ranking, all back at zero, for the
+/// next; owned by the [`crate::Searcher`].
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    arrays: Mutex<Arrays>,
+    arrays: RefCell<Arrays>,
 }
 
 #[derive(Debug, Default)]
 struct Arrays {
     accumulators: Vec<Accumulator>,
-    /// One term's BM25F tf summed over fields, when it has title or speaker
-    /// postings; each slot is taken back to zero as it is credited.
-    field_tf: Vec<f32>,
+    /// One term's BM25F tf summed over fields, and whether a field other
+    /// than the title holds it, when it has title or speaker postings;
+    /// each slot is taken back to zero as it is credited.
+    field_tf: Vec<(f32, bool)>,
 }
 
 /// The best `want` passages of `results`, in order.
-pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, sort: Sort, want: usize) -> Vec<Scored> {
+pub(crate) fn rank(index: &Index<'_>, scratch: &Scratch, eval: &Evaluation<'_>, results: &BitSet, sort: Sort, want: usize) -> Vec<Scored> {
     let n = index.passage_count();
-    // The array leaves its slot for the ranking and comes back cleared; a
-    // ranking that panics (or a poisoned lock) only costs a new array.
-    let mut arrays = match index.scratch.arrays.lock() {
-        Ok(mut kept) => std::mem::take(&mut *kept),
-        Err(_) => Arrays::default(),
-    };
+    // The arrays leave their cell for the ranking and come back cleared.
+    let mut arrays = scratch.arrays.take();
     arrays.accumulators.resize(n, Accumulator::default());
     let ranked = rank_with(index, eval, results, sort, want, &mut arrays);
     // Scores are only written for passages of `results`.
@@ -121,9 +171,7 @@ pub(crate) fn rank(index: &Index<'_>, eval: &Evaluation<'_>, results: &BitSet, s
             *slot = Accumulator::default();
         }
     }
-    if let Ok(mut kept) = index.scratch.arrays.lock() {
-        *kept = arrays;
-    }
+    scratch.arrays.replace(arrays);
     ranked
 }
 
@@ -146,68 +194,84 @@ fn rank_with(
             let df = term.frequency as f32;
             let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
             let weight = term.matched.kind.weight() * idf;
-            let edits = term.matched.kind.edits();
-            let mut credit = |passage: u32, x: f32| {
+            let exactness = term.matched.kind.exactness();
+            let mut credit = |passage: u32, x: f32, in_text: bool| {
                 let slot = &mut acc[passage as usize];
-                if slot.best == 0.0 {
+                if slot.exactness.is_none() {
                     touched.push(passage);
                 }
                 slot.best = slot.best.max(weight * x * (K1 + 1.0) / (K1 + x));
-                slot.edits = Some(slot.edits.map_or(edits, |fewest| fewest.min(edits)));
+                slot.exactness = Some(slot.exactness.map_or(exactness, |best| best.min(exactness)));
+                if in_text {
+                    slot.text_exactness = Some(slot.text_exactness.map_or(exactness, |best| best.min(exactness)));
+                }
             };
             let postings = &term.postings;
             let body = postings.body().filter(|&(p, _)| results.contains(p));
             if postings.title.is_empty() && postings.speaker.is_empty() {
                 // Body only, the common case: each passage comes once, no summing.
                 for (passage, count) in body {
-                    credit(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body));
+                    credit(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body), true);
                 }
                 continue;
             }
-            tf.resize(n, 0f32);
-            let mut add = |passage: u32, value: f32| {
+            tf.resize(n, (0.0, false));
+            let mut add = |passage: u32, value: f32, in_text: bool| {
                 if results.contains(passage) {
                     let slot = &mut tf[passage as usize];
-                    if *slot == 0.0 {
+                    if *slot == (0.0, false) {
                         term_touched.push(passage);
                     }
-                    *slot += value;
+                    slot.0 += value;
+                    slot.1 |= in_text;
                 }
             };
             for (passage, count) in body {
-                add(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body));
+                add(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body), true);
             }
             for &(doc, count) in &postings.title {
                 let value = count as f32 * norm(TITLE, index.title_len(doc), stats.avg_title);
-                index.document_passages(doc).into_iter().flatten().for_each(|p| add(p, value));
+                index.document_passages(doc).into_iter().flatten().for_each(|p| add(p, value, false));
             }
             for &(speaker, count) in &postings.speaker {
                 let value = count as f32 * norm(SPEAKER, index.speaker_len(speaker), stats.avg_speaker);
-                index.speaker_passages(speaker).for_each(|p| add(p, value));
+                index.speaker_passages(speaker).for_each(|p| add(p, value, true));
             }
             for passage in term_touched.drain(..) {
-                credit(passage, std::mem::take(&mut tf[passage as usize]));
+                let (x, in_text) = std::mem::take(&mut tf[passage as usize]);
+                credit(passage, x, in_text);
             }
         }
         for passage in touched.drain(..) {
             let slot = &mut acc[passage as usize];
             slot.score += std::mem::take(&mut slot.best);
-            let edits = slot.edits.take().unwrap_or(0);
+            let text_exactness = slot.text_exactness.take();
+            let in_text = text_exactness.is_some();
+            let exactness = text_exactness.or(slot.exactness.take()).unwrap_or(0);
+            slot.exactness = None;
             if !word.optional {
-                slot.tier += u32::from(edits);
+                slot.edits = slot.edits.saturating_add(exactness.saturating_sub(1));
+                slot.non_exact = slot.non_exact.saturating_add(u8::from(exactness > 0));
+                slot.title_only = slot.title_only.saturating_add(u8::from(!in_text));
+                slot.matched = slot.matched.saturating_add(1);
             }
         }
     }
+    let required_words = eval.words.iter().filter(|w| !w.optional).count();
     let by_date = sort != Sort::Relevance || eval.words.is_empty();
     let order = Order { sort, by_date };
     let scored = |p: u32| {
         let slot = acc[p as usize];
-        Scored {
-            passage: p,
-            score: slot.score,
-            tier: slot.tier + if eval.all.contains(p) { 0 } else { OR_TIER },
-            date: if by_date { index.passage_date_key(p) } else { 0 },
-        }
+        let tier = if eval.all.contains(p) {
+            // Every unit matched: a required word that did not was matched
+            // through an equivalent phrase or an unscored completion.
+            let through_others = required_words.saturating_sub(usize::from(slot.matched)) as u32;
+            Tier::new(0, slot.edits.into(), u32::from(slot.non_exact) + through_others, slot.title_only.into())
+        } else {
+            let missing = eval.units.iter().filter(|unit| !unit.contains(p)).count();
+            Tier::new(missing, slot.edits.into(), slot.non_exact.into(), slot.title_only.into())
+        };
+        Scored { passage: p, score: slot.score, tier, date: if by_date { index.passage_date_key(p) } else { 0 } }
     };
     // Proximity can reorder the head, so look a little further than asked.
     let head = if by_date { want } else { want.saturating_mul(2).max(40) }.min(results.count());
@@ -235,8 +299,9 @@ fn rank_with(
     scored
 }
 
-/// Raises the score of passages where the required words stand close
-/// together in the body, by up to [`PROXIMITY`] when they are adjacent.
+/// Sets the proximity rule of each passage: how far apart the required
+/// words stand in the body beyond being adjacent ([`FAR`] at most), or
+/// [`APART`] when they do not all stand there.
 fn proximity(eval: &Evaluation<'_>, head: &mut [Scored]) {
     let words: Vec<_> = eval.words.iter().filter(|w| !w.optional).collect();
     if words.len() < 2 || head.is_empty() {
@@ -260,10 +325,9 @@ fn proximity(eval: &Evaluation<'_>, head: &mut [Scored]) {
     }
     for scored in head.iter_mut() {
         let Ok(slot) = passages.binary_search(&scored.passage) else { continue };
-        if let Some(span) = min_span(&mut events[slot], words.len()) {
-            let ideal = (words.len() - 1) as f32;
-            scored.score *= 1.0 + PROXIMITY * ideal / (span as f32).max(ideal);
-        }
+        let ideal = (words.len() - 1) as u32;
+        let bucket = min_span(&mut events[slot], words.len()).map_or(APART, |span| span.saturating_sub(ideal).min(FAR));
+        scored.tier = scored.tier.with_proximity(bucket);
     }
 }
 

@@ -28,6 +28,9 @@ pub(crate) struct Highlighter<'i, 'a> {
     terms: Vec<u32>,
     /// Ranges of term numbers matched whole: every completion of a prefix.
     completions: Vec<std::ops::Range<u32>>,
+    /// Equivalent phrases, as (term, offset) runs: their tokens light up
+    /// only where the whole phrase stands.
+    phrases: Vec<Vec<(u32, u32)>>,
     /// First bytes of the matched terms, one bit each: most tokens of a
     /// passage fail this test and skip the dictionary lookup.
     first_bytes: [u64; 4],
@@ -41,10 +44,30 @@ impl<'i, 'a> Highlighter<'i, 'a> {
         let completions = eval.words.iter().filter_map(|w| w.completions.as_ref());
         let mut first_bytes = [0u64; 4];
         let firsts = eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.first)).chain(completions.clone().map(|c| c.first));
-        for byte in firsts {
+        let phrase_firsts = eval.phrases.iter().flatten().map(|(m, _)| m.first);
+        for byte in firsts.chain(phrase_firsts) {
             first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64);
         }
-        Highlighter { index, terms, completions: completions.map(|c| c.ids.clone()).collect(), first_bytes }
+        let phrases = eval.phrases.iter().map(|p| p.iter().map(|(m, offset)| (m.term, *offset)).collect()).collect();
+        Highlighter { index, terms, completions: completions.map(|c| c.ids.clone()).collect(), phrases, first_bytes }
+    }
+
+    fn in_a_phrase(&self, id: u32) -> bool {
+        self.phrases.iter().flatten().any(|&(term, _)| term == id)
+    }
+
+    /// The tokens of `candidates` (position, range, term) that stand in a
+    /// whole equivalent phrase.
+    fn whole_phrases(&self, candidates: &[(u32, Range<usize>, u32)], found: &mut Vec<(Range<usize>, u32)>) {
+        let at = |position: u32, term: u32| candidates.iter().find(|(p, _, t)| *p == position && *t == term);
+        for phrase in &self.phrases {
+            let Some(&(first, first_offset)) = phrase.first() else { continue };
+            for (position, _, _) in candidates.iter().filter(|(_, _, t)| *t == first) {
+                let Some(base) = position.checked_sub(first_offset) else { continue };
+                let tokens: Option<Vec<_>> = phrase.iter().map(|&(term, offset)| at(base.checked_add(offset)?, term)).collect();
+                found.extend(tokens.into_iter().flatten().map(|(_, range, term)| (range.clone(), *term)));
+            }
+        }
     }
 
     fn is_matched(&self, id: u32) -> bool {
@@ -58,17 +81,27 @@ impl<'i, 'a> Highlighter<'i, 'a> {
     /// Matched tokens of `text`: byte range and term number, in text order.
     fn matches(&self, text: &str) -> Vec<(Range<usize>, u32)> {
         let mut found = Vec::new();
-        if self.terms.is_empty() && self.completions.is_empty() {
+        if self.terms.is_empty() && self.completions.is_empty() && self.phrases.is_empty() {
             return found;
         }
-        for_each_token(text, |term, range, _, _| {
+        let mut candidates = Vec::new();
+        for_each_token(text, |term, range, position, _| {
             if !self.may_match(term) {
                 return;
             }
-            if let Some(id) = self.index.term(term).filter(|&id| self.is_matched(id)) {
+            let Some(id) = self.index.term(term) else { return };
+            if self.in_a_phrase(id) {
+                candidates.push((position, range.clone(), id));
+            }
+            if self.is_matched(id) {
                 found.push((range, id));
             }
         });
+        if !candidates.is_empty() {
+            self.whole_phrases(&candidates, &mut found);
+            found.sort_by_key(|(range, _)| (range.start, range.end));
+            found.dedup();
+        }
         found
     }
 

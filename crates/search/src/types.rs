@@ -390,11 +390,15 @@ pub struct SearchRequest {
     pub sort: Sort,
     pub offset: usize,
     pub limit: usize,
+    /// Search the words as typed: no typo forgiven, no equivalent added,
+    /// no word dropped when all of them together find nothing (stems and
+    /// the completions of the word being typed still match).
+    pub as_typed: bool,
 }
 
 impl Default for SearchRequest {
     fn default() -> Self {
-        SearchRequest { query: String::new(), filters: Filters::default(), sort: Sort::Relevance, offset: 0, limit: 10 }
+        SearchRequest { query: String::new(), filters: Filters::default(), sort: Sort::Relevance, offset: 0, limit: 10, as_typed: false }
     }
 }
 
@@ -420,6 +424,9 @@ pub struct Hit {
     /// why, where its snippet may have nothing to highlight.
     pub title_highlights: Vec<Range<usize>>,
     pub speaker_highlights: Vec<Range<usize>>,
+    /// How many of the results (this one included) are passages of the
+    /// same article, for grouping them under the best.
+    pub document_matches: usize,
 }
 
 /// Facet counts over the matching passages; each facet counted as if its
@@ -448,6 +455,22 @@ pub struct SearchResults {
     pub suggestion: Option<String>,
     /// The analysed (folded) query words and phrase words.
     pub query_terms: Vec<String>,
+    /// What was searched beyond the words as typed.
+    pub interpretation: Interpretation,
+}
+
+/// What a search ran beyond the words as typed, so the page can say so
+/// and offer the words as typed instead.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Interpretation {
+    /// (word as typed, folded; the word it was read as, as written in a
+    /// result when one shows it): words found only through typos.
+    pub corrected: Vec<(String, String)>,
+    /// (words as typed, folded; their equivalents, as written).
+    pub equivalents: Vec<(String, Vec<String>)>,
+    /// Few passages hold every word (this many, maybe none): passages
+    /// holding some of them follow, those holding the most first.
+    pub relaxed: Option<usize>,
 }
 
 /// One keyword-in-context line for the concordance view.

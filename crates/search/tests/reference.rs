@@ -170,14 +170,39 @@ impl<'s> Reference<'s> {
 
     /// Every indexed term of passage `p`, over body, title and speaker.
     fn terms(&self, p: usize) -> Vec<String> {
-        let (doc, text, speaker) = &self.spec.passages[p];
+        let (doc, _, _) = &self.spec.passages[p];
         let (lang, _, title) = &self.spec.docs[*doc];
-        let mut terms = Self::indexed(text, *lang);
+        let mut terms = self.text_terms(p);
         terms.extend(Self::indexed(title, *lang));
+        terms
+    }
+
+    /// The indexed terms of passage `p` outside its article's title.
+    fn text_terms(&self, p: usize) -> Vec<String> {
+        let (doc, text, speaker) = &self.spec.passages[p];
+        let mut terms = Self::indexed(text, self.spec.docs[*doc].0);
         if let Some(s) = speaker {
             terms.extend(Self::indexed(SPEAKERS[self.spec.speakers[*s].0], Lang::Fr));
         }
         terms
+    }
+
+    /// Whether passage `p` matches every required word in some field, and
+    /// in its text unless it stands for its article: a title raises a
+    /// passage matching in its text, or is found once, through the
+    /// article's first passage.
+    fn words_match(&self, p: usize, words: &[Word]) -> bool {
+        let required: Vec<&Word> = words.iter().filter(|w| !is_stop_word_anywhere(&w.term)).collect();
+        let (terms, text) = (self.terms(p), self.text_terms(p));
+        let all = required.iter().all(|w| terms.iter().any(|t| self.word_matches(w, t)));
+        let in_text = required.is_empty() || self.opens_its_article(p) || required.iter().any(|w| text.iter().any(|t| self.word_matches(w, t)));
+        all && in_text
+    }
+
+    /// Whether `p` is the first passage of its article: the one that
+    /// stands for the article when only its title matches.
+    fn opens_its_article(&self, p: usize) -> bool {
+        p == 0 || self.spec.passages[p - 1].0 != self.spec.passages[p].0
     }
 
     /// Stem families are language-blind at query time: a query has no
@@ -247,7 +272,7 @@ fn phrase_terms(text: &str) -> Vec<(String, u32)> {
         .collect()
 }
 
-fn matches(index: &Index, query: &str, filters: Filters) -> BTreeSet<usize> {
+fn matches(index: &Searcher, query: &str, filters: Filters) -> BTreeSet<usize> {
     index.matches(&SearchRequest { query: query.into(), filters, ..Default::default() }).into_iter().map(|p| p.0 as usize).collect()
 }
 
@@ -271,7 +296,7 @@ proptest! {
         typing in any::<bool>(),
     ) {
         let blob = build(&spec);
-        let index = Index::open(&blob).unwrap();
+        let index = Searcher::new(Index::open(&blob).unwrap());
         let reference = Reference::new(&spec);
         // One-letter and two-letter prefixes are capped to their most frequent
         // completions by design; the reference has no cap, so keep them out.
@@ -291,8 +316,7 @@ proptest! {
         let expected: BTreeSet<usize> = (0..spec.passages.len())
             .filter(|&p| {
                 let terms = reference.terms(p);
-                let required = words.iter().filter(|w| !is_stop_word_anywhere(&w.term));
-                let all = required.into_iter().all(|w| terms.iter().any(|t| reference.word_matches(w, t)));
+                let all = reference.words_match(p, &words);
                 let excluded = excluded_term.as_ref().is_some_and(|e| {
                     let w = Word { term: e.clone(), prefix: false };
                     terms.iter().any(|t| *t == w.term || reference.same_stem(&w.term, t))
@@ -306,7 +330,7 @@ proptest! {
     #[test]
     fn phrases_match_the_reference(spec in spec(), start in 0usize..16, len in 1usize..4) {
         let blob = build(&spec);
-        let index = Index::open(&blob).unwrap();
+        let index = Searcher::new(Index::open(&blob).unwrap());
         let reference = Reference::new(&spec);
         // A phrase cut from a passage (so it often matches), searched in all of them.
         let source = &spec.passages[start % spec.passages.len()].1;
@@ -325,7 +349,7 @@ proptest! {
     #[test]
     fn every_passage_is_reachable_by_its_own_words_in_any_case_and_accent(spec in spec(), upper in any::<bool>()) {
         let blob = build(&spec);
-        let index = Index::open(&blob).unwrap();
+        let index = Searcher::new(Index::open(&blob).unwrap());
         for (p, (doc, text, _)) in spec.passages.iter().enumerate() {
             let lang = spec.docs[*doc].0;
             for token in tokenize(text).into_iter().filter(|t| t.kind != TokenKind::Part && !is_stop_word(&t.term, lang)) {
@@ -354,7 +378,7 @@ proptest! {
         range in proptest::option::of((0usize..DATES.len(), 0usize..DATES.len())),
     ) {
         let blob = build(&spec);
-        let index = Index::open(&blob).unwrap();
+        let index = Searcher::new(Index::open(&blob).unwrap());
         let reference = Reference::new(&spec);
         let date = |i: usize| DATES[i].map(|(year, month, day)| Date { year, month, day });
         let (date_from, date_to) = range.map_or((None, None), |(a, b)| (date(a), date(b)));
@@ -367,10 +391,7 @@ proptest! {
         };
         let query = query.map(|q| format!("{q} ")).unwrap_or_default();
         let words = query_words(std::slice::from_ref(&query), false);
-        let text_match = |p: usize| {
-            let terms = reference.terms(p);
-            words.iter().filter(|w| !is_stop_word_anywhere(&w.term)).all(|w| terms.iter().any(|t| reference.word_matches(w, t)))
-        };
+        let text_match = |p: usize| reference.words_match(p, &words);
         let speaker_of = |p: usize| spec.passages[p].2;
         let country_of = |p: usize| speaker_of(p).and_then(|s| spec.speakers[s].1);
         let date_of = |p: usize| date(spec.docs[spec.passages[p].0].1);
@@ -430,7 +451,7 @@ proptest! {
     #[test]
     fn arbitrary_queries_never_panic(spec in spec(), query in "\\PC{0,40}|[-\":. a-zé'’0-9]{0,40}", sort in 0usize..3) {
         let blob = build(&spec);
-        let index = Index::open(&blob).unwrap();
+        let index = Searcher::new(Index::open(&blob).unwrap());
         let sort = [Sort::Relevance, Sort::DateDesc, Sort::DateAsc][sort];
         let request = SearchRequest { query: query.clone(), sort, limit: 3, ..Default::default() };
         let results = index.search(&request);
@@ -448,7 +469,7 @@ proptest! {
     fn long_passages_snippet_and_highlight_on_char_boundaries(body in text(40..120), pick in 0usize..WORDS.len()) {
         let spec = Spec { docs: vec![(Lang::Fr, 0, String::new())], speakers: vec![], countries: 0, passages: vec![(0, body.clone(), None)] };
         let blob = build(&spec);
-        let index = Index::open(&blob).unwrap();
+        let index = Searcher::new(Index::open(&blob).unwrap());
         let query = WORDS[pick];
         let results = index.search(&SearchRequest { query: query.into(), ..Default::default() });
         for hit in &results.hits {
@@ -472,18 +493,18 @@ proptest! {
         if cut { blob.truncate(at); } else { blob[at] ^= byte | 1; }
         // Damage to the header, the section table or an fst is refused; damage
         // elsewhere is read as absent or wrong data, never as a panic.
-        if let Ok(index) = Index::open(&blob) {
+        if let Ok(index) = Index::open(&blob).map(Searcher::new) {
             for query in ["coopération", "secur", "\"lutte contre\"", "-etat hanoi", ""] {
                 let request = SearchRequest { query: query.into(), limit: 20, ..Default::default() };
                 let results = index.search(&request);
                 for hit in &results.hits {
-                    let _ = index.passage(hit.passage);
+                    let _ = index.index().passage(hit.passage);
                     let _ = index.highlight(query, hit.passage);
                 }
                 let _ = index.concordance(&request, 10, 10);
             }
-            for i in 0..index.document_count() as u32 + 1 {
-                let _ = index.document(DocId(i));
+            for i in 0..index.index().document_count() as u32 + 1 {
+                let _ = index.index().document(DocId(i));
             }
         }
     }

@@ -91,6 +91,31 @@ pub fn lookup_entity(name_or_code: &str) -> Option<Entity> {
         .map(|e| g.entities[e.entity].clone())
 }
 
+/// Every country and body of the gazetteer with all its names: French and
+/// English names, code, then the other names of its row (folded, sorted;
+/// not its adjectives or capitals), for search equivalences.
+pub fn entity_names() -> Vec<(Entity, Vec<String>)> {
+    let g = gazetteer();
+    let mut others: Vec<Vec<&str>> = vec![Vec::new(); g.entities.len()];
+    for (form, entries) in &g.forms {
+        for entry in entries.iter().filter(|e| e.form == Form::Name) {
+            if let Some(list) = others.get_mut(entry.entity) {
+                list.push(form);
+            }
+        }
+    }
+    g.entities
+        .iter()
+        .zip(others)
+        .map(|(e, mut other)| {
+            other.sort_unstable();
+            let mut names = vec![e.name_fr.clone(), e.name_en.clone(), e.code.clone()];
+            names.extend(other.into_iter().map(String::from));
+            (e.clone(), names)
+        })
+        .collect()
+}
+
 fn words_key(s: &str) -> String {
     key(s)
         .split(|c: char| !c.is_alphanumeric())
