@@ -80,8 +80,12 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
 
     // A country or body under all its names, a person under the spellings
     // the corpus merged, and the term file: a query for one finds the others.
-    for (_, names) in corpus::entity_names() {
-        builder.add_equivalence(&names);
+    // Only the countries and bodies the corpus names: one it never names
+    // finds nothing under any name, and its names would only cost bytes.
+    for (entity, names) in corpus::entity_names() {
+        if country_ids.contains_key(entity.code.as_str()) {
+            builder.add_equivalence(&names);
+        }
     }
     for speaker in &corpus.speakers {
         if let Some(name) = speaker.name.as_ref().filter(|_| !speaker.aliases.is_empty()) {
