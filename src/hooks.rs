@@ -11,6 +11,7 @@
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -90,18 +91,43 @@ pub fn use_view_position(root: NodeRef, route: Rc<Route>, owns_page: bool) {
     });
 }
 
-/// Focuses the card under `root` whose link opens `hash`, centred.
+/// Focuses the card under `root` whose link opens `hash`, centred. A card
+/// folded away among its article's other passages is unfolded first, and
+/// focused once drawn.
 fn focus_card_opening(root: &NodeRef, hash: &str) {
-    let Some(links) = root.cast::<Element>().and_then(|root| root.query_selector_all("a.open").ok()) else { return };
+    if focus_link(root, hash) {
+        return;
+    }
+    let file = Route::from_hash(hash).reading.map(|reading| reading.file);
+    let toggle = root.cast::<Element>().and_then(|root| root.query_selector_all(".group").ok()).and_then(|groups| {
+        (0..groups.length()).filter_map(|i| groups.item(i)?.dyn_into::<Element>().ok()).find_map(|group| {
+            let best = group.query_selector("a.open").ok()??.get_attribute("href")?;
+            let same = Route::from_hash(&best).reading.map(|reading| reading.file) == file;
+            same.then(|| group.query_selector(".siblings-toggle[aria-expanded='false']").ok().flatten()).flatten()
+        })
+    });
+    if let Some(toggle) = toggle.and_then(|toggle| toggle.dyn_into::<HtmlElement>().ok()) {
+        toggle.click();
+        let (root, hash) = (root.clone(), hash.to_owned());
+        Timeout::new(0, move || {
+            focus_link(&root, &hash);
+        })
+        .forget();
+    }
+}
+
+/// Focuses the card link that opens `hash`, centred; whether there was one.
+fn focus_link(root: &NodeRef, hash: &str) -> bool {
+    let Some(links) = root.cast::<Element>().and_then(|root| root.query_selector_all("a.open").ok()) else { return false };
     let card = (0..links.length())
         .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
         .find(|link| link.get_attribute("href").as_deref() == Some(hash));
-    if let Some(card) = card {
-        let _ = card.focus();
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Center);
-        card.scroll_into_view_with_scroll_into_view_options(&options);
-    }
+    let Some(card) = card else { return false };
+    let _ = card.focus();
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    card.scroll_into_view_with_scroll_into_view_options(&options);
+    true
 }
 
 /// The address of the page the app runs in, for permalinks in citations,

@@ -92,8 +92,9 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
             } else {
                 <ol class="cards" onkeydown={on_keys}>
-                    { for outcome.cards.iter().map(|card| html! {
-                        <li><StatementCard card={card.clone()} route={props.route.clone()} /></li>
+                    { for by_article(&outcome.cards).into_iter().map(|cards| {
+                        let file = cards[0].reading.file.clone();
+                        html! { <ArticleGroup key={file} cards={cards} route={props.route.clone()} /> }
                     }) }
                 </ol>
                 if outcome.cards.len() < outcome.total {
@@ -103,6 +104,58 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// The cards of each article together, in the rank of each article's best
+/// card: an article is listed once, as Pagefind lists a page once.
+fn by_article(cards: &[Card]) -> Vec<Vec<Card>> {
+    let mut groups: Vec<Vec<Card>> = Vec::new();
+    for card in cards {
+        match groups.iter_mut().find(|group| group[0].reading.file == card.reading.file) {
+            Some(group) => group.push(card.clone()),
+            None => groups.push(vec![card.clone()]),
+        }
+    }
+    groups
+}
+
+#[derive(Properties, PartialEq)]
+struct ArticleGroupProps {
+    /// At least one: the article's best card first.
+    cards: Vec<Card>,
+    route: Route,
+}
+
+/// An article's best card, and its other matching passages one click away.
+#[function_component(ArticleGroup)]
+fn article_group(props: &ArticleGroupProps) -> Html {
+    let unfolded = use_state(|| false);
+    let strings = props.route.lang.strings();
+    let Some((best, others)) = props.cards.split_first() else { return Html::default() };
+    let toggle = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
+    };
+    let label = if *unfolded {
+        strings.hide_other_passages.to_owned()
+    } else {
+        format!("{} {}", strings.see_also, UiLang::count(others.len(), strings.other_passage_one, strings.other_passages_many))
+    };
+    html! {
+        <li class="group">
+            <StatementCard card={best.clone()} route={props.route.clone()} />
+            if !others.is_empty() {
+                <button type="button" class="small siblings-toggle" aria-expanded={unfolded.to_string()} onclick={toggle}>{ label }</button>
+                if *unfolded {
+                    <ol class="cards siblings">
+                        { for others.iter().map(|card| html! {
+                            <li><StatementCard card={card.clone()} route={props.route.clone()} /></li>
+                        }) }
+                    </ol>
+                }
+            }
+        </li>
     }
 }
 

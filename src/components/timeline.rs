@@ -183,8 +183,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     let x = percent(index * width);
                     let axis_text = axis_label(slot, index);
                     let tick = axis_text.is_some().then(|| html! { <line class="tick" x1={x.clone()} x2={x.clone()} y1="0" y2="84%" /> });
+                    // Labels at the ends lean inwards, so none is cut by the edge.
+                    let (label_x, anchor) = match index {
+                        0 => (0, "start"),
+                        i if i + 1 == count => (count * width, "end"),
+                        i => (i * width + width / 2, "middle"),
+                    };
                     let label = axis_text.map(|text| html! {
-                        <text class="axis-label" x={percent(index * width + width / 2)} y="98%" text-anchor="middle">{ text }</text>
+                        <text class="axis-label" x={percent(label_x)} y="98%" text-anchor={anchor}>{ text }</text>
                     });
                     let Some(bar) = slot.bar else { return html! { <>{ for tick }{ for label }</> } };
                     let reach = reach(&slots, index, width);

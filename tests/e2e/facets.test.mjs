@@ -90,3 +90,19 @@ test('dragging across the timeline selects a range', async () => {
   assert.ok(params.from < params.to, `a range: ${params.from} to ${params.to}`);
   assert.equal(await page.locator('.chip:not(.clear)').count(), 2, 'one chip per bound');
 });
+
+test('an article is listed once, its other passages one click away', async () => {
+  const page = await open('#q=convention');
+  const files = await page.$$eval('.cards:not(.siblings) > .group > .card .open', (links) => links.map((link) => new URLSearchParams(link.getAttribute('href').slice(1)).get('doc')));
+  assert.ok(files.length >= 2);
+  assert.equal(new Set(files).size, files.length, `an article listed twice: ${files}`);
+  const group = page.locator('.group', { has: page.locator('.siblings-toggle') }).first();
+  const toggle = group.locator('.siblings-toggle');
+  const others = Number((await toggle.textContent()).match(/\d+/)[0]);
+  await toggle.click();
+  const inside = await group.locator('.siblings .card .open').evaluateAll((links) => links.map((link) => new URLSearchParams(link.getAttribute('href').slice(1)).get('doc')));
+  const own = new URLSearchParams((await group.locator('> .card .open').getAttribute('href')).slice(1)).get('doc');
+  assert.equal(inside.length, others);
+  assert.ok(inside.every((doc) => doc === own), 'the other passages are of the same article');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+});
