@@ -11,7 +11,8 @@
 //! `builder` (writing); `index` (reading); `query`, `expand` with
 //! `levenshtein`, `evaluate` with `bitset`, `filters`, `rank`, `facets`,
 //! `snippet` and `suggest` (answering), wired together in `search`;
-//! `distinctive` (the words typical of a speaker or a country); `types`
+//! `distinctive` (the words typical of a speaker or a country); `topics`
+//! (the words typical of the corpus, for a kiosk to suggest); `types`
 //! holds the values the app sees.
 
 // Library code answers every input, however hostile, with a value or an
@@ -39,6 +40,7 @@ mod search;
 mod snippet;
 mod stopwords;
 mod suggest;
+mod topics;
 mod types;
 
 pub use builder::IndexBuilder;
