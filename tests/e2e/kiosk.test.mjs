@@ -182,6 +182,7 @@ test('the attract screen promises nothing the kiosk cannot do', async () => {
 test('suggested topics are typical of the corpus, not its most frequent words', async () => {
   const page = await explorer.newPage(KIOSK);
   await page.goto(`${explorer.url}?kiosk`);
+  await page.locator('.attract .suggestion-chip').first().waitFor();
   const topics = await page.locator('.attract .suggestion-chip:not(.speaker)').allTextContents();
   assert.equal(topics.length, 6);
   // The words any French or English text uses are never topics.
