@@ -132,7 +132,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     // 100k-passage corpus) the other modes need not pay at start-up.
     let topics = {
         let engine = engine.clone();
-        use_memo(kiosk_idle.is_some(), move |&kiosk| if kiosk { engine.index().frequent_words(KIOSK_TOPICS) } else { Vec::new() })
+        use_memo(kiosk_idle.is_some(), move |&kiosk| if kiosk { engine.topics(KIOSK_TOPICS) } else { Vec::new() })
     };
 
     let on_query = {
@@ -228,7 +228,10 @@ fn explorer(props: &ExplorerProps) -> Html {
                 { tab(View::Results, strings.tab_results) }
                 { tab(View::Concordance { by: ContextSide::default() }, strings.tab_concordance) }
             </nav>
-            { for suggestions }
+            // An `if` keeps one child in place whether or not it shows; a `for`
+            // of none would shift the children before it, and yew would
+            // rebuild the search box (and lose its focus) at the first letter.
+            if let Some(suggestions) = suggestions { { suggestions } }
             <main id="main">{ body }</main>
             <About lang={route.lang} documents={engine.index().document_count()} passages={engine.index().passage_count()} />
         </div>

@@ -13,6 +13,7 @@ mod engine;
 mod hooks;
 mod mode;
 mod present;
+mod qr;
 mod route;
 mod strings;
 

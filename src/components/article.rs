@@ -1,5 +1,6 @@
 //! The reading view: the whole article, each passage marked with its speaker,
-//! the chosen passage highlighted and scrolled into view.
+//! the chosen passage highlighted and scrolled into view. In a kiosk the
+//! source is text with a QR code beside it, and the back link stays on screen.
 
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ use crate::{
     hooks::{use_keys_in_root, HistoryMode, RouteHandle},
     mode::Mode,
     present::{Article, ArticlePassage, Basis},
+    qr,
     route::{Reading, Route},
 };
 
@@ -30,6 +32,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let focused = use_node_ref();
     let root = use_node_ref();
     let back = Route { reading: None, ..props.route.clone() }.to_hash();
+    // A kiosk offers the source to scan, since it cannot be followed.
+    let kiosk_source = props.article.as_ref().and_then(|article| article.url.clone()).filter(|_| !mode.follows_links());
+    let source_qr = use_memo(kiosk_source, |url| Some((url.clone()?, qr::svg_data_url(url.as_deref()?)?)));
 
     // Esc closes the article, as it would a dialog.
     {
@@ -108,6 +113,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         }
                     }
                 </p>
+                if let Some((url, image)) = &*source_qr {
+                    <figure class="source-qr">
+                        <img src={image.clone()} alt={format!("{} : {url}", strings.source_qr)} />
+                        <figcaption>{ strings.scan_source }</figcaption>
+                    </figure>
+                }
                 { for article.passages.iter().map(|passage| {
                     let permalink = at(passage.ordinal);
                     let node = if passage.focused { focused.clone() } else { NodeRef::default() };

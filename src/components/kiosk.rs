@@ -13,10 +13,10 @@ use crate::{
     strings::UiLang,
 };
 
-/// How many topics a kiosk offers. They are the corpus's most frequent
-/// words (`Index::frequent_words`), not words of the interface, so every
-/// one finds statements on any corpus and they stay the same when the
-/// visitor switches language.
+/// How many topics a kiosk offers. They are the words most typical of the
+/// corpus (`Index::topics`), not words of the interface, so every one finds
+/// statements on any corpus and they stay the same when the visitor
+/// switches language.
 pub const KIOSK_TOPICS: usize = 6;
 
 /// Calls `on_idle` once no touch, click or key has come for `seconds`;

@@ -6,6 +6,7 @@ mod article;
 mod export;
 mod facets;
 mod focus;
+mod keyboard;
 mod kiosk;
 mod marked;
 mod results;

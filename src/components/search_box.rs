@@ -1,12 +1,13 @@
 //! The search field. It reports every keystroke; the page searches as you type.
 //! `/` anywhere on the page (inside the explorer, when embedded) focuses it,
-//! as on most search-heavy sites.
+//! as on most search-heavy sites. In a kiosk, a tap on it opens the
+//! on-screen keyboard instead of the tablet's own.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::focus::focus_neighbour_card;
+use super::{focus::focus_neighbour_card, keyboard::Keyboard};
 use crate::{hooks::use_keys_in_root, mode::Mode, strings::UiLang};
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +23,12 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let input = use_node_ref();
     // On someone else's page, the cursor would scroll the host to the box:
     // an embed waits for the reader.
-    let autofocus = use_context::<Mode>().unwrap_or_default() != Mode::Embed;
+    let mode = use_context::<Mode>().unwrap_or_default();
+    let autofocus = mode != Mode::Embed;
+    let kiosk = matches!(mode, Mode::Kiosk { .. });
+    let form = use_node_ref();
+    let keyboard_open = use_state(|| false);
+    use_close_on_click_outside(form.clone(), *keyboard_open, keyboard_open.setter());
 
     {
         let box_ref = input.clone();
@@ -60,8 +66,17 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         }
     });
 
+    let onclick = {
+        let keyboard_open = keyboard_open.clone();
+        Callback::from(move |_: MouseEvent| keyboard_open.set(kiosk))
+    };
+    let on_close = {
+        let keyboard_open = keyboard_open.clone();
+        Callback::from(move |_| keyboard_open.set(false))
+    };
+
     html! {
-        <form class="search" role="search" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+        <form class="search" role="search" ref={form} onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <label class="visually-hidden" for="search-input">{ strings.search_label }</label>
             <input
                 id="search-input"
@@ -73,11 +88,36 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 autocomplete="off"
                 maxlength={crate::route::MAX_QUERY_CHARS.to_string()}
                 spellcheck="false"
+                inputmode={kiosk.then_some("none")}
                 {autofocus}
                 {oninput}
                 {onkeydown}
+                {onclick}
             />
             <kbd class="hint" aria-hidden="true">{ "/" }</kbd>
+            if *keyboard_open {
+                <Keyboard value={props.value.clone()} lang={props.lang} on_query={props.on_query.clone()} {on_close} />
+            }
         </form>
     }
+}
+
+/// While `open`, a click anywhere outside `inside` (a result, a link, the
+/// attract screen) closes: the keyboard goes once the visitor moves on.
+/// A click, not a touch, so that scrolling the results keeps it open.
+#[hook]
+fn use_close_on_click_outside(inside: NodeRef, open: bool, set_open: UseStateSetter<bool>) {
+    use_effect_with(open, move |&open| {
+        let document = web_sys::window().and_then(|window| window.document()).filter(|_| open);
+        let listener = document.map(|document| {
+            gloo_events::EventListener::new(&document, "click", move |event| {
+                let target = event.target().and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+                let within = inside.cast::<web_sys::Node>().is_some_and(|inside| inside.contains(target.as_ref()));
+                if !within {
+                    set_open.set(false);
+                }
+            })
+        });
+        move || drop(listener)
+    });
 }

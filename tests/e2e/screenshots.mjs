@@ -13,7 +13,7 @@ const shots = [
   { name: 'compare-desktop', viewport: desktop, url: '#view=compare&who=Ghada+Waly&who=Artur+Liukmanov' },
   { name: 'results-phone', viewport: { width: 360, height: 780 }, url: '#q=convention' },
   { name: 'kiosk-attract', viewport: { width: 1080, height: 1920 }, url: '?kiosk' },
-  { name: 'kiosk-portrait', viewport: { width: 1080, height: 1920 }, url: '?kiosk#q=cybercriminalite', tap: true },
+  { name: 'kiosk-portrait', viewport: { width: 1080, height: 1920 }, url: '?kiosk#q=cybercriminalite', tap: true, keyboard: true },
   { name: 'embed-iframe', viewport: { width: 400, height: 600 }, url: '?embed#q=cooperation&country=RUS' },
 ];
 
@@ -24,6 +24,7 @@ try {
     await page.goto(explorer.url + shot.url);
     await page.locator('.page').waitFor();
     if (shot.tap) await page.locator('.attract').click();
+    if (shot.keyboard) await page.locator('#search-input').click();
     if (shot.open) {
       await page.locator('.card .open').first().click();
       await page.locator('.passage.focused').waitFor();

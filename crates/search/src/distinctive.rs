@@ -1,6 +1,5 @@
 //! The words that set a group of passages apart from the whole corpus, for
-//! the "most distinctive words" of a speaker's or a country's page, and the
-//! words the whole corpus returns to most, for topics to suggest.
+//! the "most distinctive words" of a speaker's or a country's page.
 //!
 //! A word scores by how often the group uses it, weighted by how much more
 //! of the group's passages hold it than the corpus's passages do. The corpus
@@ -9,21 +8,12 @@
 
 use std::collections::HashMap;
 
-use fst::Streamer;
-
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
-use crate::index::Index;
 use crate::searcher::Searcher;
 use crate::types::{Filters, SearchRequest};
 
 /// Words shorter than this are mostly grammar, whatever the stop lists miss.
 const MIN_CHARS: usize = 4;
-/// A suggested topic is a longer word: shorter frequent ones are
-/// prepositions and verbs (`contre`, `entre`, `depuis`) more often than
-/// subjects, and stop lists leave them in.
-const MIN_TOPIC_CHARS: usize = 7;
-/// Passages read to find how a frequent word is usually written.
-const SPELLINGS_LOOKED_AT: usize = 8;
 
 struct Tally<'t> {
     uses: u32,
@@ -82,55 +72,7 @@ impl Searcher<'_> {
     }
 }
 
-impl Index<'_> {
-    /// Up to `limit` words held by the most passages, most first, each as
-    /// spelled where it first occurs: topics a reader can start from on any
-    /// corpus. One walk over the dictionary reading each term's passage count
-    /// from its postings header, so it costs the vocabulary, not the text.
-    pub fn frequent_words(&self, limit: usize) -> Vec<String> {
-        // The best so far, most frequent first. `limit` is a handful, so an
-        // insertion keeps them in order without a sort compiled for it.
-        let mut best: Vec<(u32, u32, String)> = Vec::with_capacity(limit + 1);
-        let mut stream = self.terms.stream();
-        while let Some((key, id)) = stream.next() {
-            let (Ok(term), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) else { continue };
-            let topical = term.chars().count() >= MIN_TOPIC_CHARS
-                && term.chars().all(char::is_alphabetic)
-                && !is_stop_word_anywhere(term);
-            if !topical {
-                continue;
-            }
-            let passages = self.body_frequency(id);
-            // Ties keep dictionary order: a later term must do strictly better.
-            let at = best.iter().position(|&(n, _, _)| passages > n).unwrap_or(best.len());
-            if at < limit {
-                best.insert(at, (passages, id, term.to_owned()));
-                best.truncate(limit);
-            }
-        }
-        best.into_iter().filter_map(|(_, id, term)| self.spelling(id, &term)).collect()
-    }
-
-    /// How `term` is written: in lower case if any of its first few passages
-    /// writes it so, else as first written, so `Vietnam` keeps its capital
-    /// and a common word does not keep the one of a sentence start.
-    fn spelling(&self, id: u32, term: &str) -> Option<String> {
-        let mut first = None;
-        for (passage, _) in self.postings(id).body().take(SPELLINGS_LOOKED_AT) {
-            let Some(text) = self.passage_text(passage) else { continue };
-            for token in tokenize(text).into_iter().filter(|token| token.term == term && token.kind != TokenKind::Part) {
-                let Some(written) = text.get(token.range) else { continue };
-                if !has_capital(written) {
-                    return Some(written.to_owned());
-                }
-                first.get_or_insert_with(|| written.to_owned());
-            }
-        }
-        first
-    }
-}
-
-fn has_capital(word: &str) -> bool {
+pub(crate) fn has_capital(word: &str) -> bool {
     word.chars().any(char::is_uppercase)
 }
 
@@ -168,26 +110,5 @@ mod tests {
         assert!(words.iter().any(|word| word == "pêcheurs"), "{words:?}");
         assert!(!words.iter().any(|word| word == "coopération"), "shared with everyone: {words:?}");
         assert!(index.distinctive_terms(&Filters::default(), 5).iter().all(|word| word.chars().count() >= 4));
-    }
-
-    #[test]
-    fn frequent_words_are_long_words_in_most_passages_as_written() {
-        let mut builder = IndexBuilder::new();
-        let doc = builder.add_document(DocumentRecord { title: "t".into(), file: "a.txt".into(), ..Default::default() });
-        for text in [
-            "La Coopération contre la cybercriminalité, dont tout dépend.",
-            "La coopération progresse, dont acte.",
-            "La coopération et la sécurité.",
-            "La sécurité 2025 encore.",
-            "Sécurité d'abord, dit le Vietnam.",
-            "Le Vietnam progresse.",
-        ] {
-            builder.add_passage(PassageRecord { section: None, document: doc, text: text.into(), statements: vec![], mentions: vec![] });
-        }
-        let blob = builder.finish();
-        let index = Index::open(&blob).expect("the test blob opens");
-        assert_eq!(index.frequent_words(2), ["coopération", "sécurité"]);
-        assert_eq!(index.frequent_words(10), ["coopération", "sécurité", "progresse", "Vietnam", "cybercriminalité"]);
-        assert!(index.frequent_words(0).is_empty());
     }
 }

@@ -14,7 +14,8 @@
 //! with `bitset`, `filters`, `rank`, `facets`, `snippet` and `suggest`
 //! (answering), wired together by the [`Searcher`], which owns the index
 //! and the state searches share; `distinctive` (the words typical of a
-//! speaker or a country); `types` holds the values the app sees.
+//! speaker or a country); `topics` (the words typical of the corpus, for a
+//! kiosk to suggest); `types` holds the values the app sees.
 
 // Library code answers every input, however hostile, with a value or an
 // error, never a panic (fuzz/ checks it; `make test-lints` runs clippy): no
@@ -42,6 +43,7 @@ mod searcher;
 mod snippet;
 mod stopwords;
 mod suggest;
+mod topics;
 mod types;
 
 pub use builder::IndexBuilder;
