@@ -2,7 +2,9 @@
 //!
 //! Text is cut into words (letters and digits, joined by inner apostrophes
 //! and hyphens), each piece is folded (NFKD, accents and other combining
-//! marks dropped, a few letters NFKD keeps whole spelled out, lowercased),
+//! marks dropped, a few letters NFKD keeps whole spelled out, lowercased;
+//! through a table `build.rs` computes for the Latin, Greek and Cyrillic
+//! blocks, so the page carries no Unicode decomposition tables),
 //! French elisions (`l'`, `qu'`, `jusqu'`...) are dropped, and a compound
 //! (`socio-économique`, `aujourd'hui`) yields its joined form plus its parts.
 //! Stop words and stems are decided per language by the caller through
@@ -14,8 +16,6 @@
 //! `COOPERATION` all become `cooperation`.
 
 use std::ops::Range;
-
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::stopwords;
 use crate::types::Lang;
@@ -69,7 +69,13 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    is_word_start(c) || is_combining_mark(c)
+    is_word_start(c) || is_combining_diacritic(c)
+}
+
+/// The blocks of combining diacritical marks: an accent typed as its own
+/// character ("e" + U+0301) stays inside its word, and folding drops it.
+fn is_combining_diacritic(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Folds a piece of text to its search form: compatibility decomposition,
@@ -85,26 +91,26 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], appending to `out`.
 fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
-        // Most text is ASCII, which decomposes to itself: skip the tables.
+        // Most text is ASCII, which folds to its lowercase: skip the table.
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        decompose_compatible(c, |d| {
-            if is_combining_mark(d) {
-                return;
-            }
-            match d {
-                'œ' | 'Œ' => out.push_str("oe"),
-                'æ' | 'Æ' => out.push_str("ae"),
-                'ß' => out.push_str("ss"),
-                'ø' | 'Ø' => out.push('o'),
-                'đ' | 'Đ' => out.push('d'),
-                'ł' | 'Ł' => out.push('l'),
-                _ => out.extend(d.to_lowercase()),
-            }
-        });
+        match folded(c) {
+            Some(fold) => out.push_str(fold),
+            None => out.extend(c.to_lowercase()),
+        }
     }
+}
+
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+
+/// The fold of a character whose fold is not its lowercase (from the table
+/// `build.rs` computes with NFKD), or `None`.
+fn folded(c: char) -> Option<&'static str> {
+    let at = FOLD_KEYS.binary_search(&(c as u32)).ok()?;
+    let start = at.checked_sub(1).and_then(|before| FOLD_ENDS.get(before)).map_or(0, |&end| usize::from(end));
+    FOLD_TEXT.get(start..usize::from(*FOLD_ENDS.get(at)?))
 }
 
 /// Cuts `text` into tokens, appending them to `out` (cleared first).
@@ -233,6 +239,39 @@ pub fn stem(term: &str, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fold by the Unicode tables, as the build script computes it.
+    fn reference_fold(c: char) -> String {
+        let mut out = String::new();
+        unicode_normalization::char::decompose_compatible(c, |d| {
+            if unicode_normalization::char::is_combining_mark(d) {
+                return;
+            }
+            match d {
+                'œ' | 'Œ' => out.push_str("oe"),
+                'æ' | 'Æ' => out.push_str("ae"),
+                'ß' => out.push_str("ss"),
+                'ø' | 'Ø' => out.push('o'),
+                'đ' | 'Đ' => out.push('d'),
+                'ł' | 'Ł' => out.push('l'),
+                _ => out.extend(d.to_lowercase()),
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn the_table_folds_latin_greek_and_cyrillic_as_nfkd_does() {
+        let blocks = [(0x80, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x218F), (0xFB00, 0xFB4F), (0xFF00, 0xFFEF)];
+        for (first, last) in blocks {
+            for c in (first..=last).filter_map(char::from_u32) {
+                assert_eq!(fold(&c.to_string()), reference_fold(c), "U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(fold("Lê Hoài Trung, ŒUVRE, ﬁn, Ｖｉｅｔ"), "le hoai trung, oeuvre, fin, viet");
+        // Outside the folded blocks, a character is only lowercased.
+        assert_eq!(fold("한국 中文"), "한국 中文");
+    }
     use proptest::prelude::*;
 
     fn terms(text: &str) -> Vec<(String, TokenKind, u32)> {

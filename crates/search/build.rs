@@ -1,0 +1,86 @@
+//! Writes the folding table the analyser reads at run time.
+//!
+//! Folding is NFKD with the combining marks dropped, a few letters NFKD
+//! keeps whole spelled out (œ → oe), then lowercase. Computing it with the
+//! Unicode decomposition tables at run time carried about 45 KB of gzipped
+//! tables into the page; the characters of the scripts the corpus can hold
+//! are folded here once instead, and the page keeps only those whose fold
+//! is not plain lowercase. Outside these blocks a character is lowercased.
+
+use std::{env, fmt::Write as _, fs, path::PathBuf};
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// The blocks folded through the table: Latin (with Vietnamese), IPA and
+/// spacing modifiers, combining marks, Greek, Cyrillic, general
+/// punctuation, super- and subscripts, letter-like symbols, number forms,
+/// enclosed alphanumerics, Latin ligatures, half- and full-width forms.
+const BLOCKS: &[(u32, u32)] = &[
+    (0x0080, 0x052F),
+    (0x1AB0, 0x1AFF),
+    (0x1D00, 0x1EFF),
+    (0x2000, 0x218F),
+    (0x2460, 0x24FF),
+    (0x2C60, 0x2C7F),
+    (0xA720, 0xA7FF),
+    (0xFB00, 0xFB4F),
+    (0xFE20, 0xFE2F),
+    (0xFF00, 0xFFEF),
+];
+
+/// The fold of one character, as the analyser defines it.
+fn fold(c: char) -> String {
+    let mut out = String::new();
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        match d {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            'ø' | 'Ø' => out.push('o'),
+            'đ' | 'Đ' => out.push('d'),
+            'ł' | 'Ł' => out.push('l'),
+            _ => out.extend(d.to_lowercase()),
+        }
+    });
+    out
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut keys = String::new();
+    let mut ends = String::new();
+    let mut text = String::new();
+    let mut count = 0usize;
+    for &(first, last) in BLOCKS {
+        for c in (first..=last).filter_map(char::from_u32) {
+            let folded = fold(c);
+            if folded == c.to_lowercase().collect::<String>() {
+                continue;
+            }
+            text.push_str(&folded);
+            let _ = write!(keys, "{},", c as u32);
+            let _ = write!(ends, "{},", text.len());
+            count += 1;
+        }
+    }
+    if u16::try_from(text.len()).is_err() {
+        eprintln!("error: the folding table's text is {} bytes, more than its u16 offsets reach", text.len());
+        std::process::exit(1);
+    }
+    let table = format!(
+        "/// Characters whose fold is not their lowercase, ascending.\n\
+         static FOLD_KEYS: [u32; {count}] = [{keys}];\n\
+         /// Where each one's fold ends in `FOLD_TEXT` (it starts where the one before ends).\n\
+         static FOLD_ENDS: [u16; {count}] = [{ends}];\n\
+         /// The folds, one after another.\n\
+         static FOLD_TEXT: &str = {text:?};\n"
+    );
+    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("fold_table.rs");
+    if let Err(error) = fs::write(&out, table) {
+        eprintln!("error: cannot write {}: {error}", out.display());
+        std::process::exit(1);
+    }
+}
