@@ -1,0 +1,130 @@
+//! Turns engine answers into plain display data: ids resolved to names, dates
+//! formatted for the chosen language, permalinks keyed by stable names.
+//!
+//! Components receive these values as props and only render them; none of
+//! them looks anything up in the index or parses text. Everything here is
+//! pure, so it is tested natively. One module per view model; this one holds
+//! what they share: names, dates and the request a route asks for.
+
+use std::ops::Range;
+
+use search::{CountryId, Date, Evidence, Filters, Index, PassageId, SearchRequest, Searcher, Sort, SpeakerId};
+
+use crate::{
+    route::{ContextSide, Reading, Route, SortOrder},
+    strings::{format_date, UiLang},
+};
+
+mod article;
+mod card;
+mod concordance;
+mod export;
+mod profile;
+mod results;
+#[cfg(test)]
+mod tests;
+
+pub use self::{article::*, card::*, concordance::*, export::*, profile::*, results::*};
+
+/// Results shown before the reader asks for more.
+pub const PAGE_SIZE: usize = 20;
+
+/// Text with the byte ranges to mark, all on char boundaries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marked {
+    pub text: String,
+    pub highlights: Vec<Range<usize>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Who {
+    pub speaker: Option<String>,
+    /// Byte ranges of `speaker` matching the query, on result cards.
+    pub speaker_highlights: Vec<Range<usize>>,
+    pub role: Option<String>,
+    pub country: Option<String>,
+    pub country_code: Option<String>,
+}
+
+pub(super) fn document_by_file<'a>(index: &Index<'a>, file: &str) -> Option<search::DocumentView<'a>> {
+    (0..index.document_count() as u32)
+        .filter_map(|id| index.document(search::DocId(id)))
+        .find(|document| document.file == file)
+}
+
+pub(super) fn request(index: &Index<'_>, route: &Route, limit: usize) -> SearchRequest {
+    SearchRequest {
+        query: route.query.clone(),
+        filters: filters(index, route),
+        sort: match route.sort {
+            SortOrder::Relevance => Sort::Relevance,
+            SortOrder::Newest => Sort::DateDesc,
+            SortOrder::Oldest => Sort::DateAsc,
+        },
+        offset: 0,
+        limit,
+        as_typed: route.as_typed,
+    }
+}
+
+pub(super) fn filters(index: &Index<'_>, route: &Route) -> Filters {
+    let speakers: Vec<SpeakerId> = index
+        .speakers()
+        .filter(|(_, speaker)| route.speakers.iter().any(|name| name == speaker.name))
+        .map(|(id, _)| id)
+        .collect();
+    let countries: Vec<CountryId> = index
+        .countries()
+        .filter(|(_, country)| route.countries.iter().any(|code| code == country.code))
+        .map(|(id, _)| id)
+        .collect();
+    Filters {
+        speakers,
+        countries,
+        outlets: route.sources.clone(),
+        date_from: route.date_from.as_deref().and_then(|date| date.parse().ok()),
+        date_to: route.date_to.as_deref().and_then(|date| date.parse().ok()),
+    }
+}
+
+pub(super) fn reading_of(index: &Index<'_>, id: PassageId) -> Option<Reading> {
+    let passage = index.passage(id)?;
+    let document = index.document(passage.document)?;
+    Some(Reading { file: document.file.to_owned(), passage: id.0.checked_sub(document.passages.start) })
+}
+
+pub(super) fn who(index: &Index<'_>, speaker: Option<SpeakerId>, country: Option<CountryId>, lang: UiLang) -> Who {
+    let speaker_view = speaker.and_then(|id| index.speaker(id));
+    let country = country.and_then(|id| country_names(index, id, lang));
+    Who {
+        speaker: speaker_view.map(|view| view.name.to_owned()),
+        speaker_highlights: Vec::new(),
+        role: speaker_view.and_then(|view| view.role.map(str::to_owned)),
+        country_code: country.as_ref().map(|(code, _)| code.clone()),
+        country: country.map(|(_, name)| name),
+    }
+}
+
+pub(super) fn country_names(index: &Index<'_>, id: CountryId, lang: UiLang) -> Option<(String, String)> {
+    let view = index.country(id)?;
+    let name = match lang {
+        UiLang::Fr => view.name_fr,
+        UiLang::En => view.name_en,
+    };
+    Some((view.code.to_owned(), name.to_owned()))
+}
+
+pub(super) fn date_label(lang: UiLang, date: Date) -> String {
+    format_date(lang, date.year, date.month, date.day)
+}
+
+/// A date filter from the address (`2025-10-25`, `2025-10`) as the page
+/// writes dates; as typed when it is not one.
+pub fn date_filter_label(lang: UiLang, value: &str) -> String {
+    value.parse::<Date>().map_or_else(|_| value.to_owned(), |date| date_label(lang, date))
+}
+
+pub(super) fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}

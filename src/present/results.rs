@@ -1,0 +1,123 @@
+//! A search as the result list shows it: the cards of a page, the facet
+//! lists with their counts, and the timeline's bars.
+
+use super::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FacetEntry {
+    /// What goes in the URL: a speaker's name or a country's code.
+    pub key: String,
+    pub label: String,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// One bar of the timeline: a month, or a day once the range is one month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// `2025-10` or `2025-10-24`: what a click puts in the date filter.
+    pub key: String,
+    pub label: String,
+    pub count: u32,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    pub total: usize,
+    pub cards: Vec<Card>,
+    pub speakers: Vec<FacetEntry>,
+    pub countries: Vec<FacetEntry>,
+    pub sources: Vec<FacetEntry>,
+    pub timeline: Vec<Bar>,
+    pub suggestion: Option<String>,
+    /// What was searched beyond the words as typed.
+    pub interpretation: search::Interpretation,
+    pub elapsed_ms: f64,
+}
+
+pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl Fn() -> f64) -> Outcome {
+    let index = searcher.index();
+    let started = now_ms();
+    let results = searcher.search(&request(index, route, limit));
+    let elapsed_ms = now_ms() - started;
+
+    let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, Some(hit), route.lang)).collect();
+    let speakers = results
+        .facets
+        .speakers
+        .iter()
+        .filter_map(|&(id, count)| {
+            let name = index.speaker(id)?.name.to_owned();
+            Some(FacetEntry { selected: route.speakers.contains(&name), label: name.clone(), key: name, count })
+        })
+        .collect();
+    let countries = results
+        .facets
+        .countries
+        .iter()
+        .filter_map(|&(id, count)| {
+            let (code, name) = country_names(index, id, route.lang)?;
+            Some(FacetEntry { selected: route.countries.contains(&code), key: code, label: name, count })
+        })
+        .collect();
+    let timeline = timeline(route, &results.facets.months, &results.facets.days);
+
+    let sources = results
+        .facets
+        .outlets
+        .iter()
+        .map(|(name, count)| FacetEntry {
+            selected: route.sources.contains(name),
+            key: name.clone(),
+            label: name.clone(),
+            count: *count,
+        })
+        .collect();
+    Outcome {
+        total: results.total,
+        cards,
+        speakers,
+        countries,
+        sources,
+        timeline,
+        suggestion: results.suggestion,
+        interpretation: results.interpretation,
+        elapsed_ms,
+    }
+}
+
+/// Every result of the current search, for exports.
+pub fn all_results(searcher: &Searcher<'_>, route: &Route) -> Vec<Card> {
+    let index = searcher.index();
+    let ranked = searcher.ranked(&request(index, route, index.passage_count()));
+    ranked.into_iter().filter_map(|id| card(index, id, None, route.lang)).collect()
+}
+
+/// Months, or the days of the month when the date filter is one month.
+pub(super) fn timeline(route: &Route, months: &[(Date, u32)], days: &[(Date, u32)]) -> Vec<Bar> {
+    let one_month = match (&route.date_from, &route.date_to) {
+        (Some(from), Some(to)) => from.get(..7).filter(|month| to.get(..7) == Some(*month)).is_some(),
+        _ => false,
+    };
+    // Date facets ignore the date filter itself (disjunctive), so keep the chosen month's days.
+    let month_prefix = route.date_from.as_deref().and_then(|from| from.get(..7)).filter(|_| one_month);
+    let bars: Vec<(Date, u32)> = match month_prefix {
+        Some(prefix) => days.iter().filter(|(date, _)| date.to_string().starts_with(prefix)).copied().collect(),
+        None => months.to_vec(),
+    };
+    let selected = |key: &str| {
+        route.date_from.as_deref() == Some(key) && route.date_to.as_deref() == Some(key)
+    };
+    bars.into_iter()
+        .map(|(date, count)| {
+            let key = date.to_string();
+            Bar {
+                selected: selected(&key),
+                label: date_label(route.lang, date),
+                key,
+                count,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,174 @@
+//! The view models against a two-article corpus written for these tests.
+
+use super::*;
+use search::{CountryRecord, DocumentRecord, IndexBuilder, Lang, PassageRecord, SpeakerRecord, StatementRecord};
+
+/// A two-article corpus written for these tests.
+fn blob() -> Vec<u8> {
+    let mut builder = IndexBuilder::new();
+    let ruritania = builder.add_country(CountryRecord {
+        code: "RUR".into(),
+        name_fr: "Ruritanie".into(),
+        name_en: "Ruritania".into(),
+        is_country: true,
+    });
+    let minister = builder.add_speaker(SpeakerRecord {
+        name: "Anna Example".into(),
+        role: Some("ministre".into()),
+        country: Some(ruritania),
+    });
+    let first = builder.add_document(DocumentRecord {
+        title: "Un accord signé".into(),
+        outlet: Some("Agence".into()),
+        url: Some("javascript:alert(1)".into()),
+        lang: Lang::Fr,
+        date: Some(Date::ymd(2025, 10, 25)),
+        file: "a.txt".into(),
+    });
+    for (text, section) in [
+        ("La ministre a salué la coopération entre les États.", None),
+        ("Le texte entre en vigueur plus tard.", Some("Un calendrier serré")),
+        ("Elle a ajouté que la coopération protège les victimes.", Some("Un calendrier serré")),
+    ] {
+        builder.add_passage(PassageRecord {
+            section: section.map(String::from),
+            document: first,
+            text: text.into(),
+            statements: vec![StatementRecord::plain(minister)],
+            mentions: vec![ruritania],
+        });
+    }
+    let second = builder.add_document(DocumentRecord {
+        title: "Un autre jour".into(),
+        outlet: None,
+        url: Some("https://example.org/b".into()),
+        lang: Lang::Fr,
+        date: Some(Date::ymd(2025, 11, 3)),
+        file: "b.txt".into(),
+    });
+    builder.add_passage(PassageRecord {
+        section: None,
+        document: second,
+        text: "Des experts parlent de cybersécurité, \"sans\" formule =SUM(A1).".into(),
+        statements: vec![],
+        mentions: vec![],
+    });
+    builder.finish()
+}
+
+#[test]
+fn a_section_title_opens_its_first_passage_only_and_labels_cards() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let route = Route { reading: Some(Reading { file: "a.txt".into(), passage: Some(2) }), ..Route::default() };
+    let article = article(&index, &route).expect("the article");
+    let opens: Vec<Option<&str>> = article.passages.iter().map(|p| p.opens_section.as_deref()).collect();
+    assert_eq!(opens, [None, Some("Un calendrier serré"), None]);
+    let outcome = search(&index, &Route { query: "victimes".into(), ..Route::default() }, 10, || 0.0);
+    assert_eq!(outcome.cards[0].section.as_deref(), Some("Un calendrier serré"));
+}
+
+#[test]
+fn only_web_addresses_become_links() {
+    assert!(is_web_address("https://example.org/a"));
+    assert!(is_web_address("HTTP://example.org"));
+    assert!(!is_web_address("javascript:alert(1)"));
+    assert!(!is_web_address("data:text/html,x"));
+}
+
+#[test]
+fn date_filters_read_as_dates() {
+    assert_eq!(date_filter_label(UiLang::Fr, "2025-10-25"), format_date(UiLang::Fr, 2025, Some(10), Some(25)));
+    assert_eq!(date_filter_label(UiLang::En, "2025-10"), format_date(UiLang::En, 2025, Some(10), None));
+    assert_eq!(date_filter_label(UiLang::Fr, "demain"), "demain");
+}
+
+#[test]
+fn cards_resolve_names_and_drop_unsafe_urls() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let route = Route { query: "cooperation".into(), ..Route::default() };
+    let outcome = search(&index, &route, 10, || 0.0);
+    assert_eq!(outcome.total, 2);
+    let card = &outcome.cards[0];
+    assert_eq!(card.who.speaker.as_deref(), Some("Anna Example"));
+    assert_eq!(card.who.country_code.as_deref(), Some("RUR"));
+    assert_eq!(card.date.as_deref(), Some("25 octobre 2025"));
+    assert_eq!(card.url, None, "a javascript: URL must not survive");
+    assert_eq!(outcome.speakers[0].count, 2);
+    assert_eq!(outcome.sources.iter().map(|s| (s.key.as_str(), s.count)).collect::<Vec<_>>(), [("Agence", 2)]);
+}
+
+#[test]
+fn timeline_zooms_to_days_inside_one_month() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let months = search(&index, &Route::default(), 10, || 0.0).timeline;
+    assert_eq!(months.iter().map(|bar| bar.key.as_str()).collect::<Vec<_>>(), ["2025-10", "2025-11"]);
+    let october = Route { date_from: Some("2025-10".into()), date_to: Some("2025-10".into()), ..Route::default() };
+    let days = search(&index, &october, 10, || 0.0).timeline;
+    assert_eq!(days.iter().map(|bar| bar.key.as_str()).collect::<Vec<_>>(), ["2025-10-25"]);
+}
+
+#[test]
+fn neighbouring_matches_skip_passages_without_hits() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let route = Route {
+        query: "cooperation".into(),
+        reading: Some(Reading { file: "a.txt".into(), passage: Some(0) }),
+        ..Route::default()
+    };
+    let article = article(&index, &route).expect("a.txt exists");
+    assert_eq!(article.neighbouring_matches(), (None, Some(2)));
+}
+
+#[test]
+fn profiles_list_statements_in_date_order() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let profile = speaker_profile(&index, "Anna Example", UiLang::Fr).expect("speaker exists");
+    assert_eq!(profile.statements.len(), 3);
+    assert!(profile.distinctive.iter().any(|word| word == "coopération"), "{:?}", profile.distinctive);
+    let country = country_profile(&index, "RUR", UiLang::En).expect("country exists");
+    assert_eq!(country.heading, "Ruritania");
+    assert_eq!(country.speakers.len(), 1);
+    assert!(speaker_profile(&index, "Nobody", UiLang::Fr).is_none());
+}
+
+#[test]
+fn concordance_sorts_by_the_chosen_side() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let route = Route { query: "cooperation".into(), ..Route::default() };
+    let right = concordance(&index, &route, ContextSide::Right);
+    assert_eq!(right.len(), 2);
+    assert!(right[0].right.trim_start() <= right[1].right.trim_start());
+    assert!(right.iter().all(|line| line.keyword.to_lowercase().starts_with("coop")));
+}
+
+#[test]
+fn csv_quotes_and_defuses_formulas() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let cards = all_results(&index, &Route { query: "experts".into(), ..Route::default() });
+    let csv = to_csv(&export_rows(&cards, "https://host/app/#q=x", UiLang::Fr));
+    let mut lines = csv.split("\r\n");
+    assert_eq!(lines.next(), Some(ExportRow::COLUMNS.join(",").as_str()));
+    let row = lines.next().expect("one data row");
+    assert!(row.contains("\"Des experts parlent de cybersécurité, \"\"sans\"\" formule =SUM(A1).\""));
+    assert!(row.ends_with("https://host/app/#doc=b.txt&p=0"), "{row}");
+    assert_eq!(csv_cell("=1+1"), "'=1+1");
+}
+
+#[test]
+fn citation_names_speaker_date_outlet_and_source() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let cards = all_results(&index, &Route { query: "salue".into(), ..Route::default() });
+    let citation = citation(&cards[0], UiLang::Fr);
+    assert!(citation.starts_with("Anna Example (Ruritanie), 25 octobre 2025, Agence : « La ministre"), "{citation}");
+    assert!(citation.contains("Source : Un accord signé"));
+    let english = super::citation(&cards[0], UiLang::En);
+    assert!(english.contains("Agence: “La ministre") && english.contains("Source: Un accord signé"), "{english}");
+}
