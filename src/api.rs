@@ -141,6 +141,7 @@ fn props(attributes: &Attributes, on_select: &Callback<(Card, UiLang)>) -> AppPr
 /// (a full explorer's address), else under `bundle_page` (the embed
 /// script's own `index.html`).
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments, reason = "one argument per attribute of the element, as its script passes them")]
 pub fn mount(
     root: Element,
     host: Element,

@@ -112,7 +112,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         move |event: &PointerEvent| -> Option<usize> {
         let rect = axis.cast::<Element>()?.get_bounding_client_rect();
         let across = (f64::from(event.client_x()) - rect.left()) / rect.width();
-        (0.0..1.0).contains(&across).then(|| (across * count as f64) as usize)
+        (0.0..1.0).contains(&across).then_some((across * count as f64) as usize)
         }
     };
 
