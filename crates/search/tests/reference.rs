@@ -67,7 +67,15 @@ fn spec() -> impl Strategy<Value = Spec> {
 }
 
 fn build(spec: &Spec) -> Vec<u8> {
+    build_with(spec, &[])
+}
+
+/// The corpus of `spec`, with `groups` of equivalent words.
+fn build_with(spec: &Spec, groups: &[Vec<String>]) -> Vec<u8> {
     let mut b = IndexBuilder::new();
+    for group in groups {
+        b.add_equivalence(group);
+    }
     for i in 0..spec.countries {
         b.add_country(CountryRecord { code: format!("C{i}"), name_fr: format!("Pays {i}"), name_en: format!("Country {i}"), is_country: true });
     }
@@ -209,6 +217,27 @@ impl<'s> Reference<'s> {
     /// language, and the dictionary does not record one per term.
     fn same_stem(&self, query: &str, term: &str) -> bool {
         Lang::ALL.iter().any(|&lang| stem(query, lang).is_some() && stem(query, lang) == stem(term, lang))
+    }
+
+    /// A word, or an equivalent of it: the equivalent's own form or a
+    /// form sharing its stem.
+    fn word_or_equivalent_matches(&self, word: &Word, equivalent: &str, term: &str) -> bool {
+        self.word_matches(word, term) || term == equivalent || self.same_stem(equivalent, term)
+    }
+
+    /// How well passage `p`'s text matches one whole word, by the first
+    /// ranking rules: fewer typo edits first, then the word itself before a
+    /// stem or an equivalent. `None` when it does not match.
+    fn match_rank(&self, p: usize, word: &Word, equivalent: &str) -> Option<(usize, bool)> {
+        self.text_terms(p)
+            .iter()
+            .filter(|t| self.word_or_equivalent_matches(word, equivalent, t))
+            .map(|t| {
+                let inexact = *t != word.term;
+                let related = inexact && (self.same_stem(&word.term, t) || *t == equivalent || self.same_stem(equivalent, t));
+                if related { (0, true) } else { (if inexact { levenshtein(&word.term, t) } else { 0 }, inexact) }
+            })
+            .min()
     }
 
     fn word_matches(&self, word: &Word, term: &str) -> bool {
@@ -528,5 +557,63 @@ fn strip_accents(s: &str) -> String {
 fn fold_is_idempotent_on_the_vocabulary() {
     for w in WORDS {
         assert_eq!(fold(&fold(w)), fold(w));
+    }
+}
+
+/// Two words of the vocabulary that fold apart and are neither stop words
+/// nor single letters, as an equivalence group needs.
+fn equivalent_pair() -> impl Strategy<Value = (String, String)> {
+    (0..WORDS.len(), 0..WORDS.len()).prop_filter_map("two distinct searchable words", |(a, b)| {
+        let term = |w: &str| tokenize(w).into_iter().find(|t| t.kind != TokenKind::Part).map(|t| t.term);
+        let (x, y) = (term(WORDS[a])?, term(WORDS[b])?);
+        let usable = |t: &str| t.chars().count() >= 2 && !is_stop_word_anywhere(t) && !t.contains(' ');
+        (x != y && usable(&x) && usable(&y) && tokenize(WORDS[a]).len() == 1 && tokenize(WORDS[b]).len() == 1).then_some((x, y))
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A word with an equivalent finds what the word finds and what the
+    /// equivalent, or a form sharing its stem, finds.
+    #[test]
+    fn equivalents_match_the_reference(spec in spec(), (word, equivalent) in equivalent_pair()) {
+        let blob = build_with(&spec, &[vec![word.clone(), equivalent.clone()]]);
+        let index = Searcher::new(Index::open(&blob).unwrap());
+        let reference = Reference::new(&spec);
+        let query = Word { term: word.clone(), prefix: false };
+        let expected: BTreeSet<usize> = (0..spec.passages.len())
+            .filter(|&p| {
+                let (terms, text) = (reference.terms(p), reference.text_terms(p));
+                let found = |terms: &[String]| terms.iter().any(|t| reference.word_or_equivalent_matches(&query, &equivalent, t));
+                found(&terms) && (found(&text) || reference.opens_its_article(p))
+            })
+            .collect();
+        prop_assert_eq!(matches(&index, &format!("{word} "), Filters::default()), expected, "{} = {}", word, equivalent);
+    }
+
+    /// Ranked by the first rules in their order: fewer typo edits, then the
+    /// word itself before its stems and equivalents.
+    #[test]
+    fn ranking_puts_fewer_edits_then_the_word_itself_first(mut spec in spec(), (word, equivalent) in equivalent_pair()) {
+        // Bodies only: titles and speakers rank by a later rule.
+        for doc in &mut spec.docs {
+            doc.2.clear();
+        }
+        for passage in &mut spec.passages {
+            passage.2 = None;
+        }
+        let blob = build_with(&spec, &[vec![word.clone(), equivalent.clone()]]);
+        let index = Searcher::new(Index::open(&blob).unwrap());
+        let reference = Reference::new(&spec);
+        let query = Word { term: word.clone(), prefix: false };
+        let request = SearchRequest { query: format!("{word} "), limit: 100, ..Default::default() };
+        let ranks: Vec<(usize, bool)> = index
+            .search(&request)
+            .hits
+            .iter()
+            .filter_map(|hit| reference.match_rank(hit.passage.0 as usize, &query, &equivalent))
+            .collect();
+        prop_assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]), "{} = {}: {:?}", word, equivalent, ranks);
     }
 }
