@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: generates the 1k, 10k and 100k synthetic corpora, measures
 # our engine natively and as wasm in Node beside MiniSearch and FlexSearch,
+# then the release page of the seeds in headless Chromium (bench/page.mjs),
 # and writes BENCHMARKS.md at the repository root.
 #
 # BENCH_SIZES (default "1000 10000 100000") picks the corpora, e.g.
@@ -67,7 +68,12 @@ for n in $sizes; do
     node --max-old-space-size=8192 --expose-gc bench/js/bench.mjs "$dir" "$wasm_pkg" "$(reps_for "$n")"
 done
 
+step "the page as shipped: release bundle of the seeds"
+bash scripts/build-dist.sh seeds "$bench/target/page-seeds"
+
 step "BENCHMARKS.md"
 BENCH_COMMAND="${BENCH_COMMAND:-make bench}" BENCH_LOAD_START="$load_start" BENCH_RUSTC="$(rustc --version)" \
     BENCH_SECONDS="$((SECONDS - started))" node bench/js/report.mjs "$root/BENCHMARKS.md" "${dirs[@]}"
+step "the page in headless Chromium"
+node bench/page.mjs "$root/BENCHMARKS.md" "$bench/target/page-seeds/dist"
 step "done"
