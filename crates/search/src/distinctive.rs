@@ -5,12 +5,18 @@
 //! of the group's passages hold it than the corpus's passages do. The corpus
 //! side is the body frequency the postings already store, so nothing is
 //! precomputed for this and the blob does not grow.
+//!
+//! Only what the speakers said counts: the words of an attribution (the
+//! reporting verb and the mention of the speaker, "a déclaré la directrice
+//! Ghada Waly") are left out, and so are the group's own names and the
+//! ordinary words of public affairs (`data/ordinary-words.txt`).
 
 use std::collections::HashMap;
 
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
+use crate::stopwords::ordinary_words;
 use crate::searcher::Searcher;
-use crate::types::{Filters, SearchRequest};
+use crate::types::{Evidence, Filters, PassageId, SearchRequest};
 
 /// Words shorter than this are mostly grammar, whatever the stop lists miss.
 const MIN_CHARS: usize = 4;
@@ -32,16 +38,30 @@ impl Searcher<'_> {
         let request = SearchRequest { filters: filters.clone(), ..SearchRequest::default() };
         let group = self.matches(&request);
         let index = self.index();
-        let texts: Vec<&str> = group.iter().filter_map(|passage| index.passage_text(passage.0)).collect();
+        let texts: Vec<(PassageId, &str)> = group.iter().filter_map(|&passage| Some((passage, index.passage_text(passage.0)?))).collect();
         let mut tallies: HashMap<String, Tally<'_>> = HashMap::new();
-        for text in &texts {
+        for &(passage, text) in &texts {
+            let attribution: Vec<std::ops::Range<usize>> = index
+                .statements(passage)
+                .into_iter()
+                .filter_map(|statement| match statement.evidence {
+                    Evidence::Cue { cue, mention } => Some([Some(cue), mention]),
+                    _ => None,
+                })
+                .flatten()
+                .flatten()
+                .map(|span| span.range())
+                .collect();
             let mut seen_here: Vec<String> = Vec::new();
             for token in tokenize(text) {
-                let plain_word = token.kind != TokenKind::Part && token.term.chars().any(char::is_alphabetic);
-                if !plain_word || token.term.chars().count() < MIN_CHARS || is_stop_word_anywhere(&token.term) {
+                let written = text.get(token.range.clone()).unwrap_or_default();
+                // "a-t-il", "dit-elle": a verb and its pronoun, not a word of their own.
+                let inverted = token.kind == TokenKind::Whole && written.split(['-', '\'', '’']).any(|part| part.chars().count() < 3);
+                let plain_word = token.kind != TokenKind::Part && !inverted && token.term.chars().any(char::is_alphabetic);
+                let attributes = attribution.iter().any(|span| span.start < token.range.end && token.range.start < span.end);
+                if !plain_word || attributes || token.term.chars().count() < MIN_CHARS || is_stop_word_anywhere(&token.term) {
                     continue;
                 }
-                let written = text.get(token.range.clone()).unwrap_or_default();
                 let tally = tallies.entry(token.term.clone()).or_insert(Tally { uses: 0, passages: 0, shown: written });
                 if has_capital(tally.shown) && !has_capital(written) {
                     tally.shown = written;
@@ -54,11 +74,17 @@ impl Searcher<'_> {
             }
         }
 
+        // The group's own names say who it is, not what it said.
+        let speaker_names = filters.speakers.iter().filter_map(|&id| Some(index.speaker(id)?.name));
+        let country_names = filters.countries.iter().filter_map(|&id| index.country(id)).flat_map(|c| [c.name_fr, c.name_en]);
+        let mut unwanted: Vec<String> = speaker_names.chain(country_names).flat_map(|name| tokenize(name).into_iter().map(|t| t.term)).collect();
+        unwanted.extend(ordinary_words());
+
         let group_size = texts.len().max(1) as f64;
         let corpus_size = index.passage_count().max(1) as f64;
         let mut scored: Vec<(f64, String, String)> = tallies
             .into_iter()
-            .filter(|(_, tally)| tally.uses >= 2)
+            .filter(|(term, tally)| tally.uses >= 2 && !unwanted.contains(term))
             .filter_map(|(term, tally)| {
                 let corpus_passages = index.term(&term).map_or(0, |id| index.body_frequency(id));
                 let in_group = f64::from(tally.passages) / group_size;
@@ -110,5 +136,39 @@ mod tests {
         assert!(words.iter().any(|word| word == "pêcheurs"), "{words:?}");
         assert!(!words.iter().any(|word| word == "coopération"), "shared with everyone: {words:?}");
         assert!(index.distinctive_terms(&Filters::default(), 5).iter().all(|word| word.chars().count() >= 4));
+    }
+
+    #[test]
+    fn the_words_of_the_attribution_and_ordinary_words_are_left_out() {
+        use crate::types::{Evidence, Span, StatementKind};
+        let mut builder = IndexBuilder::new();
+        let ana = builder.add_speaker(SpeakerRecord { name: "Ana Torres".into(), role: None, country: None });
+        let doc = builder.add_document(DocumentRecord { title: "t".into(), file: "a.txt".into(), ..Default::default() });
+        let said = |text: &str| {
+            let cue_at = text.find("a déclaré").expect("a cue");
+            // The mention is the whole phrase naming her, role included.
+            let name_at = text.find("la directrice Ana Torres").expect("a mention");
+            StatementRecord {
+                speaker: ana,
+                kind: StatementKind::Indirect,
+                evidence: Evidence::Cue { cue: Span::new(cue_at, cue_at + "a déclaré".len()), mention: Some(Span::new(name_at, name_at + "la directrice Ana Torres".len())) },
+            }
+        };
+        for text in [
+            "Les filets manquent, a déclaré la directrice Ana Torres, et nous devons agir autrement.",
+            "Des filets solides, a déclaré la directrice Ana Torres : nous devons les acheter autrement.",
+            "La coopération avance.",
+            "La coopération progresse encore.",
+        ] {
+            let statements = if text.contains("Ana") { vec![said(text)] } else { vec![] };
+            builder.add_passage(PassageRecord { section: None, document: doc, text: text.into(), statements, mentions: vec![] });
+        }
+        let blob = builder.finish();
+        let index = crate::Searcher::new(Index::open(&blob).expect("the test blob opens"));
+        let words = index.distinctive_terms(&Filters { speakers: vec![ana], ..Filters::default() }, 10);
+        assert!(words.iter().any(|word| word == "filets"), "{words:?}");
+        for left_out in ["déclaré", "directrice", "Torres", "devons", "autrement"] {
+            assert!(!words.iter().any(|word| word == left_out), "{left_out} in {words:?}");
+        }
     }
 }

@@ -1,10 +1,24 @@
-//! Stop words per language, in folded form and sorted for binary search.
+//! Stop words per language, in folded form and sorted for binary search,
+//! and the ordinary words of public affairs.
 //!
-//! They are left out of the index (they would take a large share of the
-//! postings while telling passages apart poorly) but still count as
-//! positions, so phrases keep their shape.
+//! Stop words are left out of the index (they would take a large share of
+//! the postings while telling passages apart poorly) but still count as
+//! positions, so phrases keep their shape. Ordinary words are indexed, but
+//! never offered as what characterises a text: a kiosk's topics and a
+//! speaker's distinctive words leave them out.
 
+use crate::analysis::fold;
 use crate::types::Lang;
+
+const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
+
+/// The ordinary words (`data/ordinary-words.txt`), folded as the index
+/// folds terms. Looked up only for the few terms good enough to be
+/// candidates, so a list does, and the bundle carries no sort or hash
+/// table compiled for it.
+pub(crate) fn ordinary_words() -> Vec<String> {
+    ORDINARY_WORDS.lines().filter(|line| !line.trim_start().starts_with('#')).flat_map(str::split_whitespace).map(fold).collect()
+}
 
 pub(crate) fn list(lang: Lang) -> &'static [&'static str] {
     match lang {

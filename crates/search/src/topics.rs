@@ -16,9 +16,10 @@
 
 use fst::Streamer;
 
-use crate::analysis::{fold, is_stop_word_anywhere, stem, tokenize, TokenKind};
+use crate::analysis::{is_stop_word_anywhere, stem, tokenize, TokenKind};
 use crate::distinctive::has_capital;
 use crate::searcher::Searcher;
+use crate::stopwords::ordinary_words;
 use crate::types::{Lang, SearchRequest};
 
 /// A suggested topic is a longer word: shorter frequent ones are
@@ -35,15 +36,6 @@ const MAX_TOPIC_SHARE: f64 = 0.5;
 const CANDIDATES_PER_TOPIC: usize = 4;
 /// Passages read to find how a topic is usually written.
 const SPELLINGS_LOOKED_AT: usize = 8;
-
-const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
-
-/// The ordinary words, folded as the index folds terms. Looked up only for
-/// the few terms good enough to be candidates, so a list does, and the
-/// bundle carries no sort or hash table compiled for it.
-fn ordinary_words() -> Vec<String> {
-    ORDINARY_WORDS.lines().filter(|line| !line.trim_start().starts_with('#')).flat_map(str::split_whitespace).map(fold).collect()
-}
 
 impl Searcher<'_> {
     /// Up to `limit` topics typical of the corpus, best first, each as
@@ -149,7 +141,7 @@ impl Best {
 
 #[cfg(test)]
 mod tests {
-    use super::ordinary_words;
+    use crate::stopwords::ordinary_words;
     use crate::builder::IndexBuilder;
     use crate::searcher::Searcher;
     use crate::types::{DocumentRecord, PassageRecord};
