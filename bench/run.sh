@@ -68,12 +68,18 @@ for n in $sizes; do
     node --max-old-space-size=8192 --expose-gc bench/js/bench.mjs "$dir" "$wasm_pkg" "$(reps_for "$n")"
 done
 
-step "the page as shipped: release bundle of the seeds"
+step "the page as shipped: release bundles of the seeds and of the 10k corpus"
 bash scripts/build-dist.sh seeds "$bench/target/page-seeds"
+pages=("seeds=$bench/target/page-seeds/dist")
+if [ -d "$out/10k" ]; then
+    "$native" articles --corpus "$out/10k" --out "$out/10k/articles"
+    bash scripts/build-dist.sh "$out/10k/articles" "$bench/target/page-10k"
+    pages+=("10k=$bench/target/page-10k/dist")
+fi
 
 step "BENCHMARKS.md"
 BENCH_COMMAND="${BENCH_COMMAND:-make bench}" BENCH_LOAD_START="$load_start" BENCH_RUSTC="$(rustc --version)" \
     BENCH_SECONDS="$((SECONDS - started))" node bench/js/report.mjs "$root/BENCHMARKS.md" "${dirs[@]}"
 step "the page in headless Chromium"
-node bench/page.mjs "$root/BENCHMARKS.md" "$bench/target/page-seeds/dist"
+node bench/page.mjs "$root/BENCHMARKS.md" "${pages[@]}"
 step "done"

@@ -24,13 +24,14 @@ function chromiumPath() {
   return found;
 }
 
-/** Serves dist/ (optionally under `base`) and opens a fresh browser; call close() after. */
-export async function openExplorer({ base = '/' } = {}) {
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    throw new Error('dist/index.html is missing: run `make build` first');
+/** Serves dist/ (or another bundle's folder, optionally under `base`) and
+ * opens a fresh browser; call close() after. */
+export async function openExplorer({ base = '/', dist: folder = dist } = {}) {
+  if (!fs.existsSync(path.join(folder, 'index.html'))) {
+    throw new Error(`${path.join(folder, 'index.html')} is missing: run \`make build\` first`);
   }
   fs.mkdirSync(artifacts, { recursive: true });
-  const server = await serve({ root: dist, base });
+  const server = await serve({ root: folder, base });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   const errors = [];
   const newPage = async (viewport = { width: 1280, height: 900 }) => {

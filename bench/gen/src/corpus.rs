@@ -170,6 +170,40 @@ impl Corpus {
         write_lines(&dir.join("passages.jsonl"), &self.passages)
     }
 
+    /// One `.txt` per document, as an editor would give it: a header
+    /// (title, date, outlet, language), then one paragraph per passage; a
+    /// passage with a speaker quotes them with a reporting verb, so the
+    /// corpus crate attributes it as it would a real article.
+    pub fn write_articles(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let mut paragraphs: Vec<Vec<String>> = vec![Vec::new(); self.documents.len()];
+        for passage in &self.passages {
+            let speaker = passage.speaker.and_then(|s| self.speakers.get(s as usize));
+            let text = match speaker {
+                Some(speaker) => format!("« {} », a déclaré {}.", passage.text.trim_end_matches('.'), speaker.name),
+                None => passage.text.clone(),
+            };
+            if let Some(list) = paragraphs.get_mut(passage.doc as usize) {
+                list.push(text);
+            }
+        }
+        for (document, paragraphs) in self.documents.iter().zip(paragraphs) {
+            let mut text = format!("title: {}\nlang: fr\n", document.title);
+            if let Some(date) = &document.date {
+                text.push_str(&format!("date: {date}\n"));
+            }
+            if let Some(outlet) = &document.outlet {
+                text.push_str(&format!("outlet: {outlet}\n"));
+            }
+            text.push('\n');
+            text.push_str(&paragraphs.join("\n\n"));
+            text.push('\n');
+            let name = Path::new(&document.file).with_extension("txt");
+            std::fs::write(dir.join(name.file_name().unwrap_or(name.as_os_str())), text)?;
+        }
+        Ok(())
+    }
+
     pub fn read(dir: &Path) -> std::io::Result<Corpus> {
         Ok(Corpus {
             countries: read_lines(&dir.join("countries.jsonl"))?,

@@ -3,6 +3,7 @@
 //! ```text
 //! hanoi-bench generate --seeds DIR --passages N --out DIR   corpus + queries as JSON files
 //! hanoi-bench native --corpus DIR [--reps R]                 blob, sizes, native latency -> DIR/native.json
+//! hanoi-bench articles --corpus DIR --out DIR                the corpus as .txt articles, for the page
 //! ```
 //! Generation and measurement are separate commands so the JavaScript side
 //! (our wasm build and the peers) can read the very same files in between.
@@ -36,7 +37,11 @@ fn main() -> ExitCode {
             &PathBuf::from(flag("--corpus").unwrap_or_else(|| "bench/out/10k".into())),
             flag("--reps").and_then(|n| n.parse().ok()).unwrap_or(5),
         ),
-        _ => Err("usage: hanoi-bench generate --seeds DIR --passages N --out DIR | native --corpus DIR [--reps R]".into()),
+        Some("articles") => articles(
+            &PathBuf::from(flag("--corpus").unwrap_or_else(|| "bench/out/10k".into())),
+            &PathBuf::from(flag("--out").unwrap_or_else(|| "bench/out/10k/articles".into())),
+        ),
+        _ => Err("usage: hanoi-bench generate --seeds DIR --passages N --out DIR | native --corpus DIR [--reps R] | articles --corpus DIR --out DIR".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -45,6 +50,13 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes a generated corpus as the articles the page is built from, so
+/// the release page can be measured at that size (bench/page.mjs).
+fn articles(corpus: &std::path::Path, out: &std::path::Path) -> Result<(), String> {
+    let corpus = corpus::Corpus::read(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+    corpus.write_articles(out).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 fn generate(seeds: PathBuf, passages: usize, out: PathBuf) -> Result<(), String> {
