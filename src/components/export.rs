@@ -144,7 +144,7 @@ pub fn cite_menu(props: &CiteMenuProps) -> Html {
     };
     html! {
         <details class="cite">
-            <summary>{ strings.cite }</summary>
+            <summary class="small">{ strings.cite }</summary>
             <div class="cite-menu">
                 <p class="cite-text">{ citation }</p>
                 <div class="cite-actions" role="group" aria-label={strings.cite}>
