@@ -208,7 +208,7 @@ test('cite copies a citation; CSV and JSON export every result', async () => {
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
   const csv = fs.readFileSync(await csvDownload.path(), 'utf8');
   assert.match(csv, /^\uFEFFspeaker,role,country,country_code,date,outlet,title,url,kind,quote,text,permalink\r\n/);
-  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
   const rows = JSON.parse(fs.readFileSync(await jsonDownload.path(), 'utf8'));
   assert.equal(rows.length, results);
   assert.ok(rows.every((row) => row.permalink.includes('#doc=')));
