@@ -148,6 +148,16 @@ pub struct Strings {
     pub distinctive_words: &'static str,
     pub sources: &'static str,
     pub months: [&'static str; 12],
+    /// The "unknown" entry of the speaker, country and source lists.
+    pub unknown_speaker: &'static str,
+    pub unknown_country: &'static str,
+    pub unknown_source: &'static str,
+    /// A paraphrase's citation: "Selon X … (propos rapportés) : …".
+    pub according_to: &'static str,
+    pub reported_speech: &'static str,
+    /// What a reference manager's note says a citation is.
+    pub direct_quotation: &'static str,
+    pub copy_citation: &'static str,
 }
 
 pub static FR: Strings = Strings {
@@ -250,6 +260,13 @@ pub static FR: Strings = Strings {
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre",
     ],
+    unknown_speaker: "(sans orateur)",
+    unknown_country: "(inconnu)",
+    unknown_source: "(inconnue)",
+    according_to: "Selon",
+    reported_speech: "propos rapportés",
+    direct_quotation: "citation directe",
+    copy_citation: "Copier la citation",
 };
 
 pub static EN: Strings = Strings {
@@ -352,6 +369,13 @@ pub static EN: Strings = Strings {
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",
     ],
+    unknown_speaker: "(no speaker)",
+    unknown_country: "(unknown)",
+    unknown_source: "(unknown)",
+    according_to: "According to",
+    reported_speech: "reported speech",
+    direct_quotation: "direct quotation",
+    copy_citation: "Copy the citation",
 };
 
 /// A partial date as people read it: "24 octobre 2025", "October 2025", "2025".

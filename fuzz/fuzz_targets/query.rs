@@ -104,6 +104,7 @@ fuzz_target!(|data: &[u8]| {
         outlets: [(0x1, "VOV"), (0x2, "<nowhere>")].iter().filter(|(bit, _)| byte(2) & bit != 0).map(|(_, o)| (*o).into()).collect(),
         date_from: date(byte(1)),
         date_to: date(byte(2)),
+        unknown: search::PerFacet { speaker: byte(3) & 0x10 != 0, country: byte(3) & 0x20 != 0, outlet: byte(3) & 0x40 != 0 },
     };
     let sort = match byte(3) % 3 {
         0 => Sort::Relevance,

@@ -78,21 +78,20 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     };
     let cleared = route.without_filters();
 
+    // A chip says what its entry says: a country's name for its code, "(inconnue)" for the unknown key.
+    let label = |entries: &[FacetEntry], key: &String| {
+        entries.iter().find(|entry| entry.key == *key).map_or_else(|| key.clone(), |entry| entry.label.clone())
+    };
+    let outcome = &props.outcome;
     let chips = route
         .speakers
         .iter()
-        .map(|name| (name.clone(), Route { speakers: toggle(&route.speakers, name), ..route.clone() }))
+        .map(|name| (label(&outcome.speakers, name), Route { speakers: toggle(&route.speakers, name), ..route.clone() }))
         .chain(route.countries.iter().map(|code| {
-            let label = props
-                .outcome
-                .countries
-                .iter()
-                .find(|entry| entry.key == *code)
-                .map_or_else(|| code.clone(), |entry| entry.label.clone());
-            (label, Route { countries: toggle(&route.countries, code), ..route.clone() })
+            (label(&outcome.countries, code), Route { countries: toggle(&route.countries, code), ..route.clone() })
         }))
         .chain(route.sources.iter().map(|source| {
-            (source.clone(), Route { sources: toggle(&route.sources, source), ..route.clone() })
+            (label(&outcome.sources, source), Route { sources: toggle(&route.sources, source), ..route.clone() })
         }))
         .chain(date_chips(route));
 

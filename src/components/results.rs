@@ -10,13 +10,13 @@ use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::{
-    export::{CiteButton, ExportButtons},
+    export::{CiteMenu, ExportButtons},
     focus::focus_neighbour_card,
     marked::MarkedText,
 };
 use crate::{
     mode::Mode,
-    present::{self, Card, Marked, Outcome, Who},
+    present::{Card, Marked, Outcome, Who},
     route::{Route, SortOrder, View},
     strings::UiLang,
 };
@@ -277,7 +277,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
                     }
                 </p>
                 if mode.follows_links() {
-                    <CiteButton citation={present::citation(card, lang)} label={strings.cite} done_label={strings.copied} />
+                    <CiteMenu card={card.clone()} {lang} />
                 }
             </div>
         </article>

@@ -1,5 +1,5 @@
 //! One statement as a result card shows it: who, when, where, the snippet
-//! with its marks, and the permalink it opens.
+//! with its marks, how much of it is quoted, and the permalink it opens.
 
 use super::*;
 
@@ -22,6 +22,12 @@ pub struct Card {
     pub clipped_end: bool,
     /// The whole passage, for citations and exports.
     pub text: String,
+    /// How much of the main speaker's statement is quoted; `None` for
+    /// narration.
+    pub kind: Option<StatementKind>,
+    /// The words between quotation marks, marks excluded, in order: all a
+    /// citation may put in quotation marks.
+    pub quoted: Vec<String>,
     /// How many speakers besides the main one the passage quotes.
     pub other_speakers: usize,
     /// How many results are passages of the same article (this one included).
@@ -45,6 +51,7 @@ pub(super) fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, 
         text: passage.text.to_owned(),
         ..search::Snippet::default()
     });
+    let statements = index.statements(id);
     let mut who = who(index, passage.speaker, passage.country, lang);
     who.speaker_highlights = hit.map(|hit| hit.speaker_highlights.clone()).unwrap_or_default();
     Some(Card {
@@ -63,7 +70,13 @@ pub(super) fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, 
         snippet: Marked { text: snippet.text, highlights: snippet.highlights },
         section: passage.section.map(str::to_owned),
         text: passage.text.to_owned(),
-        other_speakers: index.statements(id).iter().filter(|s| index.speaker(s.speaker).is_some()).count().saturating_sub(1),
+        kind: statements.first().map(|statement| statement.kind),
+        quoted: quoted_spans(passage.text)
+            .iter()
+            .filter_map(|span| passage.text.get(span.range()))
+            .map(|words| words.trim().to_owned())
+            .collect(),
+        other_speakers: statements.iter().filter(|s| index.speaker(s.speaker).is_some()).count().saturating_sub(1),
         article_matches: hit.map_or(1, |hit| hit.document_matches),
     })
 }

@@ -8,7 +8,10 @@
 
 use std::ops::Range;
 
-use search::{CountryId, Date, Evidence, Filters, Index, PassageId, SearchRequest, Searcher, Sort, SpeakerId};
+use search::{
+    quoted_spans, CountryId, Date, Evidence, Filters, Index, PassageId, PerFacet, SearchRequest, Searcher, Sort, SpeakerId,
+    StatementKind,
+};
 
 use crate::{
     route::{ContextSide, Reading, Route, SortOrder},
@@ -21,6 +24,8 @@ mod concordance;
 mod export;
 mod profile;
 mod results;
+#[cfg(test)]
+mod export_tests;
 #[cfg(test)]
 mod tests;
 
@@ -78,10 +83,12 @@ pub(super) fn filters(index: &Index<'_>, route: &Route) -> Filters {
         .filter(|(_, country)| route.countries.iter().any(|code| code == country.code))
         .map(|(id, _)| id)
         .collect();
+    let unknown = |keys: &[String]| keys.iter().any(|key| key == UNKNOWN_KEY);
     Filters {
         speakers,
         countries,
-        outlets: route.sources.clone(),
+        outlets: route.sources.iter().filter(|source| *source != UNKNOWN_KEY).cloned().collect(),
+        unknown: PerFacet { speaker: unknown(&route.speakers), country: unknown(&route.countries), outlet: unknown(&route.sources) },
         date_from: route.date_from.as_deref().and_then(|date| date.parse().ok()),
         date_to: route.date_to.as_deref().and_then(|date| date.parse().ok()),
     }

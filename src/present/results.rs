@@ -3,9 +3,15 @@
 
 use super::*;
 
+/// The key of each list's "unknown" entry (`speaker=-`, `country=-`,
+/// `source=-`): the passages without a speaker, a country or an outlet. No
+/// name, code or outlet is a lone dash, so it cannot shadow one.
+pub const UNKNOWN_KEY: &str = "-";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FacetEntry {
-    /// What goes in the URL: a speaker's name or a country's code.
+    /// What goes in the URL: a speaker's name, a country's code, an outlet,
+    /// or [`UNKNOWN_KEY`].
     pub key: String,
     pub label: String,
     pub count: u32,
@@ -43,6 +49,8 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
     let elapsed_ms = now_ms() - started;
 
     let cards = results.hits.iter().filter_map(|hit| card(index, hit.passage, Some(hit), route.lang)).collect();
+    let strings = route.lang.strings();
+    let unknown = &results.facets.unknown;
     let speakers = results
         .facets
         .speakers
@@ -51,6 +59,7 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
             let name = index.speaker(id)?.name.to_owned();
             Some(FacetEntry { selected: route.speakers.contains(&name), label: name.clone(), key: name, count })
         })
+        .chain(unknown_entry(&route.speakers, strings.unknown_speaker, unknown.speaker))
         .collect();
     let countries = results
         .facets
@@ -60,6 +69,7 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
             let (code, name) = country_names(index, id, route.lang)?;
             Some(FacetEntry { selected: route.countries.contains(&code), key: code, label: name, count })
         })
+        .chain(unknown_entry(&route.countries, strings.unknown_country, unknown.country))
         .collect();
     let timeline = timeline(route, &results.facets.months, &results.facets.days);
 
@@ -73,6 +83,7 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
             label: name.clone(),
             count: *count,
         })
+        .chain(unknown_entry(&route.sources, strings.unknown_source, unknown.outlet))
         .collect();
     Outcome {
         total: results.total,
@@ -85,6 +96,13 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
         interpretation: results.interpretation,
         elapsed_ms,
     }
+}
+
+/// A list's last entry, for the passages lacking its value: there when some
+/// do, or when it is ticked (so it can be unticked).
+fn unknown_entry(chosen: &[String], label: &str, count: u32) -> Option<FacetEntry> {
+    let selected = chosen.iter().any(|key| key == UNKNOWN_KEY);
+    (count > 0 || selected).then(|| FacetEntry { key: UNKNOWN_KEY.to_owned(), label: label.to_owned(), count, selected })
 }
 
 /// Every result of the current search, for exports.

@@ -148,27 +148,20 @@ fn concordance_sorts_by_the_chosen_side() {
 }
 
 #[test]
-fn csv_quotes_and_defuses_formulas() {
+fn every_list_ends_with_an_unknown_entry_that_makes_it_add_up_and_filters() {
     let blob = blob();
     let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
-    let cards = all_results(&index, &Route { query: "experts".into(), ..Route::default() });
-    let csv = to_csv(&export_rows(&cards, "https://host/app/#q=x", UiLang::Fr));
-    let mut lines = csv.split("\r\n");
-    assert_eq!(lines.next(), Some(ExportRow::COLUMNS.join(",").as_str()));
-    let row = lines.next().expect("one data row");
-    assert!(row.contains("\"Des experts parlent de cybersécurité, \"\"sans\"\" formule =SUM(A1).\""));
-    assert!(row.ends_with("https://host/app/#doc=b.txt&p=0"), "{row}");
-    assert_eq!(csv_cell("=1+1"), "'=1+1");
-}
-
-#[test]
-fn citation_names_speaker_date_outlet_and_source() {
-    let blob = blob();
-    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
-    let cards = all_results(&index, &Route { query: "salue".into(), ..Route::default() });
-    let citation = citation(&cards[0], UiLang::Fr);
-    assert!(citation.starts_with("Anna Example (Ruritanie), 25 octobre 2025, Agence : « La ministre"), "{citation}");
-    assert!(citation.contains("Source : Un accord signé"));
-    let english = super::citation(&cards[0], UiLang::En);
-    assert!(english.contains("Agence: “La ministre") && english.contains("Source: Un accord signé"), "{english}");
+    let outcome = search(&index, &Route::default(), 10, || 0.0);
+    let entries = |list: &[FacetEntry]| list.iter().map(|e| (e.key.clone(), e.label.clone(), e.count)).collect::<Vec<_>>();
+    assert_eq!(entries(&outcome.sources), [("Agence".into(), "Agence".into(), 3), (UNKNOWN_KEY.into(), "(inconnue)".into(), 1)]);
+    assert_eq!(outcome.speakers.last().map(|e| (e.key.as_str(), e.count)), Some((UNKNOWN_KEY, 1)));
+    assert_eq!(outcome.countries.iter().map(|e| e.count).sum::<u32>() as usize, outcome.total);
+    let unknown_source = Route { sources: vec![UNKNOWN_KEY.into()], ..Route::default() };
+    let narrowed = search(&index, &unknown_source, 10, || 0.0);
+    assert_eq!(narrowed.total, 1);
+    assert!(narrowed.cards.iter().all(|card| card.outlet.is_none()));
+    assert!(narrowed.sources.iter().any(|e| e.key == UNKNOWN_KEY && e.selected));
+    // A search that finds only passages with an outlet lists no unknown entry.
+    let cooperation = search(&index, &Route { query: "cooperation".into(), ..Route::default() }, 10, || 0.0);
+    assert!(cooperation.sources.iter().all(|e| e.key != UNKNOWN_KEY));
 }

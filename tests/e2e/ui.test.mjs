@@ -199,15 +199,16 @@ test('cite copies a citation; CSV and JSON export every result', async () => {
   const card = page.locator('.card:has(.who .speaker)').first();
   const speaker = (await card.locator('.who .speaker').textContent()).trim();
   await card.locator('.cite').click();
+  await card.locator('.cite-copy').click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(copied.startsWith(speaker), `citation starts with the speaker: ${copied}`);
+  assert.ok(copied.replace(/^Selon /, '').startsWith(speaker), `citation starts with the speaker: ${copied}`);
   assert.match(copied, /Source/);
 
   const results = await total(page);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
   const csv = fs.readFileSync(await csvDownload.path(), 'utf8');
-  assert.match(csv, /^speaker,role,country,country_code,date,outlet,title,url,text,permalink\r\n/);
-  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
+  assert.match(csv, /^\uFEFFspeaker,role,country,country_code,date,outlet,title,url,kind,quote,text,permalink\r\n/);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
   const rows = JSON.parse(fs.readFileSync(await jsonDownload.path(), 'utf8'));
   assert.equal(rows.length, results);
   assert.ok(rows.every((row) => row.permalink.includes('#doc=')));

@@ -3,14 +3,16 @@
 //! Each facet is counted over the query's matches narrowed by the *other*
 //! facets' selections (disjunctive faceting), so picking one speaker does
 //! not make the other speakers vanish from the list. Counting walks the
-//! bitset once per facet and reads the fixed-width passage records.
+//! bitset once per facet and reads the fixed-width passage records. The
+//! passages lacking a facet's value are counted the same way, so that a
+//! list with its "unknown" entry adds up to the results.
 
 use std::collections::BTreeMap;
 
 use crate::bitset::BitSet;
 use crate::filters::{Facet, Selection};
 use crate::index::Index;
-use crate::types::{CountryId, Date, Facets, SpeakerId};
+use crate::types::{CountryId, Date, Facets, PerFacet, SpeakerId};
 
 pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) -> Facets {
     let mut counter = Counter::new(index);
@@ -22,6 +24,7 @@ pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) 
     // matches themselves.
     let mut speaker_set = None;
     let mut country_set = None;
+    let unknown;
     if nothing_selected {
         // All facets count the same passages, in one pass; dates and outlets
         // are both per document, so one per-document tally serves both.
@@ -31,6 +34,7 @@ pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) 
             counter.date(passage);
         }
         counter.outlet_documents = counter.documents.clone();
+        unknown = lacking_among(selection, matches, matches, matches);
     } else {
         let narrowed = |facet| narrowed_for(matches, selection, facet);
         let speakers = narrowed(Facet::Speaker);
@@ -38,12 +42,29 @@ pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) 
         let countries = narrowed(Facet::Country);
         countries.iter().for_each(|p| counter.country(p));
         narrowed(Facet::Date).iter().for_each(|p| counter.date(p));
-        narrowed(Facet::Outlet).iter().for_each(|p| counter.outlet(p));
+        let outlets = narrowed(Facet::Outlet);
+        outlets.iter().for_each(|p| counter.outlet(p));
+        unknown = lacking_among(selection, &speakers, &countries, &outlets);
         speaker_set = Some(speakers);
         country_set = Some(countries);
     }
     counter.other_speakers(speaker_set.as_ref().unwrap_or(matches), country_set.as_ref().unwrap_or(matches));
-    counter.finish()
+    Facets { unknown, ..counter.finish() }
+}
+
+/// How many passages of each facet's set lack that facet's value.
+fn lacking_among(selection: &Selection, speakers: &BitSet, countries: &BitSet, outlets: &BitSet) -> PerFacet<u32> {
+    let among = |set: &BitSet, lacking: &BitSet| {
+        let mut set = set.clone();
+        set.intersect(lacking);
+        u32::try_from(set.count()).unwrap_or(u32::MAX)
+    };
+    let lacking = &selection.lacking;
+    PerFacet {
+        speaker: among(speakers, &lacking.speaker),
+        country: among(countries, &lacking.country),
+        outlet: among(outlets, &lacking.outlet),
+    }
 }
 
 /// The matches narrowed by every selection but `facet`'s.
@@ -173,6 +194,7 @@ impl<'i, 'a> Counter<'i, 'a> {
             months,
             days,
             outlets,
+            unknown: PerFacet::default(),
         }
     }
 }

@@ -6,14 +6,15 @@
 //! applying the others (disjunctive faceting). Within a facet the choices
 //! are ORed, across facets ANDed; date ranges narrow each other. A
 //! `speaker:` or `country:` value also stands for its equivalents
-//! (`pays:Vietnam` for "Viêt Nam", `orateur:Putin` for "Poutine").
+//! (`pays:Vietnam` for "Viêt Nam", `orateur:Putin` for "Poutine"). Each
+//! facet's "unknown" choice selects the passages lacking its value.
 
 use crate::analysis::{fold, tokenize, TokenKind};
 use crate::bitset::BitSet;
 use crate::equivalence::Equivalences;
 use crate::index::Index;
 use crate::query::ParsedQuery;
-use crate::types::Filters;
+use crate::types::{Filters, PerFacet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Facet {
@@ -28,6 +29,8 @@ pub(crate) struct Selection {
     pub countries: Option<BitSet>,
     pub outlets: Option<BitSet>,
     pub dates: Option<BitSet>,
+    /// The passages without a speaker, a country or an outlet, among all.
+    pub lacking: PerFacet<BitSet>,
 }
 
 impl Selection {
@@ -41,11 +44,12 @@ impl Selection {
             }
             all
         };
+        let lacking = lacking(index);
         let speaker_values = with_equivalents(&query.speakers);
         let country_values = with_equivalents(&query.countries);
 
-        let speakers = (!filters.speakers.is_empty() || !query.speakers.is_empty()).then(|| {
-            let mut set = BitSet::empty(n);
+        let speakers = (!filters.speakers.is_empty() || !query.speakers.is_empty() || filters.unknown.speaker).then(|| {
+            let mut set = if filters.unknown.speaker { lacking.speaker.clone() } else { BitSet::empty(n) };
             let by_name = index.speakers().filter(|(_, s)| {
                 let text = match s.role {
                     Some(role) => format!("{} {}", s.name, role),
@@ -61,8 +65,8 @@ impl Selection {
             set
         });
 
-        let countries = (!filters.countries.is_empty() || !query.countries.is_empty()).then(|| {
-            let mut set = BitSet::empty(n);
+        let countries = (!filters.countries.is_empty() || !query.countries.is_empty() || filters.unknown.country).then(|| {
+            let mut set = if filters.unknown.country { lacking.country.clone() } else { BitSet::empty(n) };
             let by_name = index.countries().filter(|(_, c)| {
                 country_values.iter().any(|value| {
                     fold(value.trim()) == fold(c.code) || words_match(value, c.name_fr) || words_match(value, c.name_en)
@@ -77,8 +81,8 @@ impl Selection {
         });
 
         // Outlets are per document, so a chosen one selects its documents' passages.
-        let outlets = (!filters.outlets.is_empty()).then(|| {
-            let mut set = BitSet::empty(n);
+        let outlets = (!filters.outlets.is_empty() || filters.unknown.outlet).then(|| {
+            let mut set = if filters.unknown.outlet { lacking.outlet.clone() } else { BitSet::empty(n) };
             for doc in 0..index.document_count() as u32 {
                 let outlet = index.document(crate::types::DocId(doc)).and_then(|d| d.outlet);
                 if outlet.is_some_and(|outlet| filters.outlets.iter().any(|wanted| wanted == outlet)) {
@@ -114,7 +118,7 @@ impl Selection {
             set
         });
 
-        Selection { speakers, countries, outlets, dates }
+        Selection { speakers, countries, outlets, dates, lacking }
     }
 
     /// Narrows `set` to the selection, leaving out one facet if asked.
@@ -131,6 +135,31 @@ impl Selection {
             }
         }
     }
+}
+
+/// The passages a speaker, country or outlet filter can never find: no
+/// statement, no speaker with a country, or an article without an outlet.
+fn lacking(index: &Index<'_>) -> PerFacet<BitSet> {
+    let n = index.passage_count();
+    let mut speaker = BitSet::empty(n);
+    let mut outlet = BitSet::empty(n);
+    for passage in 0..n as u32 {
+        if index.passage_speaker(passage).is_none() {
+            speaker.insert(passage);
+        }
+    }
+    for doc in 0..index.document_count() as u32 {
+        if index.document_outlet_offset(doc).is_none() {
+            outlet.insert_range(index.document_passages(doc).unwrap_or(0..0));
+        }
+    }
+    let mut with_country = BitSet::empty(n);
+    for id in 0..index.country_count() as u32 {
+        index.country_passages(id).for_each(|passage| with_country.insert(passage));
+    }
+    let mut country = BitSet::full(n);
+    country.subtract(&with_country);
+    PerFacet { speaker, country, outlet }
 }
 
 /// Whether every word of `value` starts a word of `text`: `waly` finds

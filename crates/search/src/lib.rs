@@ -15,7 +15,8 @@
 //! (answering), wired together by the [`Searcher`], which owns the index
 //! and the state searches share; `distinctive` (the words typical of a
 //! speaker or a country); `topics` (the words typical of the corpus, for a
-//! kiosk to suggest); `types` holds the values the app sees.
+//! kiosk to suggest); `quotes` (the quoted words of a passage, for the
+//! corpus builder and the page alike); `types` holds the values the app sees.
 
 // Library code answers every input, however hostile, with a value or an
 // error, never a panic (fuzz/ checks it; `make test-lints` runs clippy): no
@@ -38,6 +39,7 @@ mod index;
 mod levenshtein;
 mod postings;
 mod query;
+mod quotes;
 mod rank;
 mod searcher;
 mod snippet;
@@ -49,9 +51,10 @@ mod types;
 pub use builder::IndexBuilder;
 pub use format::Section;
 pub use index::{Index, IndexError};
+pub use quotes::quoted_spans;
 pub use searcher::Searcher;
 pub use types::{
     CountryId, CountryRecord, CountryView, Date, DateParseError, DocId, DocumentRecord, DocumentView, Facets, Filters,
-    Hit, Interpretation, KwicLine, Lang, PassageId, PassageRecord, PassageView, SearchRequest, SearchResults, Snippet, Sort,
+    Hit, Interpretation, KwicLine, Lang, PassageId, PassageRecord, PassageView, PerFacet, SearchRequest, SearchResults, Snippet, Sort,
     Span, SpeakerId, SpeakerRecord, SpeakerView, StatementKind, StatementRecord, Evidence,
 };

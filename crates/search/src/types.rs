@@ -380,6 +380,20 @@ pub struct Filters {
     pub outlets: Vec<String>,
     pub date_from: Option<Date>,
     pub date_to: Option<Date>,
+    /// Also select, within each facet, the passages that lack its value: the
+    /// "unknown" entry of a list, ORed with that list's other choices.
+    pub unknown: PerFacet<bool>,
+}
+
+/// One value for each facet a passage can lack a value of: a passage may
+/// have no speaker (narration), no country (its speakers have none) or no
+/// outlet (its article names none). Ticked in [`Filters`], counted in
+/// [`Facets`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct PerFacet<T> {
+    pub speaker: T,
+    pub country: T,
+    pub outlet: T,
 }
 
 /// One search: the query text, facet selections, order and page.
@@ -443,6 +457,9 @@ pub struct Facets {
     pub days: Vec<(Date, u32)>,
     /// Sources by outlet name, sorted by count desc, then name.
     pub outlets: Vec<(String, u32)>,
+    /// Passages without a speaker, a country or an outlet, counted like the
+    /// lists they complete, so that a list's counts add up to the results.
+    pub unknown: PerFacet<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -217,6 +217,46 @@ fn outlets_filter_and_count_disjunctively() {
 }
 
 #[test]
+fn passages_without_a_value_are_counted_and_can_be_chosen() {
+    let c = corpus();
+    let index = Searcher::new(Index::open(&c.blob).unwrap());
+    let everything = index.search(&SearchRequest { limit: 10, ..Default::default() });
+    // Two articles name no outlet (three passages), one passage is narration.
+    assert_eq!(everything.facets.unknown, PerFacet { speaker: 1, country: 1, outlet: 3 });
+    let outlet_total: u32 = everything.facets.outlets.iter().map(|x| x.1).sum::<u32>() + everything.facets.unknown.outlet;
+    assert_eq!(outlet_total as usize, everything.total, "the outlet list and its unknown entry add up");
+
+    let no_outlet = index.search(&SearchRequest {
+        filters: Filters { unknown: PerFacet { outlet: true, ..Default::default() }, ..Default::default() },
+        limit: 10,
+        ..Default::default()
+    });
+    assert_eq!(no_outlet.total, 3);
+    assert!(no_outlet.hits.iter().all(|hit| index.index().passage(hit.passage).and_then(|p| index.index().document(p.document)).is_some_and(|d| d.outlet.is_none())));
+    // Disjunctive: the outlet list still shows VOV and its own unknown count.
+    assert_eq!(no_outlet.facets.outlets, vec![("VOV".to_owned(), 2)]);
+    assert_eq!(no_outlet.facets.unknown.outlet, 3);
+    assert_eq!(no_outlet.facets.unknown.speaker, 1, "other facets follow the selection");
+
+    // "Unknown" ORs with the list's other choices and ANDs with other lists.
+    let vov_or_none = index.search(&SearchRequest {
+        filters: Filters { outlets: vec!["VOV".into()], unknown: PerFacet { outlet: true, ..Default::default() }, ..Default::default() },
+        ..Default::default()
+    });
+    assert_eq!(vov_or_none.total, 5);
+    let narration = index.search(&SearchRequest {
+        filters: Filters { unknown: PerFacet { speaker: true, country: true, ..Default::default() }, ..Default::default() },
+        ..Default::default()
+    });
+    assert_eq!(narration.total, 1);
+    let none = index.search(&SearchRequest {
+        filters: Filters { speakers: vec![c.waly], unknown: PerFacet { country: true, ..Default::default() }, ..Default::default() },
+        ..Default::default()
+    });
+    assert_eq!(none.total, 0, "Waly's passages all have a country");
+}
+
+#[test]
 fn suggestion_when_nothing_matches() {
     let c = corpus();
     let index = Searcher::new(Index::open(&c.blob).unwrap());
