@@ -13,6 +13,7 @@ use super::{
     export::{CiteButton, ExportButtons},
     focus::focus_neighbour_card,
     marked::MarkedText,
+    overview::KindLabel,
 };
 use crate::{
     mode::Mode,
@@ -55,7 +56,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
     });
 
     let noun = if outcome.total == 1 { strings.results_one } else { strings.results_many };
-    let summary = if props.route.query.trim().is_empty() && !props.route.has_filters() {
+    // The corpus's size only when the list is the whole corpus, narration included.
+    let summary = if props.route.query.trim().is_empty() && !props.route.has_filters() && !props.route.attributed_only() {
         format!("{} {}", props.passage_count, strings.passages_total)
     } else {
         format!("{} {}", outcome.total, noun)
@@ -246,6 +248,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     html! {
         <article class="card" part="card">
             <WhoLine who={card.who.clone()} route={props.route.clone()} />
+            <KindLabel reading={card.reading.clone()} lang={lang} />
             if card.other_speakers > 0 {
                 <p class="others">
                     { format!("+{}", UiLang::count(card.other_speakers, strings.other_speaker, strings.other_speakers)) }

@@ -49,6 +49,7 @@ mod types;
 pub use builder::IndexBuilder;
 pub use format::Section;
 pub use index::{Index, IndexError};
+pub use query::names_a_speaker;
 pub use searcher::Searcher;
 pub use types::{
     CountryId, CountryRecord, CountryView, Date, DateParseError, DocId, DocumentRecord, DocumentView, Facets, Filters,
