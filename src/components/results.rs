@@ -94,7 +94,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
             } else {
                 <ol class="cards" onkeydown={on_keys}>
-                    { for by_article(&outcome.cards).into_iter().map(|cards| {
+                    { for grouped(&outcome.cards, &props.route).into_iter().map(|cards| {
                         let file = cards[0].reading.file.clone();
                         html! { <ArticleGroup key={file} cards={cards} route={props.route.clone()} /> }
                     }) }
@@ -106,6 +106,16 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// A search's cards by article; the first screen's latest statements one
+/// by one, since grouping them would show one article's worth.
+fn grouped(cards: &[Card], route: &Route) -> Vec<Vec<Card>> {
+    if route.query.trim().is_empty() {
+        cards.iter().map(|card| vec![card.clone()]).collect()
+    } else {
+        by_article(cards)
     }
 }
 
