@@ -64,12 +64,12 @@ pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
             <table class="kwic">
                 <thead>
                     <tr>
-                        <th scope="col" class="left">{ strings.column_left }</th>
-                        <th scope="col" class="keyword">{ strings.column_keyword }</th>
-                        <th scope="col" class="right">{ strings.column_right }</th>
-                        <th scope="col" class="speaker">{ strings.column_speaker }</th>
-                        <th scope="col" class="country">{ strings.column_country }</th>
-                        <th scope="col" class="date">{ strings.column_date }</th>
+                        <th scope="col" class="head-left">{ strings.column_left }</th>
+                        <th scope="col" class="head-keyword">{ strings.column_keyword }</th>
+                        <th scope="col" class="head-right">{ strings.column_right }</th>
+                        <th scope="col" class="head-speaker">{ strings.column_speaker }</th>
+                        <th scope="col" class="head-country">{ strings.column_country }</th>
+                        <th scope="col" class="head-date">{ strings.column_date }</th>
                     </tr>
                 </thead>
                 <tbody>
