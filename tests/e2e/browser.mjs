@@ -43,6 +43,13 @@ export async function openExplorer({ base = '/' } = {}) {
     url: server.url,
     browser,
     newPage,
+    /** A new page at `hash`, once the search box is there. */
+    async open(hash, viewport) {
+      const page = await newPage(viewport);
+      await page.goto(server.url + hash);
+      await page.locator('#search-input').waitFor();
+      return page;
+    },
     errors,
     async close() {
       await browser.close();
@@ -50,3 +57,6 @@ export async function openExplorer({ base = '/' } = {}) {
     },
   };
 }
+
+/** The number the result summary starts with. */
+export const resultTotal = async (page) => Number((await page.locator('#results-summary').textContent()).match(/\d+/)[0]);

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { openExplorer } from './browser.mjs';
+import { openExplorer, resultTotal } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let explorer;
@@ -15,14 +15,8 @@ before(async () => { explorer = await openExplorer(); });
 after(async () => { await explorer?.close(); });
 
 const PHONE = { width: 360, height: 740 };
-const total = async (page) => Number((await page.locator('#results-summary').textContent()).match(/\d+/)[0]);
-
-async function open(hash, viewport) {
-  const page = await explorer.newPage(viewport);
-  await page.goto(explorer.url + hash);
-  await page.locator('#search-input').waitFor();
-  return page;
-}
+const total = resultTotal;
+const open = (hash, viewport) => explorer.open(hash, viewport);
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 /** "25 octobre 2025", "octobre 2025" or "2025" as a sortable number (coarser dates first, as the engine sorts). */
