@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::{
     components::{
         use_idle, use_no_context_menu, About, ArticleView, AttractScreen, CompareView, ConcordanceView, FacetPanel,
-        ProfileView, ResultList, SearchBox, SkipToResults, Suggestions, KIOSK_TOPICS,
+        Overview, ProfileView, ResultList, SearchBox, SkipToResults, Suggestions, KIOSK_TOPICS,
     },
     mode::Mode,
     engine::Engine,
@@ -168,7 +168,8 @@ fn explorer(props: &ExplorerProps) -> Html {
         })
     };
 
-    let results = html! {
+    let results = html! { <>
+        <Overview route={(*route).clone()} on_route={on_route.clone()} />
         <div class="layout">
             <FacetPanel outcome={outcome.clone()} route={(*route).clone()} on_route={on_route.clone()} />
             <ResultList
@@ -179,7 +180,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 on_more={on_more}
             />
         </div>
-    };
+    </> };
     let body = match (&route.reading, &route.view) {
         (Some(_), _) => {
             let article = present::article(&engine, &route);

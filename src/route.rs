@@ -91,6 +91,9 @@ pub struct Route {
     pub reading: Option<Reading>,
     pub view: View,
     pub lang: UiLang,
+    /// The reader's choice of listing only statements attributed to a
+    /// speaker; `None` leaves it to [`Route::attributed_only`]'s default.
+    pub attributed: Option<bool>,
 }
 
 impl Route {
@@ -126,6 +129,7 @@ impl Route {
                 "who" => push_unique(&mut who, value),
                 "place" => place = Some(value.to_owned()),
                 "by" if value == "left" => by = ContextSide::Left,
+                "attributed" => route.attributed = Some(value == "1"),
                 _ => {}
             }
         }
@@ -168,6 +172,9 @@ impl Route {
         }
         if self.as_typed {
             out.append_pair("exact", "1");
+        }
+        if let Some(attributed) = self.attributed {
+            out.append_pair("attributed", if attributed { "1" } else { "0" });
         }
         match &self.view {
             View::Results => {}
@@ -215,6 +222,24 @@ impl Route {
         }
     }
 
+    /// Whether only attributed statements are listed: as the reader chose,
+    /// else on for the first screen (no query: the product is who said
+    /// what) and for a query naming a speaker, off for a search of words,
+    /// so narration stays searchable.
+    pub fn attributed_only(&self) -> bool {
+        self.attributed.unwrap_or_else(|| self.query.trim().is_empty() || search::names_a_speaker(&self.query))
+    }
+
+    /// The same state listing only attributed statements, or everything.
+    pub fn with_attributed_only(&self, attributed: bool) -> Route {
+        Route { attributed: Some(attributed), ..self.clone() }
+    }
+
+    /// Two speakers side by side, keeping the query that narrows both.
+    pub fn comparing(&self, first: &str, second: &str) -> Route {
+        Route { view: View::Compare(first.to_owned(), second.to_owned()), reading: None, ..self.clone() }
+    }
+
     pub fn has_filters(&self) -> bool {
         !self.speakers.is_empty()
             || !self.countries.is_empty()
@@ -259,6 +284,7 @@ mod tests {
             reading: Some(Reading { file: "001_x.txt".into(), passage: Some(4) }),
             view: View::Compare("Ghada Waly".into(), "Artur Liukmanov".into()),
             lang: UiLang::En,
+            attributed: Some(false),
         };
         assert_eq!(Route::from_hash(&route.to_hash()), route);
     }
@@ -313,6 +339,16 @@ mod tests {
         assert_eq!(route.sort, SortOrder::Relevance);
         assert_eq!(route.countries, vec!["VNM".to_owned()]);
         assert_eq!(route.reading, None);
+    }
+
+    #[test]
+    fn attributed_only_by_default_with_no_query_or_a_speaker_field_unless_chosen() {
+        assert!(Route::default().attributed_only());
+        assert!(Route::from_hash("#q=cyber+orateur%3Awaly").attributed_only());
+        assert!(!Route::from_hash("#q=cyber").attributed_only());
+        assert!(!Route::from_hash("#attributed=0").attributed_only());
+        assert!(Route::from_hash("#q=cyber&attributed=1").attributed_only());
+        assert_eq!(Route::default().with_attributed_only(false).to_hash(), "#attributed=0");
     }
 
     #[test]

@@ -81,14 +81,22 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let at = |ordinal: u32| {
         Route { reading: Some(Reading { file: file.clone(), passage: Some(ordinal) }), ..props.route.clone() }.to_hash()
     };
-    let (previous, next) = article.neighbouring_matches();
-    let match_nav = (previous.is_some() || next.is_some()).then(|| html! {
-        <nav class="match-nav">
-            if let Some(previous) = previous {
+    let nav = article.match_nav();
+    let position = nav.position.map(|at| {
+        strings.match_position.replace("{position}", &at.to_string()).replace("{total}", &nav.total.to_string())
+    });
+    let match_nav = (nav.previous.is_some() || nav.next.is_some()).then(|| html! {
+        <nav class="match-nav" aria-label={strings.match_nav_label}>
+            if let Some(previous) = nav.previous {
                 <a class="small" href={at(previous)} rel="prev">{ strings.previous_match }</a>
             }
-            if let Some(next) = next {
-                <a class="small" href={at(next)} rel="next">{ strings.next_match }</a>
+            if let Some(position) = &position {
+                <span class="match-position">{ position }</span>
+            }
+            if let Some(next) = nav.next {
+                <a class={classes!("small", nav.wraps.then_some("wraps"))} href={at(next)} rel="next">
+                    { if nav.wraps { strings.match_wraps } else { strings.next_match } }
+                </a>
             }
         </nav>
     });

@@ -24,7 +24,7 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Option<String> {
 }
 
 /// Hands `contents` to the browser as a download named `file_name`.
-fn download(file_name: &str, mime: &str, contents: &str) -> Option<()> {
+pub(super) fn download(file_name: &str, mime: &str, contents: &str) -> Option<()> {
     let parts = Array::of1(&JsValue::from_str(contents));
     let options = BlobPropertyBag::new();
     options.set_type(mime);

@@ -115,7 +115,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 type="button"
                 aria-expanded={unfolded.to_string()}
                 aria-controls="facet-lists"
-                onclick={on_fold}
+                onclick={on_fold.clone()}
             >
                 { strings.filters }
                 if active > 0 { { format!(" ({active})") } }
@@ -140,6 +140,11 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                     <input type={date_input_type(route.date_to.as_deref())} value={route.date_to.clone().unwrap_or_default()} onchange={on_date(false)} />
                 </label>
             </fieldset>
+            // On a phone the open panel covers the results: this closes it,
+            // saying how many results wait under it.
+            <button class="small show-results" type="button" onclick={on_fold.clone()}>
+                { strings.show_results.replace("{}", &props.outcome.total.to_string()) }
+            </button>
             </div>
         </aside>
     }

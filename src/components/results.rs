@@ -13,6 +13,7 @@ use super::{
     export::{CiteMenu, ExportButtons},
     focus::focus_neighbour_card,
     marked::MarkedText,
+    overview::KindLabel,
 };
 use crate::{
     mode::Mode,
@@ -55,7 +56,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
     });
 
     let noun = if outcome.total == 1 { strings.results_one } else { strings.results_many };
-    let summary = if props.route.query.trim().is_empty() && !props.route.has_filters() {
+    // The corpus's size only when the list is the whole corpus, narration included.
+    let summary = if props.route.query.trim().is_empty() && !props.route.has_filters() && !props.route.attributed_only() {
         format!("{} {}", props.passage_count, strings.passages_total)
     } else {
         format!("{} {}", outcome.total, noun)
@@ -92,7 +94,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
             } else {
                 <ol class="cards" onkeydown={on_keys}>
-                    { for by_article(&outcome.cards).into_iter().map(|cards| {
+                    { for grouped(&outcome.cards, &props.route).into_iter().map(|cards| {
                         let file = cards[0].reading.file.clone();
                         html! { <ArticleGroup key={file} cards={cards} route={props.route.clone()} /> }
                     }) }
@@ -104,6 +106,16 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// A search's cards by article; the first screen's latest statements one
+/// by one, since grouping them would show one article's worth.
+fn grouped(cards: &[Card], route: &Route) -> Vec<Vec<Card>> {
+    if route.query.trim().is_empty() {
+        cards.iter().map(|card| vec![card.clone()]).collect()
+    } else {
+        by_article(cards)
     }
 }
 
@@ -246,6 +258,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     html! {
         <article class="card" part="card">
             <WhoLine who={card.who.clone()} route={props.route.clone()} />
+            <KindLabel reading={card.reading.clone()} lang={lang} />
             if card.other_speakers > 0 {
                 <p class="others">
                     { format!("+{}", UiLang::count(card.other_speakers, strings.other_speaker, strings.other_speakers)) }

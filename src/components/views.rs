@@ -6,10 +6,10 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::{results::StatementCard, timeline::Timeline};
+use super::{export::download, results::StatementCard, timeline::Timeline};
 use crate::{
     engine::Engine,
-    hooks::{HistoryMode, RouteHandle},
+    hooks::{page_url, HistoryMode, RouteHandle},
     present::{self, Profile, PAGE_SIZE},
     route::{ContextSide, Route, View},
     strings::UiLang,
@@ -22,11 +22,13 @@ pub struct ConcordanceViewProps {
 }
 
 /// Keyword in context: every match on its own line, the keyword aligned in
-/// a column, sorted by the words to its left or right.
+/// a column, sorted by the words to its left or right, with who said it,
+/// for whom and when; on a phone the source goes under the line.
 #[function_component(ConcordanceView)]
 pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
     let engine = use_context::<Engine>();
-    let strings = props.route.lang.strings();
+    let lang = props.route.lang;
+    let strings = lang.strings();
     let lines = use_memo((props.route.clone(), props.by), move |(route, by)| {
         engine.map(|engine| present::concordance(&engine, route, *by)).unwrap_or_default()
     });
@@ -34,10 +36,16 @@ pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
         return html! { <p class="empty">{ strings.concordance_needs_query }</p> };
     }
     let sorted_by = |by: ContextSide| Route { view: View::Concordance { by }, ..props.route.clone() }.to_hash();
+    let on_csv = {
+        let lines = lines.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = download("hanoi-concordance.csv", "text/csv;charset=utf-8", &present::concordance_csv(&lines, &page_url(), lang));
+        })
+    };
     html! {
         <section class="concordance">
             <div class="results-bar">
-                <p class="summary" role="status">{ format!("{} {}", lines.len(), strings.results_many) }</p>
+                <p class="summary" role="status">{ present::concordance_count(&lines, lang) }</p>
                 <nav class="tools" aria-label={strings.sort_label}>
                     <a class={classes!("small", (props.by == ContextSide::Left).then_some("active"))}
                        href={sorted_by(ContextSide::Left)}
@@ -45,9 +53,25 @@ pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
                     <a class={classes!("small", (props.by == ContextSide::Right).then_some("active"))}
                        href={sorted_by(ContextSide::Right)}
                        aria-current={(props.by == ContextSide::Right).then_some("true")}>{ strings.sort_by_right }</a>
+                    if !lines.is_empty() {
+                        <button type="button" class="small concordance-csv" onclick={on_csv} title={strings.concordance_csv}>
+                            <span aria-hidden="true">{ "CSV" }</span>
+                            <span class="visually-hidden">{ strings.concordance_csv }</span>
+                        </button>
+                    }
                 </nav>
             </div>
             <table class="kwic">
+                <thead>
+                    <tr>
+                        <th scope="col" class="head-left">{ strings.column_left }</th>
+                        <th scope="col" class="head-keyword">{ strings.column_keyword }</th>
+                        <th scope="col" class="head-right">{ strings.column_right }</th>
+                        <th scope="col" class="head-speaker">{ strings.column_speaker }</th>
+                        <th scope="col" class="head-country">{ strings.column_country }</th>
+                        <th scope="col" class="head-date">{ strings.column_date }</th>
+                    </tr>
+                </thead>
                 <tbody>
                     { for lines.iter().map(|line| {
                         let href = Route { reading: Some(line.reading.clone()), ..props.route.clone() }.to_hash();
@@ -56,6 +80,14 @@ pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
                                 <td class="left"><span>{ &line.left }</span></td>
                                 <td class="keyword"><a href={href}><mark>{ &line.keyword }</mark></a></td>
                                 <td class="right">{ &line.right }</td>
+                                <td class="speaker">{ line.who.speaker.as_deref().unwrap_or("—") }</td>
+                                <td class="country">
+                                    if let (Some(code), Some(country)) = (&line.who.country_code, &line.who.country) {
+                                        <abbr class="code" title={country.clone()}>{ code }</abbr>
+                                        <span class="name">{ " " }{ country }</span>
+                                    }
+                                </td>
+                                <td class="date">{ line.date.as_deref().unwrap_or(strings.unknown_date) }</td>
                             </tr>
                         }
                     }) }
@@ -80,7 +112,7 @@ pub fn profile_view(props: &ProfileViewProps) -> Html {
     let profile = use_memo((props.route.view.clone(), props.route.lang), move |(view, lang)| {
         let engine = engine?;
         let profile = match view {
-            View::Speaker(name) => present::speaker_profile(&engine, name, *lang),
+            View::Speaker(name) => present::speaker_profile(&engine, name, "", *lang),
             View::Country(code) => present::country_profile(&engine, code, *lang),
             _ => None,
         };
@@ -90,8 +122,17 @@ pub fn profile_view(props: &ProfileViewProps) -> Html {
     let Some(profile) = (*profile).clone() else {
         return html! { <p class="empty" role="alert">{ strings.not_found }</p> };
     };
+    let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
     let compare = match &props.route.view {
-        View::Speaker(name) => html! { <ComparePicker route={props.route.clone()} first={name.clone()} /> },
+        View::Speaker(name) => {
+            let (route, first) = (props.route.clone(), name.clone());
+            let on_pick = Callback::from(move |second: String| {
+                if let Some(navigate) = &navigate {
+                    navigate.emit((route.comparing(&first, &second), HistoryMode::Push));
+                }
+            });
+            html! { <SpeakerPicker label={strings.compare_with} chosen={None::<String>} other={name.clone()} {on_pick} /> }
+        }
         _ => html! {},
     };
     html! {
@@ -103,35 +144,37 @@ pub fn profile_view(props: &ProfileViewProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct ComparePickerProps {
-    route: Route,
-    first: String,
+struct SpeakerPickerProps {
+    label: &'static str,
+    /// The speaker shown, if any: with none, the picker offers "…".
+    chosen: Option<String>,
+    /// The speaker on the other side, not offered here.
+    other: String,
+    on_pick: Callback<String>,
 }
 
-#[function_component(ComparePicker)]
-fn compare_picker(props: &ComparePickerProps) -> Html {
+/// A list of every speaker, to put one on a side of the comparison.
+#[function_component(SpeakerPicker)]
+fn speaker_picker(props: &SpeakerPickerProps) -> Html {
     let engine = use_context::<Engine>();
-    let strings = props.route.lang.strings();
     let names = use_memo((), move |_| engine.map(|engine| present::speaker_names(engine.index())).unwrap_or_default());
-    let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
-    let onchange = {
-        let (first, route) = (props.first.clone(), props.route.clone());
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            let second = select.value();
-            if let (false, Some(navigate)) = (second.is_empty(), &navigate) {
-                let next = Route { view: View::Compare(first.clone(), second), ..route.clone() };
-                navigate.emit((next, HistoryMode::Push));
-            }
-        })
-    };
+    let on_pick = props.on_pick.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        let name = select.value();
+        if !name.is_empty() {
+            on_pick.emit(name);
+        }
+    });
     html! {
         <label class="compare-picker">
-            { strings.compare_with }{ " " }
+            { props.label }{ " " }
             <select {onchange}>
-                <option value="" selected=true>{ "…" }</option>
-                { for names.iter().filter(|name| **name != props.first).map(|name| html! {
-                    <option value={name.clone()}>{ name.clone() }</option>
+                if props.chosen.is_none() {
+                    <option value="" selected=true>{ "…" }</option>
+                }
+                { for names.iter().filter(|name| **name != props.other).map(|name| html! {
+                    <option value={name.clone()} selected={props.chosen.as_ref() == Some(name)}>{ name.clone() }</option>
                 }) }
             </select>
         </label>
@@ -145,22 +188,49 @@ pub struct CompareViewProps {
     pub second: String,
 }
 
+/// Two speakers side by side, each side's speaker one pick away; the
+/// search box's query narrows both columns.
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareViewProps) -> Html {
     let engine = use_context::<Engine>();
-    let strings = props.route.lang.strings();
-    let profiles = use_memo((props.first.clone(), props.second.clone(), props.route.lang), move |(first, second, lang)| {
-        let profile = |name: &str| engine.as_ref().and_then(|engine| present::speaker_profile(engine, name, *lang)).map(Rc::new);
+    let lang = props.route.lang;
+    let strings = lang.strings();
+    let query = props.route.query.trim().to_owned();
+    let profiles = use_memo((props.first.clone(), props.second.clone(), query.clone(), lang), move |(first, second, query, lang)| {
+        let profile = |name: &str| engine.as_ref().and_then(|engine| present::speaker_profile(engine, name, query, *lang)).map(Rc::new);
         (profile(first), profile(second))
     });
+    let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
+    let pick = |first_side: bool| {
+        let (route, navigate, first, second) = (props.route.clone(), navigate.clone(), props.first.clone(), props.second.clone());
+        Callback::from(move |name: String| {
+            let next = if first_side { route.comparing(&name, &second) } else { route.comparing(&first, &name) };
+            if let Some(navigate) = &navigate {
+                navigate.emit((next, HistoryMode::Push));
+            }
+        })
+    };
     let column = |name: &str, profile: &Option<Rc<Profile>>| match profile.clone() {
         Some(profile) => html! { <ProfileColumn profile={profile} route={props.route.clone()} /> },
         None => html! { <p class="empty">{ name.to_owned() }{ " — " }{ strings.not_found }</p> },
     };
     html! {
         <section class="compare" aria-label={strings.compare}>
-            { column(&props.first, &profiles.0) }
-            { column(&props.second, &profiles.1) }
+            <p class="compare-scope">
+                if query.is_empty() {
+                    { strings.compare_hint }
+                } else {
+                    { strings.compare_narrowed }{ " « " }<strong>{ query.clone() }</strong>{ " »" }
+                }
+            </p>
+            <div class="compare-side">
+                <SpeakerPicker label={strings.compare_first} chosen={Some(props.first.clone())} other={props.second.clone()} on_pick={pick(true)} />
+                { column(&props.first, &profiles.0) }
+            </div>
+            <div class="compare-side">
+                <SpeakerPicker label={strings.compare_second} chosen={Some(props.second.clone())} other={props.first.clone()} on_pick={pick(false)} />
+                { column(&props.second, &profiles.1) }
+            </div>
         </section>
     }
 }

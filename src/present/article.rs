@@ -47,23 +47,43 @@ pub struct Article {
     pub passages: Vec<ArticlePassage>,
 }
 
+/// Where the focused passage stands among the article's matches, for the
+/// reading bar's "3 sur 7" and its previous / next links.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MatchNav {
+    pub previous: Option<u32>,
+    /// The next match, or the first one again after the last.
+    pub next: Option<u32>,
+    /// `next` goes back to the first match: the focused one is the last.
+    pub wraps: bool,
+    /// 1-based rank of the focused passage among the matches, when it is one.
+    pub position: Option<usize>,
+    pub total: usize,
+}
+
 impl Article {
-    /// The passages before and after the focused one that match the query,
-    /// for "previous / next match".
-    pub fn neighbouring_matches(&self) -> (Option<u32>, Option<u32>) {
+    /// The matches around the focused passage; passages without a hit of
+    /// the query are skipped.
+    pub fn match_nav(&self) -> MatchNav {
         let focused = self.passages.iter().find(|passage| passage.focused).map(|passage| passage.ordinal);
-        let matching = self.passages.iter().filter(|passage| !passage.text.highlights.is_empty());
-        let mut previous = None;
-        let mut next = None;
-        for passage in matching {
-            match focused {
-                Some(at) if passage.ordinal < at => previous = Some(passage.ordinal),
-                Some(at) if passage.ordinal > at && next.is_none() => next = Some(passage.ordinal),
-                None if next.is_none() => next = Some(passage.ordinal),
-                _ => {}
-            }
+        let matching: Vec<u32> =
+            self.passages.iter().filter(|passage| !passage.text.highlights.is_empty()).map(|passage| passage.ordinal).collect();
+        let before = |at: u32| matching.iter().copied().filter(|&ordinal| ordinal < at).last();
+        let after = |at: u32| matching.iter().copied().find(|&ordinal| ordinal > at);
+        let previous = focused.and_then(before);
+        let following = match focused {
+            Some(at) => after(at),
+            None => matching.first().copied(),
+        };
+        // Past the last match the reader goes round to the first, told so.
+        let wraps = following.is_none() && matching.len() > 1;
+        MatchNav {
+            previous,
+            next: following.or_else(|| matching.first().copied().filter(|_| wraps)),
+            wraps,
+            position: focused.and_then(|at| matching.iter().position(|&ordinal| ordinal == at)).map(|at| at + 1),
+            total: matching.len(),
         }
-        (previous, next)
     }
 }
 

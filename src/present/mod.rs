@@ -22,6 +22,7 @@ mod article;
 mod card;
 mod concordance;
 mod export;
+mod overview;
 mod profile;
 mod results;
 #[cfg(test)]
@@ -29,7 +30,7 @@ mod export_tests;
 #[cfg(test)]
 mod tests;
 
-pub use self::{article::*, card::*, concordance::*, export::*, profile::*, results::*};
+pub use self::{article::*, card::*, concordance::*, export::*, overview::*, profile::*, results::*};
 
 /// Results shown before the reader asks for more.
 pub const PAGE_SIZE: usize = 20;
@@ -73,11 +74,14 @@ pub(super) fn request(index: &Index<'_>, route: &Route, limit: usize) -> SearchR
 }
 
 pub(super) fn filters(index: &Index<'_>, route: &Route) -> Filters {
-    let speakers: Vec<SpeakerId> = index
+    let mut speakers: Vec<SpeakerId> = index
         .speakers()
         .filter(|(_, speaker)| route.speakers.iter().any(|name| name == speaker.name))
         .map(|(id, _)| id)
         .collect();
+    if keeps_every_speaker(route) {
+        speakers = index.speakers().map(|(id, _)| id).collect();
+    }
     let countries: Vec<CountryId> = index
         .countries()
         .filter(|(_, country)| route.countries.iter().any(|code| code == country.code))
@@ -92,6 +96,14 @@ pub(super) fn filters(index: &Index<'_>, route: &Route) -> Filters {
         date_from: route.date_from.as_deref().and_then(|date| date.parse().ok()),
         date_to: route.date_to.as_deref().and_then(|date| date.parse().ok()),
     }
+}
+
+/// Attributed statements only, with no speaker chosen: every speaker, OR-ed,
+/// is "some speaker", so narration drops out and the facets count what is
+/// listed. A speaker chosen, or named in the query (which the engine ORs
+/// with the filter's), already keeps narration out.
+fn keeps_every_speaker(route: &Route) -> bool {
+    route.attributed_only() && route.speakers.is_empty() && !search::names_a_speaker(&route.query)
 }
 
 pub(super) fn reading_of(index: &Index<'_>, id: PassageId) -> Option<Reading> {

@@ -40,10 +40,13 @@ pub(super) fn profile_statements(searcher: &Searcher<'_>, request: &SearchReques
     (counts, cards)
 }
 
-pub fn speaker_profile(searcher: &Searcher<'_>, name: &str, lang: UiLang) -> Option<Profile> {
+/// A speaker's page; a `query` keeps only the statements matching it, as
+/// the compare view narrows both columns.
+pub fn speaker_profile(searcher: &Searcher<'_>, name: &str, query: &str, lang: UiLang) -> Option<Profile> {
     let index = searcher.index();
     let (id, view) = index.speakers().find(|(_, speaker)| speaker.name == name)?;
-    let route = Route { speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
+    let route =
+        Route { query: query.to_owned(), speakers: vec![name.to_owned()], sort: SortOrder::Oldest, lang, ..Route::default() };
     let scope = request(index, &route, 0);
     let (results, statements) = profile_statements(searcher, &scope, lang);
     // A speaker's own name is typical of their passages but tells the reader nothing.
@@ -68,7 +71,15 @@ pub fn country_profile(searcher: &Searcher<'_>, code: &str, lang: UiLang) -> Opt
     let index = searcher.index();
     let (id, _) = index.countries().find(|(_, country)| country.code == code)?;
     let (code, name) = country_names(index, id, lang)?;
-    let route = Route { countries: vec![code.clone()], sort: SortOrder::Oldest, lang, ..Route::default() };
+    // Narration about the country stays on its page, as before the first
+    // screen kept to attributed statements.
+    let route = Route {
+        countries: vec![code.clone()],
+        sort: SortOrder::Oldest,
+        lang,
+        attributed: Some(false),
+        ..Route::default()
+    };
     let scope = request(index, &route, 0);
     let (results, statements) = profile_statements(searcher, &scope, lang);
     let speakers = results

@@ -103,7 +103,8 @@ fn cards_resolve_names_and_drop_unsafe_urls() {
 fn timeline_zooms_to_days_inside_one_month() {
     let blob = blob();
     let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
-    let months = search(&index, &Route::default(), 10, || 0.0).timeline;
+    // Narration included: the November article has no speaker.
+    let months = search(&index, &Route::default().with_attributed_only(false), 10, || 0.0).timeline;
     assert_eq!(months.iter().map(|bar| bar.key.as_str()).collect::<Vec<_>>(), ["2025-10", "2025-11"]);
     let october = Route { date_from: Some("2025-10".into()), date_to: Some("2025-10".into()), ..Route::default() };
     let days = search(&index, &october, 10, || 0.0).timeline;
@@ -111,7 +112,7 @@ fn timeline_zooms_to_days_inside_one_month() {
 }
 
 #[test]
-fn neighbouring_matches_skip_passages_without_hits() {
+fn match_nav_skips_passages_without_hits_counts_and_wraps() {
     let blob = blob();
     let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
     let route = Route {
@@ -120,20 +121,24 @@ fn neighbouring_matches_skip_passages_without_hits() {
         ..Route::default()
     };
     let article = article(&index, &route).expect("a.txt exists");
-    assert_eq!(article.neighbouring_matches(), (None, Some(2)));
+    let nav = article.match_nav();
+    assert_eq!((nav.previous, nav.next, nav.position, nav.total, nav.wraps), (None, Some(2), Some(1), 2, false));
+    let last = Route { reading: Some(Reading { file: "a.txt".into(), passage: Some(2) }), ..route };
+    let nav = super::article(&index, &last).expect("a.txt exists").match_nav();
+    assert_eq!((nav.previous, nav.next, nav.position, nav.wraps), (Some(0), Some(0), Some(2), true));
 }
 
 #[test]
 fn profiles_list_statements_in_date_order() {
     let blob = blob();
     let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
-    let profile = speaker_profile(&index, "Anna Example", UiLang::Fr).expect("speaker exists");
+    let profile = speaker_profile(&index, "Anna Example", "", UiLang::Fr).expect("speaker exists");
     assert_eq!(profile.statements.len(), 3);
     assert!(profile.distinctive.iter().any(|word| word == "coopération"), "{:?}", profile.distinctive);
     let country = country_profile(&index, "RUR", UiLang::En).expect("country exists");
     assert_eq!(country.heading, "Ruritania");
     assert_eq!(country.speakers.len(), 1);
-    assert!(speaker_profile(&index, "Nobody", UiLang::Fr).is_none());
+    assert!(speaker_profile(&index, "Nobody", "", UiLang::Fr).is_none());
 }
 
 #[test]
@@ -151,12 +156,14 @@ fn concordance_sorts_by_the_chosen_side() {
 fn every_list_ends_with_an_unknown_entry_that_makes_it_add_up_and_filters() {
     let blob = blob();
     let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
-    let outcome = search(&index, &Route::default(), 10, || 0.0);
+    // Narration included: the first screen's default lists only attributed statements.
+    let everything = Route { attributed: Some(false), ..Route::default() };
+    let outcome = search(&index, &everything, 10, || 0.0);
     let entries = |list: &[FacetEntry]| list.iter().map(|e| (e.key.clone(), e.label.clone(), e.count)).collect::<Vec<_>>();
     assert_eq!(entries(&outcome.sources), [("Agence".into(), "Agence".into(), 3), (UNKNOWN_KEY.into(), "(inconnue)".into(), 1)]);
     assert_eq!(outcome.speakers.last().map(|e| (e.key.as_str(), e.count)), Some((UNKNOWN_KEY, 1)));
     assert_eq!(outcome.countries.iter().map(|e| e.count).sum::<u32>() as usize, outcome.total);
-    let unknown_source = Route { sources: vec![UNKNOWN_KEY.into()], ..Route::default() };
+    let unknown_source = Route { sources: vec![UNKNOWN_KEY.into()], ..everything.clone() };
     let narrowed = search(&index, &unknown_source, 10, || 0.0);
     assert_eq!(narrowed.total, 1);
     assert!(narrowed.cards.iter().all(|card| card.outlet.is_none()));
@@ -164,4 +171,53 @@ fn every_list_ends_with_an_unknown_entry_that_makes_it_add_up_and_filters() {
     // A search that finds only passages with an outlet lists no unknown entry.
     let cooperation = search(&index, &Route { query: "cooperation".into(), ..Route::default() }, 10, || 0.0);
     assert!(cooperation.sources.iter().all(|e| e.key != UNKNOWN_KEY));
+}
+
+#[test]
+fn a_query_narrows_a_speakers_profile() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let narrowed = speaker_profile(&index, "Anna Example", "victimes", UiLang::Fr).expect("speaker exists");
+    assert_eq!(narrowed.statements.len(), 1);
+}
+
+#[test]
+fn the_first_screen_lists_attributed_statements_and_the_switch_brings_narration_back() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    assert_eq!(search(&index, &Route::default(), 10, || 0.0).total, 3);
+    assert_eq!(search(&index, &Route::default().with_attributed_only(false), 10, || 0.0).total, 4);
+    // A search of words finds narration too, unless it names a speaker.
+    assert_eq!(search(&index, &Route { query: "experts".into(), ..Route::default() }, 10, || 0.0).total, 1);
+    let by_speaker = Route { query: "orateur:anna".into(), ..Route::default() };
+    assert_eq!(search(&index, &by_speaker, 10, || 0.0).total, 3);
+}
+
+#[test]
+fn the_corpus_summary_counts_attributed_statements_speakers_sources_and_dates() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let summary = corpus_summary(&index, UiLang::Fr);
+    assert_eq!((summary.statements, summary.speakers, summary.sources), (3, 1, 1));
+    assert_eq!(summary.line(UiLang::Fr), "3 déclarations de 1 orateurs, 1 sources, de 25 octobre 2025 à 25 octobre 2025");
+    let reading = Reading { file: "a.txt".into(), passage: Some(0) };
+    assert_eq!(statement_kind(index.index(), &reading), Some(search::StatementKind::Indirect));
+    assert_eq!(statement_kind(index.index(), &Reading { file: "b.txt".into(), passage: Some(0) }), None);
+}
+
+#[test]
+fn the_concordance_counts_occurrences_and_passages_and_exports_a_guarded_csv() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let lines = concordance(&index, &Route { query: "cooperation".into(), ..Route::default() }, ContextSide::Right);
+    assert_eq!(concordance_count(&lines, UiLang::Fr), "2 occurrences dans 2 passages");
+    assert_eq!(lines[0].who.speaker.as_deref(), Some("Anna Example"));
+    let csv = concordance_csv(&lines, "https://host/app/#q=x", UiLang::Fr);
+    let mut rows = csv.split("\r\n");
+    assert_eq!(rows.next(), Some(format!("\u{feff}{}", CONCORDANCE_COLUMNS.join(",")).as_str()));
+    let row = rows.next().expect("a data row");
+    assert!(row.contains(",Anna Example,Ruritanie,RUR,2025-10-25,Agence,Un accord signé,https://host/app/#doc=a.txt&p="), "{row}");
+    let formula = concordance(&index, &Route { query: "formule".into(), attributed: Some(false), ..Route::default() }, ContextSide::Right);
+    let csv = concordance_csv(&formula, "https://host/", UiLang::Fr);
+    assert!(csv.contains(",'=SUM(A1).") || csv.contains("\"'=SUM(A1).") , "{csv}");
 }

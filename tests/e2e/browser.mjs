@@ -44,6 +44,13 @@ export async function openExplorer({ base = '/', dist: folder = dist } = {}) {
     url: server.url,
     browser,
     newPage,
+    /** A new page at `hash`, once the search box is there. */
+    async open(hash, viewport) {
+      const page = await newPage(viewport);
+      await page.goto(server.url + hash);
+      await page.locator('#search-input').waitFor();
+      return page;
+    },
     errors,
     async close() {
       await browser.close();
@@ -51,3 +58,6 @@ export async function openExplorer({ base = '/', dist: folder = dist } = {}) {
     },
   };
 }
+
+/** The number the result summary starts with. */
+export const resultTotal = async (page) => Number((await page.locator('#results-summary').textContent()).match(/\d+/)[0]);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { openExplorer, artifacts } from './browser.mjs';
+import { openExplorer, resultTotal, artifacts } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let explorer;
@@ -14,14 +14,8 @@ before(async () => { explorer = await openExplorer(); });
 after(async () => { await explorer?.close(); });
 
 const hashParams = (page) => page.evaluate(() => [...new URLSearchParams(location.hash.slice(1))]);
-const total = async (page) => Number((await page.locator('#results-summary').textContent()).match(/\d+/)[0]);
-
-async function open(hash, viewport) {
-  const page = await explorer.newPage(viewport);
-  await page.goto(explorer.url + hash);
-  await page.locator('#search-input').waitFor();
-  return page;
-}
+const total = resultTotal;
+const open = (hash, viewport) => explorer.open(hash, viewport);
 
 test('facets: a speaker narrows the results, keeps other speakers listed, and shows as a removable chip', async () => {
   const page = await open('#q=convention');

@@ -52,6 +52,7 @@ pub use builder::IndexBuilder;
 pub use format::Section;
 pub use index::{Index, IndexError};
 pub use quotes::quoted_spans;
+pub use query::names_a_speaker;
 pub use searcher::Searcher;
 pub use types::{
     CountryId, CountryRecord, CountryView, Date, DateParseError, DocId, DocumentRecord, DocumentView, Facets, Filters,

@@ -231,10 +231,24 @@ fn date_range(value: &str) -> Option<DateRange> {
     }
 }
 
+/// Whether the query filters by speaker (`orateur:` or `speaker:`): the
+/// page then lists attributed statements only, since narration has no speaker.
+pub fn names_a_speaker(query: &str) -> bool {
+    !parse(query).speakers.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_speaker_field_in_either_language_names_a_speaker() {
+        assert!(names_a_speaker("cyber orateur:waly"));
+        assert!(names_a_speaker(r#"speaker:"Ghada Waly""#));
+        assert!(!names_a_speaker("orateur cyber pays:russie"));
+        assert!(!names_a_speaker(""));
+    }
 
     fn words(q: &ParsedQuery) -> Vec<(&str, bool)> {
         q.words.iter().map(|w| (w.term.as_str(), w.prefix)).collect()
