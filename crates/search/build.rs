@@ -9,7 +9,6 @@
 
 use std::{env, fmt::Write as _, fs, path::PathBuf};
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// The blocks folded through the table: Latin (with Vietnamese), IPA and
 /// spacing modifiers, combining marks, Greek, Cyrillic, general
@@ -28,35 +27,18 @@ const BLOCKS: &[(u32, u32)] = &[
     (0xFF00, 0xFFEF),
 ];
 
-/// The fold of one character, as the analyser defines it.
-fn fold(c: char) -> String {
-    let mut out = String::new();
-    decompose_compatible(c, |d| {
-        if is_combining_mark(d) {
-            return;
-        }
-        match d {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            _ => out.extend(d.to_lowercase()),
-        }
-    });
-    out
-}
+include!("src/fold_rule.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/fold_rule.rs");
     let mut keys = String::new();
     let mut ends = String::new();
     let mut text = String::new();
     let mut count = 0usize;
     for &(first, last) in BLOCKS {
         for c in (first..=last).filter_map(char::from_u32) {
-            let folded = fold(c);
+            let folded = fold_by_rule(c);
             if folded == c.to_lowercase().collect::<String>() {
                 continue;
             }
