@@ -34,7 +34,8 @@ pub(crate) struct Selection {
 }
 
 impl Selection {
-    pub(crate) fn resolve(index: &Index<'_>, equivalences: &Equivalences<'_>, query: &ParsedQuery, filters: &Filters) -> Selection {
+    /// `lacking` is [`lacking`] of this index, which the searcher computes once.
+    pub(crate) fn resolve(index: &Index<'_>, equivalences: &Equivalences<'_>, lacking: &PerFacet<BitSet>, query: &ParsedQuery, filters: &Filters) -> Selection {
         let n = index.passage_count();
         let with_equivalents = |values: &[String]| -> Vec<String> {
             let mut all = values.to_vec();
@@ -44,7 +45,7 @@ impl Selection {
             }
             all
         };
-        let lacking = lacking(index);
+        let lacking = lacking.clone();
         let speaker_values = with_equivalents(&query.speakers);
         let country_values = with_equivalents(&query.countries);
 
@@ -139,7 +140,8 @@ impl Selection {
 
 /// The passages a speaker, country or outlet filter can never find: no
 /// statement, no speaker with a country, or an article without an outlet.
-fn lacking(index: &Index<'_>) -> PerFacet<BitSet> {
+/// A walk over every passage: the searcher does it once, not per search.
+pub(crate) fn lacking(index: &Index<'_>) -> PerFacet<BitSet> {
     let n = index.passage_count();
     let mut speaker = BitSet::empty(n);
     let mut outlet = BitSet::empty(n);

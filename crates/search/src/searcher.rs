@@ -18,13 +18,13 @@ use crate::equivalence::Equivalences;
 use crate::evaluate::{Context, Evaluation, Literal};
 use crate::expand::ExpansionCache;
 use crate::facets;
-use crate::filters::Selection;
+use crate::filters::{self, Selection};
 use crate::index::Index;
 use crate::query::{parse, ParsedQuery};
 use crate::rank::{rank, Scored, Scratch};
 use crate::snippet::Highlighter;
 use crate::suggest::suggest;
-use crate::types::{Hit, Interpretation, KwicLine, PassageId, SearchRequest, SearchResults};
+use crate::types::{Hit, Interpretation, KwicLine, PassageId, PerFacet, SearchRequest, SearchResults};
 
 /// Below this many AND matches, passages matching only some words are
 /// listed too, ranked after.
@@ -36,6 +36,8 @@ pub struct Searcher<'a> {
     expansions: ExpansionCache,
     scratch: Scratch,
     equivalences: OnceCell<Equivalences<'a>>,
+    /// The passages without a speaker, a country or an outlet.
+    lacking: OnceCell<PerFacet<BitSet>>,
 }
 
 impl std::fmt::Debug for Searcher<'_> {
@@ -59,7 +61,7 @@ struct Run<'a> {
 
 impl<'a> Searcher<'a> {
     pub fn new(index: Index<'a>) -> Searcher<'a> {
-        Searcher { index, expansions: ExpansionCache::default(), scratch: Scratch::default(), equivalences: OnceCell::new() }
+        Searcher { index, expansions: ExpansionCache::default(), scratch: Scratch::default(), equivalences: OnceCell::new(), lacking: OnceCell::new() }
     }
 
     /// The index searched: records, views and sizes.
@@ -71,6 +73,10 @@ impl<'a> Searcher<'a> {
         self.equivalences.get_or_init(|| Equivalences::read(self.index.equivalence_text()))
     }
 
+    fn lacking(&self) -> &PerFacet<BitSet> {
+        self.lacking.get_or_init(|| filters::lacking(&self.index))
+    }
+
     fn evaluate(&self, query: &ParsedQuery, literal: Literal) -> Evaluation<'a> {
         let cx = Context { index: &self.index, expansions: &self.expansions, equivalences: self.equivalences(), literal };
         Evaluation::new(&cx, query)
@@ -80,7 +86,7 @@ impl<'a> Searcher<'a> {
         let query = parse(&request.query);
         let literal = if request.as_typed { Literal::AsTyped } else { Literal::Forgiving };
         let eval = self.evaluate(&query, literal);
-        let selection = Selection::resolve(&self.index, self.equivalences(), &query, &request.filters);
+        let selection = Selection::resolve(&self.index, self.equivalences(), self.lacking(), &query, &request.filters);
         let mut results = eval.all.clone();
         selection.apply(&mut results, None);
         let mut matches = eval.all.clone();
@@ -157,7 +163,7 @@ impl<'a> Searcher<'a> {
         let query = parse(&request.query);
         let literal = if request.as_typed { Literal::AsTyped } else { Literal::Forgiving };
         let mut results = self.evaluate(&query, literal).all;
-        Selection::resolve(&self.index, self.equivalences(), &query, &request.filters).apply(&mut results, None);
+        Selection::resolve(&self.index, self.equivalences(), self.lacking(), &query, &request.filters).apply(&mut results, None);
         results.iter().map(PassageId).collect()
     }
 
