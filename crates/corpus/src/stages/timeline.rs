@@ -230,14 +230,14 @@ mod tests {
         assert_eq!(dated(&["We will help States ratify the treaty, once adopted by the General Assembly."]), Some("2024".into()));
         assert_eq!(dated(&["Le texte, une fois adopte par l'Assemblee generale, sera ouvert a la signature."]), Some("2024".into()));
         // After the adoption, before the ceremony.
-        assert_eq!(dated(&["Le Vietnam poursuit la préparation de la cérémonie de signature de la Convention."]), Some("2025".into()));
+        assert_eq!(dated(&["Les préparatifs de la cérémonie de signature avancent, pour que la Convention soit signée."]), Some("2025".into()));
         assert_eq!(dated(&["Officials are busy with preparations for the signing ceremony of the convention."]), Some("2025".into()));
     }
 
     #[test]
     fn next_week_puts_the_text_just_before_the_milestone() {
         // Both concluding sessions were in 2024: the year is known, not the month.
-        assert_eq!(dated(&["Activists criticised the draft treaty ahead of next week's negotiations to finalize it."]), Some("2024".into()));
+        assert_eq!(dated(&["Campaigners attacked the draft treaty ahead of the final round of negotiations next week."]), Some("2024".into()));
         // Without "next week", a step to come only says "after it was announced".
         assert_eq!(dated(&["Activists criticised the draft treaty ahead of the concluding session."]), None);
     }
