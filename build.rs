@@ -104,6 +104,7 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
                 name: speaker.display_name(),
                 role: speaker.role.clone(),
                 country: speaker.entity.as_ref().and_then(|entity| country_ids.get(entity.code.as_str()).copied()),
+                label_en: corpus::english_label(speaker),
             })
         })
         .collect();

@@ -329,19 +329,21 @@ pub fn who_line(props: &WhoLineProps) -> Html {
         return html! {};
     }
     let page = |view: View| Route { view, reading: None, lang: props.route.lang, ..Route::default() }.to_hash();
+    // An unnamed speaker's name is their role: it is not said twice.
     let role = who.role.as_ref().filter(|role| who.speaker.as_ref().is_none_or(|name| !name.contains(role.as_str())));
+    let label = who.speaker_label.clone().or_else(|| who.speaker.clone()).unwrap_or_default();
     html! {
         <p class="who">
             if let Some(speaker) = &who.speaker {
                 <a class="speaker" href={page(View::Speaker(speaker.clone()))}>
-                    <MarkedText marked={Marked { text: speaker.clone(), highlights: who.speaker_highlights.clone() }} />
+                    <MarkedText marked={Marked { text: label.clone(), highlights: who.speaker_highlights.clone() }} />
                 </a>
             }
             if let Some(role) = role {
                 <span class="role">{ " — " }{ role }</span>
             }
             if let (Some(country), Some(code)) = (&who.country, &who.country_code) {
-                if who.speaker.as_ref() != Some(country) {
+                if who.speaker.is_none() || label != *country {
                     <span class="country">
                         { " · " }
                         <a href={page(View::Country(code.clone()))}>

@@ -80,7 +80,7 @@ pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
                                 <td class="left"><span>{ &line.left }</span></td>
                                 <td class="keyword"><a href={href}><mark>{ &line.keyword }</mark></a></td>
                                 <td class="right">{ &line.right }</td>
-                                <td class="speaker">{ line.who.speaker.as_deref().unwrap_or("—") }</td>
+                                <td class="speaker">{ line.who.speaker_label.as_deref().unwrap_or("—") }</td>
                                 <td class="country">
                                     if let (Some(code), Some(country)) = (&line.who.country_code, &line.who.country) {
                                         <abbr class="code" title={country.clone()}>{ code }</abbr>

@@ -108,7 +108,7 @@ pub fn article(searcher: &Searcher<'_>, route: &Route) -> Option<Article> {
                 text: Marked { text: passage.text.to_owned(), highlights: searcher.highlight(&route.query, id) },
                 who: passage.speaker.map(|speaker| who(index, Some(speaker), passage.country, route.lang)),
                 focused: reading.passage == Some(ordinal),
-                evidence: attributions(index, id, document.passages.clone()),
+                evidence: attributions(index, id, document.passages.clone(), route.lang),
             })
         })
         .collect();
@@ -124,7 +124,7 @@ pub fn article(searcher: &Searcher<'_>, route: &Route) -> Option<Article> {
 
 /// A passage's attributions and what each rests on; a continuation names
 /// its passage by ordinal in the article that starts at passage `first`.
-pub(super) fn attributions(index: &Index<'_>, id: PassageId, passages: std::ops::Range<u32>) -> Vec<Attribution> {
+pub(super) fn attributions(index: &Index<'_>, id: PassageId, passages: std::ops::Range<u32>, lang: UiLang) -> Vec<Attribution> {
     index
         .statements(id)
         .into_iter()
@@ -135,7 +135,7 @@ pub(super) fn attributions(index: &Index<'_>, id: PassageId, passages: std::ops:
                 Evidence::Continuation(from) => Basis::Continues(passages.contains(&from.0).then(|| from.0 - passages.start)?),
                 Evidence::Unmarked => Basis::Unmarked,
             };
-            Some(Attribution { speaker: index.speaker(statement.speaker)?.name.to_owned(), basis })
+            Some(Attribution { speaker: index.speaker(statement.speaker)?.label(lang == UiLang::En).to_owned(), basis })
         })
         .collect()
 }

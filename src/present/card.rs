@@ -53,7 +53,10 @@ pub(super) fn card(index: &Index<'_>, id: PassageId, hit: Option<&search::Hit>, 
     });
     let statements = index.statements(id);
     let mut who = who(index, passage.speaker, passage.country, lang);
-    who.speaker_highlights = hit.map(|hit| hit.speaker_highlights.clone()).unwrap_or_default();
+    // The engine marks the name; an English label is other text.
+    if who.speaker_label == who.speaker {
+        who.speaker_highlights = hit.map(|hit| hit.speaker_highlights.clone()).unwrap_or_default();
+    }
     Some(Card {
         reading: reading_of(index, id)?,
         who,

@@ -95,7 +95,7 @@ pub fn concordance_csv(lines: &[ConcordanceLine], page_url: &str, lang: UiLang) 
             line.left.trim(),
             &line.keyword,
             line.right.trim(),
-            line.who.speaker.as_deref().unwrap_or_default(),
+            line.who.speaker_label.as_deref().unwrap_or_default(),
             line.who.country.as_deref().unwrap_or_default(),
             line.who.country_code.as_deref().unwrap_or_default(),
             line.iso_date.as_deref().unwrap_or_default(),

@@ -59,8 +59,8 @@ fn quotation(card: &Card) -> Quotation {
 /// Who a citation names: "Ghada Waly (ONUDC)", a country or body speaking
 /// for itself, or no one for narration.
 fn author(card: &Card) -> Option<String> {
-    match (&card.who.speaker, &card.who.country) {
-        (Some(speaker), Some(country)) if speaker != country => Some(format!("{speaker} ({country})")),
+    match (&card.who.speaker_label, &card.who.country) {
+        (Some(speaker), Some(country)) if !speaker.contains(country.as_str()) => Some(format!("{speaker} ({country})")),
         (Some(speaker), _) => Some(speaker.clone()),
         (None, country) => country.clone(),
     }
@@ -306,7 +306,7 @@ pub fn export_rows(cards: &[Card], page_url: &str, lang: UiLang) -> Vec<ExportRo
     cards
         .iter()
         .map(|card| ExportRow {
-            speaker: card.who.speaker.clone().unwrap_or_default(),
+            speaker: card.who.speaker_label.clone().unwrap_or_default(),
             role: card.who.role.clone().unwrap_or_default(),
             country: card.who.country.clone().unwrap_or_default(),
             country_code: card.who.country_code.clone().unwrap_or_default(),

@@ -44,8 +44,12 @@ pub struct Marked {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Who {
+    /// The speaker's name, as filters and permalinks name them.
     pub speaker: Option<String>,
-    /// Byte ranges of `speaker` matching the query, on result cards.
+    /// The speaker as shown: the name, or in English an unnamed speaker's
+    /// English label ("Deputy Prime Minister (Poland)").
+    pub speaker_label: Option<String>,
+    /// Byte ranges of `speaker_label` matching the query, on result cards.
     pub speaker_highlights: Vec<Range<usize>>,
     pub role: Option<String>,
     pub country: Option<String>,
@@ -117,6 +121,7 @@ pub(super) fn who(index: &Index<'_>, speaker: Option<SpeakerId>, country: Option
     let country = country.and_then(|id| country_names(index, id, lang));
     Who {
         speaker: speaker_view.map(|view| view.name.to_owned()),
+        speaker_label: speaker_view.map(|view| view.label(lang == UiLang::En).to_owned()),
         speaker_highlights: Vec::new(),
         role: speaker_view.and_then(|view| view.role.map(str::to_owned)),
         country_code: country.as_ref().map(|(code, _)| code.clone()),

@@ -59,7 +59,7 @@ pub fn speaker_profile(searcher: &Searcher<'_>, name: &str, query: &str, lang: U
         .collect();
     Some(Profile {
         distinctive,
-        heading: view.name.to_owned(),
+        heading: view.label(lang == UiLang::En).to_owned(),
         who: who(index, Some(id), view.country, lang),
         statements,
         timeline: timeline(&route, &results.facets.months, &results.facets.days),

@@ -56,8 +56,10 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
         .speakers
         .iter()
         .filter_map(|&(id, count)| {
-            let name = index.speaker(id)?.name.to_owned();
-            Some(FacetEntry { selected: route.speakers.contains(&name), label: name.clone(), key: name, count })
+            let view = index.speaker(id)?;
+            let name = view.name.to_owned();
+            let label = view.label(route.lang == UiLang::En).to_owned();
+            Some(FacetEntry { selected: route.speakers.contains(&name), label, key: name, count })
         })
         .chain(unknown_entry(&route.speakers, strings.unknown_speaker, unknown.speaker))
         .collect();

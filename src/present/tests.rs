@@ -16,6 +16,7 @@ fn blob() -> Vec<u8> {
         name: "Anna Example".into(),
         role: Some("ministre".into()),
         country: Some(ruritania),
+        label_en: None,
     });
     let first = builder.add_document(DocumentRecord {
         title: "Un accord signé".into(),
@@ -220,4 +221,34 @@ fn the_concordance_counts_occurrences_and_passages_and_exports_a_guarded_csv() {
     let formula = concordance(&index, &Route { query: "formule".into(), attributed: Some(false), ..Route::default() }, ContextSide::Right);
     let csv = concordance_csv(&formula, "https://host/", UiLang::Fr);
     assert!(csv.contains(",'=SUM(A1).") || csv.contains("\"'=SUM(A1).") , "{csv}");
+}
+
+#[test]
+fn an_unnamed_speaker_is_labelled_in_the_interface_language_and_keyed_by_name() {
+    let mut builder = IndexBuilder::new();
+    let poland = builder.add_country(CountryRecord { code: "POL".into(), name_fr: "Pologne".into(), name_en: "Poland".into(), is_country: true });
+    let deputy = builder.add_speaker(SpeakerRecord {
+        name: "Vice-Premier ministre (Pologne)".into(),
+        role: Some("Vice-Premier ministre".into()),
+        country: Some(poland),
+        label_en: Some("Deputy Prime Minister (Poland)".into()),
+    });
+    let doc = builder.add_document(DocumentRecord { title: "Un accord".into(), file: "a.txt".into(), ..Default::default() });
+    builder.add_passage(PassageRecord {
+        section: None,
+        document: doc,
+        text: "La coopération est utile.".into(),
+        statements: vec![StatementRecord::plain(deputy)],
+        mentions: vec![],
+    });
+    let blob = builder.finish();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    for (lang, label) in [(UiLang::Fr, "Vice-Premier ministre (Pologne)"), (UiLang::En, "Deputy Prime Minister (Poland)")] {
+        let outcome = search(&index, &Route { query: "cooperation".into(), lang, ..Route::default() }, 10, || 0.0);
+        assert_eq!(outcome.cards[0].who.speaker_label.as_deref(), Some(label));
+        assert_eq!(outcome.cards[0].who.speaker.as_deref(), Some("Vice-Premier ministre (Pologne)"), "the key stays the name");
+        assert_eq!(outcome.speakers[0].label, label);
+        assert_eq!(outcome.speakers[0].key, "Vice-Premier ministre (Pologne)");
+        assert_eq!(export_rows(&outcome.cards, "", lang)[0].speaker, label, "one language per record");
+    }
 }

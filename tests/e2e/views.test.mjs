@@ -267,3 +267,20 @@ test('accessibility: axe-core finds no violations on these views', async () => {
   await phone.locator('.show-results').waitFor();
   await audit(phone, 'the open filter panel on a phone');
 });
+
+test('the English interface labels unnamed speakers in English, keyed by their name', async () => {
+  const page = await explorer.newPage({ width: 1280, height: 900 });
+  await page.goto(`${explorer.url}#lang=en&attributed=0`);
+  await page.locator('.card').first().waitFor();
+  const speakers = page.locator('.facet').first();
+  const more = speakers.locator('button.more');
+  if (await more.count()) await more.click();
+  const labels = (await speakers.locator('.facet-entry .label').allTextContents()).map((label) => label.trim());
+  assert.ok(labels.includes('Deputy Prime Minister (Poland)'), `speakers: ${labels}`);
+  assert.ok(!labels.some((label) => /ministre|Pologne|Président/.test(label)), `a French label in English: ${labels}`);
+  await speakers.locator('.facet-entry', { hasText: 'Deputy Prime Minister (Poland)' }).locator('input').check();
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).getAll('speaker').includes('Vice-Premier ministre (Pologne)'));
+  const who = await page.locator('.card .who').first().textContent();
+  assert.match(who, /Deputy Prime Minister \(Poland\)/);
+  assert.doesNotMatch(who, /ministre/);
+});

@@ -29,6 +29,7 @@ pub fn build(corpus: &Corpus) -> Vec<u8> {
                 name: s.name.clone(),
                 role: s.role.clone(),
                 country: s.country.map(|c| countries[c as usize]),
+                label_en: None,
             })
         })
         .collect();

@@ -44,6 +44,7 @@ mod stages;
 mod text;
 
 pub use lexicon::gazetteer::{entity_names, lookup_entity};
+pub use lexicon::roles::english_label;
 pub use model::*;
 pub use search::{Date, Lang, Span, StatementKind};
 

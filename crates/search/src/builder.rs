@@ -211,6 +211,7 @@ impl IndexBuilder {
             put_u32(&mut speakers, country.map_or(NONE, |c| c.0));
             lists.put(&mut speakers, passages);
             put_u32(&mut speakers, *len);
+            strings.put_shared(&mut speakers, speaker.label_en.as_deref());
         }
 
         // A document's passages: from its first to its last added passage.

@@ -15,7 +15,7 @@
 //! the strings section, `NONE` as offset meaning "absent".
 
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
-pub(crate) const VERSION: u32 = 6;
+pub(crate) const VERSION: u32 = 7;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
 /// The sections the header checksum covers, after the section table.
 pub(crate) const GUARDED: [Section; 2] = [Section::Terms, Section::Completions];
@@ -95,7 +95,8 @@ pub(crate) mod speaker {
     pub const PASSAGES: usize = 20;
     /// Indexed tokens in the speaker field (BM25F length).
     pub const FIELD_LEN: usize = 28;
-    pub const WIDTH: usize = 32;
+    pub const LABEL_EN: usize = 32;
+    pub const WIDTH: usize = 40;
 }
 
 pub(crate) mod document {

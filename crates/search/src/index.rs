@@ -220,6 +220,7 @@ impl<'a> Index<'a> {
             name: self.string(self.speakers, id.0, NAME)??,
             role: self.string(self.speakers, id.0, ROLE)?,
             country: self.id(self.speakers, id.0, COUNTRY)?.map(CountryId),
+            label_en: self.string(self.speakers, id.0, LABEL_EN)?,
         })
     }
 
@@ -506,7 +507,7 @@ mod tests {
     fn blob() -> Vec<u8> {
         let mut b = IndexBuilder::new();
         let c = b.add_country(CountryRecord { code: "RU".into(), name_fr: "Russie".into(), name_en: "Russia".into(), is_country: true });
-        let s = b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("ONUDC".into()), country: Some(c) });
+        let s = b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("ONUDC".into()), country: Some(c), label_en: None });
         for d in 0..3 {
             let doc = b.add_document(DocumentRecord {
                 title: format!("Convention de Hanoï {d}"),

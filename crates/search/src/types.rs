@@ -219,10 +219,14 @@ pub struct CountryRecord {
 /// A speaker, as given to the builder.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct SpeakerRecord {
-    /// Display name, e.g. "Ghada Waly" or "vice-Premier ministre (Pologne)".
+    /// Display name, e.g. "Ghada Waly" or "vice-Premier ministre (Pologne)";
+    /// also the key filters and permalinks name the speaker by.
     pub name: String,
     pub role: Option<String>,
     pub country: Option<CountryId>,
+    /// The name in English when it is not a person's but a label made of a
+    /// role and a country ("Deputy Prime Minister (Poland)"), or a body's.
+    pub label_en: Option<String>,
 }
 
 /// A document (article), as given to the builder.
@@ -322,6 +326,15 @@ pub struct SpeakerView<'a> {
     pub name: &'a str,
     pub role: Option<&'a str>,
     pub country: Option<CountryId>,
+    pub label_en: Option<&'a str>,
+}
+
+impl<'a> SpeakerView<'a> {
+    /// How the speaker is shown: the name, or its English label in an
+    /// English interface when there is one.
+    pub fn label(&self, english: bool) -> &'a str {
+        self.label_en.filter(|_| english).unwrap_or(self.name)
+    }
 }
 
 /// A country or body read back from the blob.

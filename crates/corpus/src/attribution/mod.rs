@@ -774,4 +774,12 @@ mod tests {
         // French puts the modifiers after the noun, where the complement rule reads them.
         assert_eq!(who("Les défenseurs des droits humains ont averti que le texte est trop large."), ["Défenseurs des droits humains [-]"]);
     }
+
+    #[test]
+    fn unnamed_speakers_have_an_english_label_people_keep_their_name() {
+        let (_, a) = analyse("Le vice-Premier ministre polonais a déclaré que le texte est utile.\n\nLa ministre kényane Marie Dubois a ajouté que la coopération compte.");
+        let labels: Vec<(String, Option<String>)> = a.speakers.iter().map(|s| (s.display_name(), crate::lexicon::roles::english_label(s))).collect();
+        assert!(labels.contains(&("Vice-Premier ministre (Pologne)".into(), Some("Deputy Prime Minister (Poland)".into()))), "{labels:?}");
+        assert!(labels.contains(&("Marie Dubois".into(), None)), "{labels:?}");
+    }
 }

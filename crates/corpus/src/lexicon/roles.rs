@@ -7,7 +7,8 @@
 //! and the identity stage merges unnamed officials by role, both with the
 //! keys made here.
 
-use crate::lexicon::lists::entries;
+use crate::lexicon::lists::{entries, rows};
+use crate::model::Speaker;
 use crate::lexicon::words::{COMPLEMENT_OPENERS, DETERMINERS};
 use crate::text::fold::key;
 use crate::text::tokens::{capitalize_first, is_capitalized};
@@ -160,4 +161,36 @@ pub fn is_national_role(role: &str) -> bool {
 pub fn is_meeting_role(head: &str) -> bool {
     static M: OnceLock<HashSet<String>> = OnceLock::new();
     M.get_or_init(|| entries(MEETING_ROLES).map(String::from).collect()).contains(head)
+}
+
+const ROLES_EN: &str = include_str!("data/roles-en.tsv");
+
+/// The English of a French role that labels an unnamed speaker
+/// (`data/roles-en.tsv`), looked up whole: `None` when the table does not
+/// know it, so that no label mixes two languages.
+pub fn english_role(role: &str) -> Option<&'static str> {
+    static T: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let table = T.get_or_init(|| {
+        rows(ROLES_EN).filter_map(|row| row.split_once('\t')).map(|(fr, en)| (key(fr.trim()), en.trim())).collect()
+    });
+    let k = key(role.trim());
+    let without_article = ["le ", "la ", "l'"].iter().find_map(|article| k.strip_prefix(article)).unwrap_or(&k);
+    table.get(without_article.trim()).copied()
+}
+
+/// A speaker's display name in English, when it is not a person's: the
+/// role in English with the country ("Deputy Prime Minister (Poland)"), or
+/// the body's or country's English name; `None` for a person, or for a role
+/// `data/roles-en.tsv` does not know.
+pub fn english_label(speaker: &Speaker) -> Option<String> {
+    if speaker.name.is_some() {
+        return None;
+    }
+    let entity = speaker.entity.as_ref().map(|e| e.name_en.as_str());
+    match (&speaker.role, entity) {
+        (Some(role), Some(e)) => english_role(role).map(|role| format!("{role} ({e})")),
+        (Some(role), None) => english_role(role).map(String::from),
+        (None, Some(e)) => Some(e.to_string()),
+        (None, None) => None,
+    }
 }
