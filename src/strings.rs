@@ -180,6 +180,7 @@ pub struct Strings {
     pub compare_hint: &'static str,
     pub match_position: &'static str,
     pub match_wraps: &'static str,
+    /// The verb before the count of passages: "Voir 12 passages".
     pub show_results: &'static str,
     pub match_nav_label: &'static str,
 }
@@ -313,7 +314,7 @@ pub static FR: Strings = Strings {
     compare_hint: "Tapez une recherche pour restreindre les deux colonnes.",
     match_position: "{position} sur {total}",
     match_wraps: "Dernière · revenir à la première ↺",
-    show_results: "Voir {} résultats",
+    show_results: "Voir",
     match_nav_label: "Occurrences de la recherche",
 };
 
@@ -446,7 +447,7 @@ pub static EN: Strings = Strings {
     compare_hint: "Type a search to narrow both columns.",
     match_position: "{position} of {total}",
     match_wraps: "Last · back to the first ↺",
-    show_results: "Show {} results",
+    show_results: "Show",
     match_nav_label: "Matches of the search",
 };
 

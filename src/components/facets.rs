@@ -143,7 +143,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             // On a phone the open panel covers the results: this closes it,
             // saying how many results wait under it.
             <button class="small show-results" type="button" onclick={on_fold.clone()}>
-                { strings.show_results.replace("{}", &props.outcome.total.to_string()) }
+                { format!("{} {}", strings.show_results, UiLang::count(props.outcome.total, strings.results_one, strings.results_many)) }
             </button>
             </div>
         </aside>

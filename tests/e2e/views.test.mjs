@@ -2,7 +2,7 @@
 // what, kinds of statement on cards, a concordance researchers can cite and
 // read on a phone, a compare view that picks both sides, "x sur y" in the
 // reading bar, focus after Enter, and a phone filter panel that closes on
-// "Voir N résultats"; axe-core on each of these views.
+// "Voir N passages"; axe-core on each of these views.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -224,7 +224,7 @@ test('Enter on a result moves the focus into the article, on the passage it open
   assert.ok(focus.inArticle && focus.onPassage, `focus is on ${focus.tag}`);
 });
 
-test('phone: "Voir N résultats" closes the filter panel over the results', async () => {
+test('phone: "Voir N passages" closes the filter panel over the results', async () => {
   const page = await open('#q=convention', PHONE);
   await page.locator('.card').first().waitFor();
   await page.locator('.filters-toggle').click();
@@ -234,7 +234,8 @@ test('phone: "Voir N résultats" closes the filter panel over the results', asyn
   const button = page.locator('.show-results');
   assert.ok(await button.isVisible(), 'the panel offers to show the results');
   const label = (await button.textContent()).trim();
-  assert.equal(label, `Voir ${await total(page)} résultats`);
+  const n = await total(page);
+  assert.equal(label, `Voir ${n} ${n === 1 ? 'passage' : 'passages'}`, 'the count agrees with its noun');
   await button.click();
   await lists.waitFor({ state: 'hidden', timeout: 2000 });
   assert.equal(await page.locator('.filters-toggle').getAttribute('aria-expanded'), 'false');
