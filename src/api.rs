@@ -7,6 +7,7 @@
 
 use std::{cell::RefCell, rc::Rc};
 
+use search::Date;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
@@ -57,13 +58,17 @@ pub fn search(query: &str, filters: JsValue) -> Result<JsValue, JsError> {
     };
     let engine = Engine::open().map_err(|error| JsError::new(&error.to_string()))?;
     let lang = filters.lang.as_deref().and_then(UiLang::from_code).unwrap_or_default();
+    let date = |value: Option<String>, name: &str| -> Result<Option<Date>, JsError> {
+        value.map(|v| v.parse().map_err(|error| JsError::new(&format!("bad filters: {name} {v:?}: {error}")))).transpose()
+    };
+    let (date_from, date_to) = (date(filters.from, "from")?, date(filters.to, "to")?);
     let route = Route {
         query: capped_query(query),
         speakers: filters.speakers,
         countries: filters.countries,
         sources: filters.sources,
-        date_from: filters.from,
-        date_to: filters.to,
+        date_from,
+        date_to,
         lang,
         ..Route::default()
     };

@@ -14,7 +14,7 @@ use crate::{
     engine::Engine,
     hooks::{use_route, use_view_position, HistoryMode, RouteHandle, RouteSource},
     present::{self, Card, Outcome, PAGE_SIZE},
-    route::{capped_query, ContextSide, Route, View},
+    route::{ContextSide, Route, View},
     strings::UiLang,
 };
 
@@ -106,7 +106,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     });
 
     // The result list grows on "show more" and starts over with each new search.
-    let search_key = Route { reading: None, ..(*route).clone() };
+    let search_key = route.closed();
     let extended = use_state(|| (search_key.clone(), PAGE_SIZE));
     let limit = if extended.0 == search_key { extended.1 } else { PAGE_SIZE };
     // A kiosk starts on its attract screen and returns to it, reset, when left alone.
@@ -138,7 +138,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     let on_query = {
         let (navigate, route) = (navigate.clone(), route.clone());
         Callback::from(move |query: String| {
-            navigate.emit((Route { query: capped_query(&query), ..(*route).clone() }, HistoryMode::Replace))
+            navigate.emit((route.with_query(&query), HistoryMode::Replace))
         })
     };
 
@@ -164,7 +164,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     let toggle_lang = {
         let (navigate, route) = (navigate.clone(), route.clone());
         Callback::from(move |_: MouseEvent| {
-            navigate.emit((Route { lang: route.lang.other(), ..(*route).clone() }, HistoryMode::Push))
+            navigate.emit((route.in_other_lang(), HistoryMode::Push))
         })
     };
 
@@ -195,7 +195,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     let tab = |view: View, label: &'static str| {
         let current = std::mem::discriminant(&view) == std::mem::discriminant(&route.view) && route.reading.is_none();
-        let href = Route { view, reading: None, ..(*route).clone() }.to_hash();
+        let href = route.in_view(view).to_hash();
         html! {
             <a class={classes!("tab", current.then_some("current"))} href={href} aria-current={current.then_some("page")}>
                 { label }

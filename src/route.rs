@@ -6,6 +6,8 @@
 //!
 //! Parsing is pure so it can be tested natively; `hooks` does the DOM part.
 
+use search::Date;
+
 use crate::strings::UiLang;
 
 /// How results are ordered.
@@ -82,9 +84,10 @@ pub struct Route {
     pub countries: Vec<String>,
     /// Outlets, by name.
     pub sources: Vec<String>,
-    /// Inclusive ISO dates (`2025`, `2025-10` or `2025-10-24`).
-    pub date_from: Option<String>,
-    pub date_to: Option<String>,
+    /// Inclusive dates, each as precise as it was given (`2025`, `2025-10`
+    /// or `2025-10-24` in the hash); a date that does not read is dropped.
+    pub date_from: Option<Date>,
+    pub date_to: Option<Date>,
     pub sort: SortOrder,
     /// Search the words as typed: no typo forgiven, no equivalent, no word dropped.
     pub as_typed: bool,
@@ -118,8 +121,8 @@ impl Route {
                 "speaker" => push_unique(&mut route.speakers, value),
                 "country" => push_unique(&mut route.countries, value),
                 "source" => push_unique(&mut route.sources, value),
-                "from" => route.date_from = Some(value.to_owned()),
-                "to" => route.date_to = Some(value.to_owned()),
+                "from" => route.date_from = value.parse().ok(),
+                "to" => route.date_to = value.parse().ok(),
                 "sort" => route.sort = SortOrder::from_key(value).unwrap_or_default(),
                 "exact" => route.as_typed = value == "1",
                 "doc" => file = Some(value.to_owned()),
@@ -162,10 +165,10 @@ impl Route {
             out.append_pair("source", source);
         }
         if let Some(from) = &self.date_from {
-            out.append_pair("from", from);
+            out.append_pair("from", &from.to_string());
         }
         if let Some(to) = &self.date_to {
-            out.append_pair("to", to);
+            out.append_pair("to", &to.to_string());
         }
         if self.sort != SortOrder::default() {
             out.append_pair("sort", self.sort.key());
@@ -208,6 +211,97 @@ impl Route {
             out.append_pair("lang", self.lang.code());
         }
         out.finish()
+    }
+
+    // Every change of state the page makes goes through one of these, so a
+    // component says what it does ("toggling_speaker") rather than which
+    // fields it overwrites.
+
+    /// A fresh state showing `view` in `lang`: the links to a speaker's or a
+    /// country's page, and a kiosk's suggestions.
+    pub fn page(view: View, lang: UiLang) -> Route {
+        Route { view, lang, ..Route::default() }
+    }
+
+    /// A fresh state searching `query` in `lang`.
+    pub fn searching(query: &str, lang: UiLang) -> Route {
+        Route { query: capped_query(query), lang, ..Route::default() }
+    }
+
+    /// A permalink: a passage of an article in `lang`, nothing else.
+    pub fn permalink(reading: Reading, lang: UiLang) -> Route {
+        Route { reading: Some(reading), lang, ..Route::default() }
+    }
+
+    /// The same search, filtered to one speaker or one country only.
+    pub fn scoped_to(&self, speaker: Option<&str>, country: Option<&str>) -> Route {
+        let one = |value: Option<&str>| value.map(String::from).into_iter().collect();
+        Route { speakers: one(speaker), countries: one(country), ..self.clone() }
+    }
+
+    /// The same state with the query replaced (capped to its maximum length).
+    pub fn with_query(&self, query: &str) -> Route {
+        Route { query: capped_query(query), ..self.clone() }
+    }
+
+    /// The same search, reading a passage.
+    pub fn reading(&self, reading: Reading) -> Route {
+        Route { reading: Some(reading), ..self.clone() }
+    }
+
+    /// The same search, with the article closed.
+    pub fn closed(&self) -> Route {
+        Route { reading: None, ..self.clone() }
+    }
+
+    /// The same search in another view, the article closed.
+    pub fn in_view(&self, view: View) -> Route {
+        Route { view, reading: None, ..self.clone() }
+    }
+
+    /// The same state in the other interface language.
+    pub fn in_other_lang(&self) -> Route {
+        Route { lang: self.lang.other(), ..self.clone() }
+    }
+
+    pub fn sorted(&self, sort: SortOrder) -> Route {
+        Route { sort, ..self.clone() }
+    }
+
+    /// The same search with or without its forgiving reading (typos,
+    /// equivalents, dropped words).
+    pub fn as_typed(&self, as_typed: bool) -> Route {
+        Route { as_typed, ..self.clone() }
+    }
+
+    /// A speaker filter ticked or unticked.
+    pub fn toggling_speaker(&self, name: &str) -> Route {
+        Route { speakers: toggle(&self.speakers, name), ..self.clone() }
+    }
+
+    /// A country filter (by code) ticked or unticked.
+    pub fn toggling_country(&self, code: &str) -> Route {
+        Route { countries: toggle(&self.countries, code), ..self.clone() }
+    }
+
+    /// A source filter (by outlet name) ticked or unticked.
+    pub fn toggling_source(&self, name: &str) -> Route {
+        Route { sources: toggle(&self.sources, name), ..self.clone() }
+    }
+
+    /// The same state between two dates, either open.
+    pub fn between(&self, from: Option<Date>, to: Option<Date>) -> Route {
+        Route { date_from: from, date_to: to, ..self.clone() }
+    }
+
+    /// The same state with its start date replaced.
+    pub fn from_date(&self, from: Option<Date>) -> Route {
+        self.between(from, self.date_to)
+    }
+
+    /// The same state with its end date replaced.
+    pub fn to_date(&self, to: Option<Date>) -> Route {
+        self.between(self.date_from, to)
     }
 
     /// The same state with every filter removed.
@@ -256,7 +350,7 @@ fn push_unique(values: &mut Vec<String>, value: &str) {
 }
 
 /// Adds `value` if absent, removes it if present: what a facet checkbox does.
-pub fn toggle(values: &[String], value: &str) -> Vec<String> {
+fn toggle(values: &[String], value: &str) -> Vec<String> {
     if values.iter().any(|existing| existing == value) {
         values.iter().filter(|existing| *existing != value).cloned().collect()
     } else {
@@ -277,8 +371,8 @@ mod tests {
             speakers: vec!["Ghada Waly".into(), "vice-Premier ministre (Pologne)".into()],
             countries: vec!["RUS".into()],
             sources: vec!["VNA".into(), "Lao Động".into()],
-            date_from: Some("2025-10".into()),
-            date_to: Some("2025-10-31".into()),
+            date_from: "2025-10".parse().ok(),
+            date_to: "2025-10-31".parse().ok(),
             sort: SortOrder::Newest,
             as_typed: true,
             reading: Some(Reading { file: "001_x.txt".into(), passage: Some(4) }),
@@ -349,6 +443,20 @@ mod tests {
         assert!(!Route::from_hash("#attributed=0").attributed_only());
         assert!(Route::from_hash("#q=cyber&attributed=1").attributed_only());
         assert_eq!(Route::default().with_attributed_only(false).to_hash(), "#attributed=0");
+    }
+
+    #[test]
+    fn each_change_of_state_is_a_named_method() {
+        let route = Route::searching("waly", UiLang::En).toggling_speaker("Ghada Waly").between("2025-10".parse().ok(), None);
+        assert_eq!(route.to_hash(), "#q=waly&speaker=Ghada+Waly&from=2025-10&lang=en");
+        assert_eq!(route.toggling_speaker("Ghada Waly").speakers, Vec::<String>::new());
+        let reading = Reading { file: "a.txt".into(), passage: Some(2) };
+        assert_eq!(route.reading(reading.clone()).closed(), route);
+        assert_eq!(Route::permalink(reading, UiLang::Fr).to_hash(), "#doc=a.txt&p=2");
+        // Typed dates: what does not read is dropped, what reads keeps its precision.
+        let parsed = Route::from_hash("#from=2025-10&to=hier");
+        assert_eq!(parsed.date_from.map(|d| d.to_string()).as_deref(), Some("2025-10"));
+        assert_eq!(parsed.date_to, None);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
     let focused = use_node_ref();
     let root = use_node_ref();
-    let back = Route { reading: None, ..props.route.clone() }.to_hash();
+    let back = props.route.closed().to_hash();
     // A kiosk offers the source to scan, since it cannot be followed.
     let kiosk_source = props.article.as_ref().and_then(|article| article.url.clone()).filter(|_| !mode.follows_links());
     let source_qr = use_memo(kiosk_source, |url| Some((url.clone()?, qr::svg_data_url(url.as_deref()?)?)));
@@ -39,7 +39,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // Esc closes the article, as it would a dialog.
     {
         let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
-        let results = Route { reading: None, ..props.route.clone() };
+        let results = props.route.closed();
         use_keys_in_root(root.clone(), results, move |results, event| {
             if let (true, Some(navigate)) = (event.key() == "Escape", &navigate) {
                 navigate.emit((results.clone(), HistoryMode::Push));
@@ -79,7 +79,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     };
     let file = article.file.clone();
     let at = |ordinal: u32| {
-        Route { reading: Some(Reading { file: file.clone(), passage: Some(ordinal) }), ..props.route.clone() }.to_hash()
+        props.route.reading(Reading { file: file.clone(), passage: Some(ordinal) }).to_hash()
     };
     let nav = article.match_nav();
     let position = nav.position.map(|at| {

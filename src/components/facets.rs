@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use search::analysis::fold;
+use search::{analysis::fold, Date};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ use yew::prelude::*;
 use super::timeline::Timeline;
 use crate::{
     present::{self, FacetEntry, Outcome},
-    route::{toggle, Route},
+    route::Route,
     strings::UiLang,
 };
 
@@ -48,32 +48,28 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let on_speaker = {
         let (route, on_route) = (route.clone(), props.on_route.clone());
         Callback::from(move |name: String| {
-            on_route.emit(Route { speakers: toggle(&route.speakers, &name), ..route.clone() })
+            on_route.emit(route.toggling_speaker(&name))
         })
     };
     let on_country = {
         let (route, on_route) = (route.clone(), props.on_route.clone());
         Callback::from(move |code: String| {
-            on_route.emit(Route { countries: toggle(&route.countries, &code), ..route.clone() })
+            on_route.emit(route.toggling_country(&code))
         })
     };
     let on_date = |is_start: bool| {
         let (route, on_route) = (route.clone(), props.on_route.clone());
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let value = Some(input.value()).filter(|value| !value.is_empty());
-            let next = if is_start {
-                Route { date_from: value, ..route.clone() }
-            } else {
-                Route { date_to: value, ..route.clone() }
-            };
-            on_route.emit(next);
+            // An emptied field clears its bound; a browser sends only valid dates.
+            let value = input.value().parse().ok();
+            on_route.emit(if is_start { route.from_date(value) } else { route.to_date(value) });
         })
     };
     let on_source = {
         let (route, on_route) = (route.clone(), props.on_route.clone());
         Callback::from(move |name: String| {
-            on_route.emit(Route { sources: toggle(&route.sources, &name), ..route.clone() })
+            on_route.emit(route.toggling_source(&name))
         })
     };
     let cleared = route.without_filters();
@@ -86,12 +82,12 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let chips = route
         .speakers
         .iter()
-        .map(|name| (label(&outcome.speakers, name), Route { speakers: toggle(&route.speakers, name), ..route.clone() }))
+        .map(|name| (label(&outcome.speakers, name), route.toggling_speaker(name)))
         .chain(route.countries.iter().map(|code| {
-            (label(&outcome.countries, code), Route { countries: toggle(&route.countries, code), ..route.clone() })
+            (label(&outcome.countries, code), route.toggling_country(code))
         }))
         .chain(route.sources.iter().map(|source| {
-            (label(&outcome.sources, source), Route { sources: toggle(&route.sources, source), ..route.clone() })
+            (label(&outcome.sources, source), route.toggling_source(source))
         }))
         .chain(date_chips(route));
 
@@ -134,10 +130,10 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                     route={route.clone()}
                 />
                 <label>{ strings.date_from }
-                    <input type={date_input_type(route.date_from.as_deref())} value={route.date_from.clone().unwrap_or_default()} onchange={on_date(true)} />
+                    <input type={date_input_type(route.date_from)} value={route.date_from.map(|date| date.to_string()).unwrap_or_default()} onchange={on_date(true)} />
                 </label>
                 <label>{ strings.date_to }
-                    <input type={date_input_type(route.date_to.as_deref())} value={route.date_to.clone().unwrap_or_default()} onchange={on_date(false)} />
+                    <input type={date_input_type(route.date_to)} value={route.date_to.map(|date| date.to_string()).unwrap_or_default()} onchange={on_date(false)} />
                 </label>
             </fieldset>
             // On a phone the open panel covers the results: this closes it,
@@ -153,21 +149,21 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
 /// The date filters as chips: one for a single month or day (the
 /// timeline's click), else one per bound.
 fn date_chips(route: &Route) -> Vec<(String, Route)> {
-    let label = |value: &str| present::date_filter_label(route.lang, value);
+    let label = |date: &Date| present::date_filter_label(route.lang, *date);
     match (&route.date_from, &route.date_to) {
-        (Some(from), Some(to)) if from == to => vec![(label(from), Route { date_from: None, date_to: None, ..route.clone() })],
+        (Some(from), Some(to)) if from == to => vec![(label(from), route.between(None, None))],
         (from, to) => from
             .iter()
-            .map(|from| (format!("≥ {}", label(from)), Route { date_from: None, ..route.clone() }))
-            .chain(to.iter().map(|to| (format!("≤ {}", label(to)), Route { date_to: None, ..route.clone() })))
+            .map(|from| (format!("≥ {}", label(from)), route.from_date(None)))
+            .chain(to.iter().map(|to| (format!("≤ {}", label(to)), route.to_date(None))))
             .collect(),
     }
 }
 
 /// A month filter (`2025-10`) shows in a month field; a day or nothing in a
 /// date field, where the reader can pick a day.
-fn date_input_type(value: Option<&str>) -> &'static str {
-    if value.is_some_and(|value| value.len() == 7) {
+fn date_input_type(value: Option<Date>) -> &'static str {
+    if value.is_some_and(|date| date.month.is_some() && date.day.is_none()) {
         "month"
     } else {
         "date"

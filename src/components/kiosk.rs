@@ -76,8 +76,8 @@ pub struct SuggestionsProps {
 #[function_component(Suggestions)]
 pub fn suggestions(props: &SuggestionsProps) -> Html {
     let strings = props.lang.strings();
-    let topic = |query: &str| Route { query: query.to_owned(), lang: props.lang, ..Route::default() }.to_hash();
-    let speaker = |name: &str| Route { view: View::Speaker(name.to_owned()), lang: props.lang, ..Route::default() }.to_hash();
+    let topic = |query: &str| Route::searching(query, props.lang).to_hash();
+    let speaker = |name: &str| Route::page(View::Speaker(name.to_owned()), props.lang).to_hash();
     html! {
         <nav class="suggestions" aria-label={strings.suggestions}>
             <p class="suggestions-title">{ strings.try_a_topic }</p>

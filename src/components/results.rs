@@ -42,7 +42,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             let sort = SortOrder::from_key(&select.value()).unwrap_or_default();
-            on_route.emit(Route { sort, ..route.clone() });
+            on_route.emit(route.sorted(sort));
         })
     };
     let on_keys = Callback::from(|event: KeyboardEvent| {
@@ -185,7 +185,7 @@ fn interpretation(props: &InterpretationProps) -> Html {
     let strings = props.route.lang.strings();
     let read = &props.outcome.interpretation;
     if props.route.as_typed {
-        let href = Route { as_typed: false, ..props.route.clone() }.to_hash();
+        let href = props.route.as_typed(false).to_hash();
         return html! { <p class="interpretation">{ strings.searched_as_typed }{ " " }<a href={href}>{ strings.search_with_variants }</a></p> };
     }
     if read.corrected.is_empty() && read.equivalents.is_empty() && read.relaxed.is_none() {
@@ -193,7 +193,7 @@ fn interpretation(props: &InterpretationProps) -> Html {
     }
     // A few equivalents per word say enough; the gazetteer lists dozens for some bodies.
     let equivalents: Vec<String> = read.equivalents.iter().flat_map(|(_, others)| others.iter().take(3).cloned()).collect();
-    let href = Route { as_typed: true, ..props.route.clone() }.to_hash();
+    let href = props.route.as_typed(true).to_hash();
     html! {
         <p class="interpretation">
             if !read.corrected.is_empty() {
@@ -220,7 +220,7 @@ struct EmptyStateProps {
 fn empty_state(props: &EmptyStateProps) -> Html {
     let strings = props.route.lang.strings();
     let suggestion = props.outcome.suggestion.clone().map(|suggestion| {
-        let href = Route { query: suggestion.clone(), ..props.route.clone() }.to_hash();
+        let href = props.route.with_query(suggestion.as_str()).to_hash();
         html! { <p>{ strings.did_you_mean }{ " " }<a class="suggestion" href={href}>{ suggestion }</a>{ " ?" }</p> }
     });
     let relax = props.route.has_filters().then(|| {
@@ -228,7 +228,7 @@ fn empty_state(props: &EmptyStateProps) -> Html {
     });
     // With nothing better to offer, a way back to every statement.
     let clear = (suggestion.is_none() && !props.route.query.trim().is_empty()).then(|| {
-        let href = Route { query: String::new(), ..props.route.clone() }.to_hash();
+        let href = props.route.with_query("").to_hash();
         html! { <p><a class="clear-query" href={href}>{ strings.clear_query }</a></p> }
     });
     html! {
@@ -254,7 +254,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     let strings = lang.strings();
     // Kiosk visitors have no clipboard or files to take away.
     let mode = use_context::<Mode>().unwrap_or_default();
-    let href = Route { reading: Some(card.reading.clone()), ..props.route.clone() }.to_hash();
+    let href = props.route.reading(card.reading.clone()).to_hash();
     html! {
         <article class="card" part="card">
             <WhoLine who={card.who.clone()} route={props.route.clone()} />
@@ -328,7 +328,7 @@ pub fn who_line(props: &WhoLineProps) -> Html {
     if who.speaker.is_none() && who.country.is_none() {
         return html! {};
     }
-    let page = |view: View| Route { view, reading: None, lang: props.route.lang, ..Route::default() }.to_hash();
+    let page = |view: View| Route::page(view, props.route.lang).to_hash();
     // An unnamed speaker's name is their role: it is not said twice.
     let role = who.role.as_ref().filter(|role| who.speaker.as_ref().is_none_or(|name| !name.contains(role.as_str())));
     let label = who.speaker_label.clone().or_else(|| who.speaker.clone()).unwrap_or_default();

@@ -62,9 +62,9 @@ fn axis_label(slot: &Slot, index: usize) -> Option<String> {
 /// Whether `key` lies in the route's date range (a month lies in it when
 /// the range covers it at the month's precision).
 fn in_range(key: &str, route: &Route) -> bool {
-    let (Some(from), Some(to)) = (&route.date_from, &route.date_to) else { return false };
+    let (Some(from), Some(to)) = (route.date_from.map(|d| d.to_string()), route.date_to.map(|d| d.to_string())) else { return false };
     let cut = |bound: &str| bound.get(..key.len().min(bound.len())).unwrap_or(bound).to_owned();
-    cut(from).as_str() <= key && key <= cut(to).as_str()
+    cut(&from).as_str() <= key && key <= cut(&to).as_str()
 }
 
 #[derive(Properties, PartialEq)]
@@ -151,7 +151,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     let (low, high) = (start.min(end), start.max(end));
                     if let (Some(from), Some(to), Some(navigate)) = (keys.get(low), keys.get(high), &navigate) {
                         *dragged.borrow_mut() = true;
-                        navigate.emit((Route { date_from: Some(from.clone()), date_to: Some(to.clone()), ..route.clone() }, HistoryMode::Push));
+                        navigate.emit((route.between(from.parse().ok(), to.parse().ok()), HistoryMode::Push));
                     }
                 }
             }
@@ -197,7 +197,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     // Tenths of a percent of the plot's 78% height.
                     let height = 780 * bar.count as usize / highest as usize;
                     let chosen = bar.selected || in_range(&slot.key, &props.route) || dragging.is_some_and(|(low, high)| (low..=high).contains(&index));
-                    let narrowed = Route { date_from: Some(bar.key.clone()), date_to: Some(bar.key.clone()), ..props.route.clone() };
+                    let day = bar.key.parse().ok();
+                    let narrowed = props.route.between(day, day);
                     let name = format!("{} : {}", bar.label, bar.count);
                     html! {
                         <>
@@ -255,7 +256,7 @@ mod tests {
 
     #[test]
     fn a_range_holds_the_months_it_covers() {
-        let route = Route { date_from: Some("2025-09".into()), date_to: Some("2025-10-31".into()), ..Route::default() };
+        let route = Route::default().between("2025-09".parse().ok(), "2025-10-31".parse().ok());
         assert!(in_range("2025-09", &route) && in_range("2025-10", &route));
         assert!(!in_range("2025-11", &route) && !in_range("2025-08", &route));
     }

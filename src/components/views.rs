@@ -35,7 +35,7 @@ pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
     if props.route.query.trim().is_empty() {
         return html! { <p class="empty">{ strings.concordance_needs_query }</p> };
     }
-    let sorted_by = |by: ContextSide| Route { view: View::Concordance { by }, ..props.route.clone() }.to_hash();
+    let sorted_by = |by: ContextSide| props.route.in_view(View::Concordance { by }).to_hash();
     let on_csv = {
         let lines = lines.clone();
         Callback::from(move |_: MouseEvent| {
@@ -74,7 +74,7 @@ pub fn concordance_view(props: &ConcordanceViewProps) -> Html {
                 </thead>
                 <tbody>
                     { for lines.iter().map(|line| {
-                        let href = Route { reading: Some(line.reading.clone()), ..props.route.clone() }.to_hash();
+                        let href = props.route.reading(line.reading.clone()).to_hash();
                         html! {
                             <tr>
                                 <td class="left"><span>{ &line.left }</span></td>
@@ -254,13 +254,8 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
         Callback::from(move |_: MouseEvent| pages.set((heading.clone(), shown / PAGE_SIZE + 1)))
     };
     // Cards and bars lead back to the result list, scoped to this speaker or country.
-    let statement_route = Route {
-        query: props.route.query.clone(),
-        speakers: profile.who.speaker.iter().cloned().collect(),
-        countries: profile.who.country_code.iter().filter(|_| profile.who.speaker.is_none()).cloned().collect(),
-        lang: props.route.lang,
-        ..Route::default()
-    };
+    let country = profile.who.country_code.as_deref().filter(|_| profile.who.speaker.is_none());
+    let statement_route = Route::searching(&props.route.query, props.route.lang).scoped_to(profile.who.speaker.as_deref(), country);
     html! {
         <div class="profile-column">
             <header class="profile-head">
@@ -279,7 +274,7 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
                     <h3>{ strings.distinctive_words }</h3>
                     <div class="chips">
                         { for profile.distinctive.iter().map(|word| {
-                            let href = Route { query: word.clone(), ..statement_route.clone() }.to_hash();
+                            let href = statement_route.with_query(word).to_hash();
                             html! { <a class="chip" href={href}>{ word }</a> }
                         }) }
                     </div>
@@ -290,7 +285,7 @@ fn profile_column(props: &ProfileColumnProps) -> Html {
                 <h3>{ strings.speaks_for }</h3>
                 <ul class="speaker-list">
                     { for profile.speakers.iter().map(|speaker| {
-                        let href = Route { view: View::Speaker(speaker.key.clone()), lang: props.route.lang, ..Route::default() }.to_hash();
+                        let href = Route::page(View::Speaker(speaker.key.clone()), props.route.lang).to_hash();
                         html! { <li><a href={href}>{ &speaker.label }</a>{ format!(" ({})", speaker.count) }</li> }
                     }) }
                 </ul>

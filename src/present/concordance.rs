@@ -90,7 +90,7 @@ pub fn concordance_csv(lines: &[ConcordanceLine], page_url: &str, lang: UiLang) 
     };
     push(CONCORDANCE_COLUMNS);
     for line in lines {
-        let permalink = format!("{base}{}", Route { reading: Some(line.reading.clone()), lang, ..Route::default() }.to_hash());
+        let permalink = format!("{base}{}", Route::permalink(line.reading.clone(), lang).to_hash());
         push([
             line.left.trim(),
             &line.keyword,

@@ -69,7 +69,7 @@ fn author(card: &Card) -> Option<String> {
 /// The explorer's address of the passage, absolute against `page_url`.
 pub fn permalink(card: &Card, page_url: &str, lang: UiLang) -> String {
     let base = page_url.split('#').next().unwrap_or(page_url);
-    let hash = Route { reading: Some(card.reading.clone()), lang, ..Route::default() }.to_hash();
+    let hash = Route::permalink(card.reading.clone(), lang).to_hash();
     format!("{base}{hash}")
 }
 

@@ -97,8 +97,8 @@ pub(super) fn filters(index: &Index<'_>, route: &Route) -> Filters {
         countries,
         outlets: route.sources.iter().filter(|source| *source != UNKNOWN_KEY).cloned().collect(),
         unknown: PerFacet { speaker: unknown(&route.speakers), country: unknown(&route.countries), outlet: unknown(&route.sources) },
-        date_from: route.date_from.as_deref().and_then(|date| date.parse().ok()),
-        date_to: route.date_to.as_deref().and_then(|date| date.parse().ok()),
+        date_from: route.date_from,
+        date_to: route.date_to,
     }
 }
 
@@ -144,8 +144,8 @@ pub(super) fn date_label(lang: UiLang, date: Date) -> String {
 
 /// A date filter from the address (`2025-10-25`, `2025-10`) as the page
 /// writes dates; as typed when it is not one.
-pub fn date_filter_label(lang: UiLang, value: &str) -> String {
-    value.parse::<Date>().map_or_else(|_| value.to_owned(), |date| date_label(lang, date))
+pub fn date_filter_label(lang: UiLang, date: Date) -> String {
+    date_label(lang, date)
 }
 
 pub(super) fn is_web_address(url: &str) -> bool {

@@ -116,24 +116,22 @@ pub fn all_results(searcher: &Searcher<'_>, route: &Route) -> Vec<Card> {
 
 /// Months, or the days of the month when the date filter is one month.
 pub(super) fn timeline(route: &Route, months: &[(Date, u32)], days: &[(Date, u32)]) -> Vec<Bar> {
-    let one_month = match (&route.date_from, &route.date_to) {
-        (Some(from), Some(to)) => from.get(..7).filter(|month| to.get(..7) == Some(*month)).is_some(),
-        _ => false,
+    // The month both bounds fall in, when they fall in one.
+    let one_month = match (route.date_from, route.date_to) {
+        (Some(from), Some(to)) if from.month.is_some() && (from.year, from.month) == (to.year, to.month) => Some((from.year, from.month)),
+        _ => None,
     };
     // Date facets ignore the date filter itself (disjunctive), so keep the chosen month's days.
-    let month_prefix = route.date_from.as_deref().and_then(|from| from.get(..7)).filter(|_| one_month);
-    let bars: Vec<(Date, u32)> = match month_prefix {
-        Some(prefix) => days.iter().filter(|(date, _)| date.to_string().starts_with(prefix)).copied().collect(),
+    let bars: Vec<(Date, u32)> = match one_month {
+        Some(month) => days.iter().filter(|(date, _)| (date.year, date.month) == month).copied().collect(),
         None => months.to_vec(),
     };
-    let selected = |key: &str| {
-        route.date_from.as_deref() == Some(key) && route.date_to.as_deref() == Some(key)
-    };
+    let selected = |date: Date| route.date_from == Some(date) && route.date_to == Some(date);
     bars.into_iter()
         .map(|(date, count)| {
             let key = date.to_string();
             Bar {
-                selected: selected(&key),
+                selected: selected(date),
                 label: date_label(route.lang, date),
                 key,
                 count,
