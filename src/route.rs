@@ -295,12 +295,12 @@ impl Route {
     }
 
     /// The same state with its start date replaced.
-    pub fn from_date(&self, from: Option<Date>) -> Route {
+    pub fn starting(&self, from: Option<Date>) -> Route {
         self.between(from, self.date_to)
     }
 
     /// The same state with its end date replaced.
-    pub fn to_date(&self, to: Option<Date>) -> Route {
+    pub fn ending(&self, to: Option<Date>) -> Route {
         self.between(self.date_from, to)
     }
 

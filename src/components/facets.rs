@@ -63,7 +63,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             let input: HtmlInputElement = event.target_unchecked_into();
             // An emptied field clears its bound; a browser sends only valid dates.
             let value = input.value().parse().ok();
-            on_route.emit(if is_start { route.from_date(value) } else { route.to_date(value) });
+            on_route.emit(if is_start { route.starting(value) } else { route.ending(value) });
         })
     };
     let on_source = {
@@ -154,8 +154,8 @@ fn date_chips(route: &Route) -> Vec<(String, Route)> {
         (Some(from), Some(to)) if from == to => vec![(label(from), route.between(None, None))],
         (from, to) => from
             .iter()
-            .map(|from| (format!("≥ {}", label(from)), route.from_date(None)))
-            .chain(to.iter().map(|to| (format!("≤ {}", label(to)), route.to_date(None))))
+            .map(|from| (format!("≥ {}", label(from)), route.starting(None)))
+            .chain(to.iter().map(|to| (format!("≤ {}", label(to)), route.ending(None))))
             .collect(),
     }
 }

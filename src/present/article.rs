@@ -68,7 +68,7 @@ impl Article {
         let focused = self.passages.iter().find(|passage| passage.focused).map(|passage| passage.ordinal);
         let matching: Vec<u32> =
             self.passages.iter().filter(|passage| !passage.text.highlights.is_empty()).map(|passage| passage.ordinal).collect();
-        let before = |at: u32| matching.iter().copied().filter(|&ordinal| ordinal < at).last();
+        let before = |at: u32| matching.iter().copied().rev().find(|&ordinal| ordinal < at);
         let after = |at: u32| matching.iter().copied().find(|&ordinal| ordinal > at);
         let previous = focused.and_then(before);
         let following = match focused {
