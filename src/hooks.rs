@@ -108,12 +108,20 @@ fn focus_card_opening(root: &NodeRef, hash: &str) {
     });
     if let Some(toggle) = toggle.and_then(|toggle| toggle.dyn_into::<HtmlElement>().ok()) {
         toggle.click();
-        let (root, hash) = (root.clone(), hash.to_owned());
-        Timeout::new(0, move || {
-            focus_link(&root, &hash);
-        })
-        .forget();
+        focus_once_drawn(root.clone(), hash.to_owned(), 20);
     }
+}
+
+/// Focuses the card link that opens `hash` as soon as the page has drawn
+/// it, trying once a frame (16 ms) at most `tries` times: the unfolded group
+/// is drawn on yew's next render, not at once.
+fn focus_once_drawn(root: NodeRef, hash: String, tries: u32) {
+    Timeout::new(16, move || {
+        if !focus_link(&root, &hash) && tries > 1 {
+            focus_once_drawn(root, hash, tries - 1);
+        }
+    })
+    .forget();
 }
 
 /// Focuses the card link that opens `hash`, centred; whether there was one.

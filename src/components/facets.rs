@@ -149,7 +149,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
 /// The date filters as chips: one for a single month or day (the
 /// timeline's click), else one per bound.
 fn date_chips(route: &Route) -> Vec<(String, Route)> {
-    let label = |date: &Date| present::date_filter_label(route.lang, *date);
+    let label = |date: &Date| present::date_label(route.lang, *date);
     match (&route.date_from, &route.date_to) {
         (Some(from), Some(to)) if from == to => vec![(label(from), route.between(None, None))],
         (from, to) => from

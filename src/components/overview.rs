@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::{
     engine::Engine,
     present::{self, CorpusSummary},
-    route::{Reading, Route},
+    route::Route,
     strings::UiLang,
 };
 
@@ -47,7 +47,8 @@ pub fn overview(props: &OverviewProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct KindLabelProps {
-    pub reading: Reading,
+    /// The card's main statement's kind; `None` for narration.
+    pub kind: Option<search::StatementKind>,
     pub lang: UiLang,
 }
 
@@ -55,9 +56,7 @@ pub struct KindLabelProps {
 /// the corpus's attribution, so a paraphrase is never read as a quotation.
 #[function_component(KindLabel)]
 pub fn kind_label(props: &KindLabelProps) -> Html {
-    let engine = use_context::<Engine>();
-    let kind = use_memo(props.reading.clone(), move |reading| engine.and_then(|engine| present::statement_kind(engine.index(), reading)));
-    let Some(kind) = *kind else { return Html::default() };
+    let Some(kind) = props.kind else { return Html::default() };
     let strings = props.lang.strings();
     html! {
         <p class={classes!("kind", format!("kind-{}", kind_class(kind)))}>

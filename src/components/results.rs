@@ -258,7 +258,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     html! {
         <article class="card" part="card">
             <WhoLine who={card.who.clone()} route={props.route.clone()} />
-            <KindLabel reading={card.reading.clone()} lang={lang} />
+            <KindLabel kind={card.kind} lang={lang} />
             if card.other_speakers > 0 {
                 <p class="others">
                     { format!("+{}", UiLang::count(card.other_speakers, strings.other_speaker, strings.other_speakers)) }

@@ -138,14 +138,10 @@ pub(super) fn country_names(index: &Index<'_>, id: CountryId, lang: UiLang) -> O
     Some((view.code.to_owned(), name.to_owned()))
 }
 
-pub(super) fn date_label(lang: UiLang, date: Date) -> String {
+/// A date as the page writes it, at its precision ("25 octobre 2025",
+/// "octobre 2025").
+pub fn date_label(lang: UiLang, date: Date) -> String {
     format_date(lang, date.year, date.month, date.day)
-}
-
-/// A date filter from the address (`2025-10-25`, `2025-10`) as the page
-/// writes dates; as typed when it is not one.
-pub fn date_filter_label(lang: UiLang, date: Date) -> String {
-    date_label(lang, date)
 }
 
 pub(super) fn is_web_address(url: &str) -> bool {

@@ -47,15 +47,6 @@ impl CorpusSummary {
     }
 }
 
-/// How the main speaker's words are given in the passage a reading points at.
-pub fn statement_kind(index: &Index<'_>, reading: &Reading) -> Option<search::StatementKind> {
-    let document = document_by_file(index, &reading.file)?;
-    let id = PassageId(document.passages.start.checked_add(reading.passage?)?);
-    document.passages.contains(&id.0).then_some(())?;
-    let main = index.statements(id).into_iter().next()?;
-    index.speaker(main.speaker).map(|_| main.kind)
-}
-
 /// The label a card shows for a statement's kind.
 pub fn kind_label(kind: search::StatementKind, lang: UiLang) -> &'static str {
     let strings = lang.strings();

@@ -79,8 +79,8 @@ fn only_web_addresses_become_links() {
 
 #[test]
 fn date_filters_read_as_dates() {
-    assert_eq!(date_filter_label(UiLang::Fr, Date::ymd(2025, 10, 25)), format_date(UiLang::Fr, 2025, Some(10), Some(25)));
-    assert_eq!(date_filter_label(UiLang::En, "2025-10".parse().expect("a month")), format_date(UiLang::En, 2025, Some(10), None));
+    assert_eq!(date_label(UiLang::Fr, Date::ymd(2025, 10, 25)), format_date(UiLang::Fr, 2025, Some(10), Some(25)));
+    assert_eq!(date_label(UiLang::En, "2025-10".parse().expect("a month")), format_date(UiLang::En, 2025, Some(10), None));
     // A date that does not read never reaches the route.
     assert_eq!(Route::from_hash("#from=demain").date_from, None);
 }
@@ -204,8 +204,9 @@ fn the_corpus_summary_counts_attributed_statements_speakers_sources_and_dates() 
     assert_eq!((summary.statements, summary.speakers, summary.sources), (3, 1, 1));
     assert_eq!(summary.line(UiLang::Fr), "3 déclarations de 1 orateurs, 1 sources, de 25 octobre 2025 à 25 octobre 2025");
     let reading = Reading { file: "a.txt".into(), passage: Some(0) };
-    assert_eq!(statement_kind(index.index(), &reading), Some(search::StatementKind::Indirect));
-    assert_eq!(statement_kind(index.index(), &Reading { file: "b.txt".into(), passage: Some(0) }), None);
+    let kind = |reading: &Reading| statement(index.index(), reading, UiLang::Fr).and_then(|card| card.kind);
+    assert_eq!(kind(&reading), Some(search::StatementKind::Indirect));
+    assert_eq!(kind(&Reading { file: "b.txt".into(), passage: Some(0) }), None);
 }
 
 #[test]

@@ -77,14 +77,14 @@ impl Searcher<'_> {
         // The group's own names say who it is, not what it said.
         let speaker_names = filters.speakers.iter().filter_map(|&id| Some(index.speaker(id)?.name));
         let country_names = filters.countries.iter().filter_map(|&id| index.country(id)).flat_map(|c| [c.name_fr, c.name_en]);
-        let mut unwanted: Vec<String> = speaker_names.chain(country_names).flat_map(|name| tokenize(name).into_iter().map(|t| t.term)).collect();
-        unwanted.extend(ordinary_words());
+        let own_names: Vec<String> = speaker_names.chain(country_names).flat_map(|name| tokenize(name).into_iter().map(|t| t.term)).collect();
+        let unwanted = |term: &String| own_names.contains(term) || ordinary_words().contains(term);
 
         let group_size = texts.len().max(1) as f64;
         let corpus_size = index.passage_count().max(1) as f64;
         let mut scored: Vec<(f64, String, String)> = tallies
             .into_iter()
-            .filter(|(term, tally)| tally.uses >= 2 && !unwanted.contains(term))
+            .filter(|(term, tally)| tally.uses >= 2 && !unwanted(term))
             .filter_map(|(term, tally)| {
                 let corpus_passages = index.term(&term).map_or(0, |id| index.body_frequency(id));
                 let in_group = f64::from(tally.passages) / group_size;

@@ -7,17 +7,20 @@
 //! never offered as what characterises a text: a kiosk's topics and a
 //! speaker's distinctive words leave them out.
 
+use std::sync::OnceLock;
+
 use crate::analysis::fold;
 use crate::types::Lang;
 
 const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
 
 /// The ordinary words (`data/ordinary-words.txt`), folded as the index
-/// folds terms. Looked up only for the few terms good enough to be
-/// candidates, so a list does, and the bundle carries no sort or hash
+/// folds terms, read once. Looked up only for the few terms good enough to
+/// be candidates, so a list does, and the bundle carries no sort or hash
 /// table compiled for it.
-pub(crate) fn ordinary_words() -> Vec<String> {
-    ORDINARY_WORDS.lines().filter(|line| !line.trim_start().starts_with('#')).flat_map(str::split_whitespace).map(fold).collect()
+pub(crate) fn ordinary_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| ORDINARY_WORDS.lines().filter(|line| !line.trim_start().starts_with('#')).flat_map(str::split_whitespace).map(fold).collect())
 }
 
 pub(crate) fn list(lang: Lang) -> &'static [&'static str] {
