@@ -18,9 +18,9 @@
 //!   and bodies, outlets, role words, function words (data in
 //!   `src/lexicon/data/`);
 //! - `names`: how person names are written and compared;
-//! - `stages`: bytes to text (`decode`), boilerplate out (`clean`), dates
-//!   (`dates`), the editor's header, title, outlet, URL and language
-//!   (`metadata`);
+//! - `stages`: bytes to text (`decode`), saved web pages to text and
+//!   their metadata (`html`), boilerplate out (`clean`), dates (`dates`),
+//!   the editor's header, title, outlet, URL and language (`metadata`);
 //! - `attribution`: who speaks in each passage;
 //! - `identity`: one speaker for a person's spellings across the corpus;
 //! - `overrides`: the editors' optional `corpus.toml`;
@@ -49,10 +49,13 @@ pub use model::*;
 pub use search::{Date, Lang, Span, StatementKind};
 
 use stages::clean::{self, Paragraph};
-use stages::{dates, decode, metadata};
+use stages::metadata::Given;
+use stages::{dates, decode, html, metadata};
 
-/// Extracts every `*.txt` of `dir`, in file-name order, then applies
-/// `dir/corpus.toml` when present.
+/// Extracts every article of `dir` (`*.txt`, and saved pages `*.html`,
+/// `*.htm`), in file-name order, then applies `dir/corpus.toml` when
+/// present. Other files are named in a warning, never read; the `_files`
+/// folders browsers save beside a page, and hidden files, are passed over.
 pub fn extract_dir(dir: &Path) -> Result<Extraction, CorpusError> {
     let dir_name = dir.display().to_string();
     let entries = std::fs::read_dir(dir).map_err(|e| CorpusError {
@@ -61,6 +64,7 @@ pub fn extract_dir(dir: &Path) -> Result<Extraction, CorpusError> {
         message: format!("cannot read directory: {e}"),
     })?;
     let mut paths = Vec::new();
+    let mut warnings = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| CorpusError {
             file: dir_name.clone(),
@@ -68,15 +72,26 @@ pub fn extract_dir(dir: &Path) -> Result<Extraction, CorpusError> {
             message: format!("cannot list directory: {e}"),
         })?;
         let path = entry.path();
-        if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
-            paths.push(path);
+        match InputKind::of(&path) {
+            InputKind::Article => paths.push(path),
+            InputKind::PassedOver => {}
+            InputKind::Folder => warnings.push(Warning {
+                file: path.display().to_string(),
+                kind: WarningKind::NotRead,
+                message: String::from("cannot read a folder as an article: not read (articles go directly in the corpus folder)"),
+            }),
+            InputKind::Other => warnings.push(Warning {
+                file: path.display().to_string(),
+                kind: WarningKind::NotRead,
+                message: String::from("not read: the corpus reads .txt files and saved web pages (.html, .htm); save or paste the article as one of those"),
+            }),
         }
     }
     paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    warnings.sort_by(|a, b| a.file.cmp(&b.file));
 
     let overrides = overrides::load(&dir.join("corpus.toml"))?;
     let mut documents = Vec::new();
-    let mut warnings = Vec::new();
     for path in paths {
         let display = path.display().to_string();
         let name = path
@@ -100,44 +115,109 @@ pub fn extract_dir(dir: &Path) -> Result<Extraction, CorpusError> {
     }
     let mut corpus = identity::merge(documents);
     dates::infer_missing_years(&mut corpus);
+    let mut corrections = Vec::new();
     if let Some(o) = overrides {
-        warnings.extend(o.apply(&mut corpus));
+        let applied = o.apply(&mut corpus);
+        warnings.extend(applied.warnings);
+        corrections = applied.corrections;
     }
-    Ok(Extraction { corpus, warnings })
+    Ok(Extraction { corpus, warnings, corrections })
+}
+
+/// What a directory entry is to the corpus.
+enum InputKind {
+    /// A `.txt` or a saved page: read.
+    Article,
+    /// `corpus.toml`, a hidden file, a saved page's `_files` folder.
+    PassedOver,
+    /// Another folder: named, not read.
+    Folder,
+    /// Any other file: named, not read.
+    Other,
+}
+
+impl InputKind {
+    fn of(path: &Path) -> InputKind {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') || name == "corpus.toml" {
+            InputKind::PassedOver
+        } else if path.is_dir() {
+            if name.ends_with("_files") { InputKind::PassedOver } else { InputKind::Folder }
+        } else if name.to_ascii_lowercase().ends_with(".txt") || html::is_page(&name) {
+            InputKind::Article
+        } else {
+            InputKind::Other
+        }
+    }
 }
 
 /// Articles are a few kilobytes; anything past this is worth a look.
 const LARGE_FILE: usize = 5 * 1024 * 1024;
 
-/// Extracts one article. Errors (as a [`Warning`]) only when the bytes cannot
-/// be an article at all: empty or binary.
+/// An article's text as the first stage gives it, before cleaning: from a
+/// text file (its header split off) or from a saved page.
+struct Input {
+    text: String,
+    given: Given,
+    /// The text opens with the title line the file gave.
+    starts_with_title: bool,
+    captions: Vec<String>,
+    warnings: Vec<Warning>,
+}
+
+impl Input {
+    fn read(file_name: &str, bytes: &[u8]) -> Result<Input, Warning> {
+        let warn = |kind: WarningKind| move |message: String| Warning { file: file_name.to_string(), kind, message };
+        if html::is_page(file_name) {
+            let page = html::read(bytes).map_err(warn(WarningKind::NotAnArticle))?;
+            let warnings = (page.decoding.into_iter().map(warn(WarningKind::Decoding)))
+                .chain(page.markup.into_iter().map(warn(WarningKind::Markup)))
+                .chain(page.given.problems.iter().cloned().map(warn(WarningKind::Header)))
+                .collect();
+            return Ok(Input { text: page.text, given: page.given, starts_with_title: page.starts_with_title, captions: page.captions, warnings });
+        }
+        let decoded = decode::decode(bytes).map_err(warn(WarningKind::NotAnArticle))?;
+        let mut warnings: Vec<Warning> = decoded.notes.into_iter().map(warn(WarningKind::Decoding)).collect();
+        // An editor's header is not article text: it is read, then removed.
+        let (header, text) = metadata::split_header(&decoded.text);
+        let given = header.unwrap_or_default();
+        warnings.extend(given.problems.iter().cloned().map(warn(WarningKind::Header)));
+        Ok(Input { text: text.to_string(), given, starts_with_title: false, captions: Vec::new(), warnings })
+    }
+}
+
+/// Extracts one article, a text file or a saved page (by its name's
+/// extension). Errors (as a [`Warning`]) only when the bytes cannot be an
+/// article at all: empty, binary, or no article text in them.
 pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Warning> {
     let warn = |kind: WarningKind| move |message: String| Warning { file: file_name.to_string(), kind, message };
-    let decoded = decode::decode(bytes).map_err(warn(WarningKind::NotAnArticle))?;
-    let mut warnings: Vec<Warning> = decoded.notes.into_iter().map(warn(WarningKind::Decoding)).collect();
+    let input = Input::read(file_name, bytes)?;
+    let mut warnings = input.warnings;
     if bytes.len() > LARGE_FILE {
         warnings.push(warn(WarningKind::Size)(format!(
-            "very large file ({:.1} MB): extracted, but check it is one article and not a site dump",
-            bytes.len() as f64 / 1_048_576.0
+            "very large file ({:.1} MB): {} KB of article text kept; check it is one article and not a site dump",
+            bytes.len() as f64 / 1_048_576.0,
+            input.text.len() / 1024
         )));
     }
-    // An editor's header is not article text: it is read, then removed.
-    let (header, text) = metadata::split_header(&decoded.text);
-    let header = header.unwrap_or_default();
-    warnings.extend(header.problems.iter().cloned().map(warn(WarningKind::Header)));
-    let cleaned = clean::clean(text);
+    let mut cleaned = clean::clean(&input.text);
     warnings.extend(cleaned.notes.iter().cloned().map(warn(WarningKind::Size)));
     if cleaned.paragraphs.is_empty() {
         return Err(warn(WarningKind::NotAnArticle)(String::from("no article text left after removing boilerplate")));
     }
-    let mut meta = metadata::detect(text, &cleaned);
-    header.apply(&mut meta);
+    mark_captions(&mut cleaned.paragraphs, &input.captions);
+    let mut meta = metadata::detect(&input.text, &cleaned);
+    if input.starts_with_title {
+        // The file's own title line is the title, whatever its shape.
+        meta.title_is_first_paragraph = cleaned.paragraphs.len() > 1 && input.given.title.as_ref().is_some_and(|t| cleaned.paragraphs[0].text == t.value);
+    }
+    let sources = input.given.apply(&mut meta);
     let body: Vec<&Paragraph> = cleaned
         .paragraphs
         .iter()
         .skip(usize::from(meta.title_is_first_paragraph))
         .collect();
-    let date = header.date.clone().or_else(|| dates::document_date(&meta.date_lines, meta.url.as_deref(), body.iter().map(|p| p.text.as_str())));
+    let date = input.given.date.clone().or_else(|| dates::document_date(&meta.date_lines, meta.url.as_deref(), body.iter().map(|p| p.text.as_str())));
     let context_date = date.as_ref().map(|d| d.date);
     // Every paragraph goes to the speaker stage, headings and captions too:
     // a caption often gives the full name the body then shortens.
@@ -150,11 +230,22 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
         url: meta.url,
         lang: meta.lang,
         date,
+        sources,
         passages,
         captions,
         speakers: analysed.speakers,
     };
     Ok((doc, warnings))
+}
+
+/// A saved page says which of its blocks are captions (`<figcaption>`);
+/// the cleaner, which may have cut a photo credit from one, keeps its start.
+fn mark_captions(paragraphs: &mut [Paragraph], captions: &[String]) {
+    for p in paragraphs.iter_mut().filter(|p| !p.text.is_empty()) {
+        if captions.iter().any(|c| c.starts_with(p.text.as_str())) {
+            p.kind = PassageKind::Caption;
+        }
+    }
 }
 
 /// Turns the analysed paragraphs into the passages readers search: the

@@ -15,6 +15,20 @@ use std::fmt;
 pub struct Extraction {
     pub corpus: Corpus,
     pub warnings: Vec<Warning>,
+    /// The editors' corrections from `corpus.toml` that took effect.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// One correction of `corpus.toml` that changed the corpus, for the
+/// editor's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    /// The overrides file.
+    pub file: String,
+    /// What it changed: a document's file name or a speaker's name.
+    pub target: String,
+    pub change: String,
 }
 
 impl Extraction {
@@ -61,6 +75,12 @@ pub enum WarningKind {
     Header,
     /// An entry of `corpus.toml` matched nothing.
     Override,
+    /// A saved web page whose markup was broken or whose declared character
+    /// set was wrong: read as a browser would, kept.
+    Markup,
+    /// A file of a kind the corpus does not read (`.md`, `.pdf`, an
+    /// image…), or a folder: skipped.
+    NotRead,
 }
 
 impl fmt::Display for Warning {
@@ -106,6 +126,9 @@ pub struct Document {
     pub url: Option<String>,
     pub lang: Lang,
     pub date: Option<DatedEvidence>,
+    /// Where the title, outlet, address and language were read (the date
+    /// carries its own in [`DatedEvidence`]).
+    pub sources: Sources,
     pub passages: Vec<Passage>,
     /// Photo captions, in reading order: page furniture, not statements, so
     /// they are never passages (nor searched), but they are kept here rather
@@ -145,7 +168,75 @@ impl Precision {
 pub struct DatedEvidence {
     pub date: Date,
     pub precision: Precision,
+    pub source: Source,
     pub evidence: String,
+}
+
+/// Where a document's metadata was read. What a file says of itself (an
+/// editor's header, a saved page's metadata) outranks what the rules infer
+/// from the text, and the editors' `corpus.toml` outranks both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// An entry of `corpus.toml`.
+    Override,
+    /// The `key: value` header at the top of a text file.
+    Header,
+    /// A page's JSON-LD (`NewsArticle` and its kin).
+    JsonLd,
+    /// A page's Open Graph and `article:` meta tags.
+    OpenGraph,
+    /// Other `<meta name>` tags (`date`, `dc.date`, `author`…).
+    MetaTag,
+    /// A page's `<time datetime>`.
+    TimeElement,
+    /// A page's `<link rel="canonical">`.
+    Canonical,
+    /// The address a browser writes into a page it saves.
+    SavedFrom,
+    /// A page's `<html lang>`.
+    HtmlLang,
+    /// A page's `<title>`.
+    TitleElement,
+    /// A page's first `<h1>`.
+    Heading,
+    /// Inferred from the article's text by the rules.
+    Text,
+}
+
+impl Source {
+    /// How the editor's report names it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Source::Override => "corpus.toml",
+            Source::Header => "the file's header",
+            Source::JsonLd => "the page's JSON-LD",
+            Source::OpenGraph => "the page's Open Graph tags",
+            Source::MetaTag => "a <meta> tag",
+            Source::TimeElement => "a <time> element",
+            Source::Canonical => "<link rel=canonical>",
+            Source::SavedFrom => "the browser's \"saved from\" note",
+            Source::HtmlLang => "<html lang>",
+            Source::TitleElement => "the page's <title>",
+            Source::Heading => "the page's <h1>",
+            Source::Text => "inferred from the text",
+        }
+    }
+
+    /// Read from what the file says of itself, rather than inferred.
+    pub fn is_given(self) -> bool {
+        self != Source::Text
+    }
+}
+
+/// The [`Source`] of each of a document's metadata fields; `None` where the
+/// field itself is empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sources {
+    pub title: Source,
+    pub outlet: Option<Source>,
+    pub url: Option<Source>,
+    pub lang: Source,
 }
 
 /// What a cleaned paragraph is: article body, or page furniture that the

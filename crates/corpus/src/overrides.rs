@@ -8,7 +8,7 @@
 
 use crate::identity::{merge_into, remove_orphans};
 use crate::lexicon::gazetteer::lookup_entity;
-use crate::model::{Corpus, CorpusError, DatedEvidence, Precision, Speaker, Warning, WarningKind};
+use crate::model::{Corpus, Correction, CorpusError, DatedEvidence, Precision, Source, Speaker, Warning, WarningKind};
 use crate::names::name_key;
 use crate::stages::dates;
 use serde::Deserialize;
@@ -93,19 +93,22 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 impl Overrides {
-    /// Applies the corrections; what matched nothing comes back as warnings.
-    pub fn apply(&self, corpus: &mut Corpus) -> Vec<Warning> {
+    /// Applies the corrections: what took effect and what matched nothing.
+    pub fn apply(&self, corpus: &mut Corpus) -> Applied {
         let mut warnings = Vec::new();
+        let mut corrections = Vec::new();
         let mut warn = |message: String| warnings.push(Warning { file: self.file.clone(), kind: WarningKind::Override, message });
+        let mut applied = |target: &str, change: String| corrections.push(Correction { file: self.file.clone(), target: target.to_string(), change });
         for fix in &self.date {
             let Some(date) = dates::parse_iso_date(&fix.date) else { continue };
             match corpus.documents.iter_mut().find(|d| d.file == fix.file) {
                 Some(doc) => {
                     let note = fix.note.clone().unwrap_or_else(|| String::from("set by the editors"));
-                    doc.date = Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("corpus.toml: {note}") });
+                    doc.date = Some(DatedEvidence { date, precision: Precision::of(date), source: Source::Override, evidence: format!("corpus.toml: {note}") });
                     for p in &mut doc.passages {
                         p.dates = dates::passage_dates(&p.text, Some(date));
                     }
+                    applied(&fix.file, format!("date set to {date}"));
                 }
                 None => warn(format!("date override for \"{}\": no such document", fix.file)),
             }
@@ -115,6 +118,7 @@ impl Overrides {
                 warn(format!("alias override: no speaker named \"{}\"", fix.name));
                 continue;
             };
+            applied(&fix.name, format!("spellings merged: {}", fix.aliases.join(", ")));
             for alias in &fix.aliases {
                 let k = name_key(alias);
                 let others: Vec<usize> = (0..corpus.speakers.len()).filter(|&i| i != target && named(&corpus.speakers[i], &k)).collect();
@@ -139,10 +143,18 @@ impl Overrides {
             if let Some(r) = &fix.role {
                 s.role = Some(r.clone());
             }
+            let changes: Vec<String> = [fix.country.as_ref().map(|c| format!("country {c}")), fix.role.as_ref().map(|r| format!("role {r}"))].into_iter().flatten().collect();
+            applied(&fix.name, format!("set {}", changes.join(", ")));
         }
         remove_orphans(corpus);
-        warnings
+        Applied { warnings, corrections }
     }
+}
+
+/// What applying `corpus.toml` did.
+pub struct Applied {
+    pub warnings: Vec<Warning>,
+    pub corrections: Vec<Correction>,
 }
 
 /// A speaker by canonical name or any alias, compared without accents, case

@@ -26,8 +26,8 @@ const LAYERS: &[&[&str]] = &[&["model", "text"], &["lexicon"], &["names"], &["st
 /// own `mod.rs`) is last, as it runs the others.
 const FOLDERS: &[(&str, &[&str])] = &[
     ("text", &["patterns", "fold", "tokens", "mod"]),
-    ("lexicon", &["lists", "words", "reporting", "roles", "gazetteer", "outlets", "timeline", "mod"]),
-    ("stages", &["decode", "clean", "calendar", "tense", "timeline", "dates", "metadata", "mod"]),
+    ("lexicon", &["lists", "words", "reporting", "roles", "gazetteer", "outlets", "page", "timeline", "mod"]),
+    ("stages", &["decode", "clean", "calendar", "tense", "timeline", "dates", "metadata", "html", "mod"]),
     ("attribution", &["gender", "cues", "phrases", "transcript", "resolve", "continuation", "mod"]),
 ];
 

@@ -9,6 +9,7 @@
 pub mod gazetteer;
 pub mod lists;
 pub mod outlets;
+pub mod page;
 pub mod reporting;
 pub mod roles;
 pub mod timeline;

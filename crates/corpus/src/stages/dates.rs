@@ -6,7 +6,7 @@
 //! as a last resort the rest of the corpus, break the tie. The evidence says
 //! which of these was used so that editors can check and override it.
 
-use crate::model::{Corpus, DatedEvidence, Document, Precision};
+use crate::model::{Corpus, DatedEvidence, Document, Precision, Source};
 use crate::stages::calendar::{month_number, valid, weekday, weekday_number, days_in_month, EN_DAYS, EN_FULL_MONTHS, EN_MONTHS, FR_DAYS, FR_MONTHS, FR_MONTH_ABBREVIATIONS};
 use crate::stages::tense::{tense_before, Tense};
 use crate::stages::timeline::{session_year, timeline_date};
@@ -407,7 +407,7 @@ pub fn document_date<'a>(meta_lines: &[String], url: Option<&str>, body: impl It
 }
 
 fn year_only(year: i32, evidence: String) -> DatedEvidence {
-    DatedEvidence { date: Date { year, month: None, day: None }, precision: Precision::Year, evidence }
+    DatedEvidence { date: Date { year, month: None, day: None }, precision: Precision::Year, source: Source::Text, evidence }
 }
 
 /// A date printed on a metadata line ("Publié le …", " date 2025-10-27",
@@ -416,7 +416,7 @@ fn year_only(year: i32, evidence: String) -> DatedEvidence {
 fn metadata_date(meta_lines: &[String]) -> Option<DatedEvidence> {
     let labelled = |f: &Found, label: &str| {
         let date = complete(f)?;
-        Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("{label}: « {} »", f.evidence) })
+        Some(DatedEvidence { date, precision: Precision::of(date), source: Source::Text, evidence: format!("{label}: « {} »", f.evidence) })
     };
     let with_day = meta_lines.iter().find_map(|l| find(l).into_iter().find(|f| f.year.is_some() && f.day.is_some()));
     if let Some(f) = with_day {
@@ -455,7 +455,7 @@ fn url_date(url: &str) -> Option<DatedEvidence> {
     });
     let from_digits = || p.url_digits.captures_iter(path).find_map(|c| digit_run_date(c.get(1)?.as_str()).map(|d| (d, c.get(1).map_or("", |m| m.as_str()))));
     let (date, shown) = from_segments.or_else(from_digits)?;
-    Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("source URL: « {} »", shown.trim_matches('/')) })
+    Some(DatedEvidence { date, precision: Precision::of(date), source: Source::Text, evidence: format!("source URL: « {} »", shown.trim_matches('/')) })
 }
 
 /// A digit run read as YYYYMMDD, optionally followed by hours, minutes and
@@ -476,7 +476,7 @@ fn refine(declared: &DatedEvidence, first: &Found) -> Option<DatedEvidence> {
     let agrees = first.year.is_none_or(|y| y == d.year) && d.month.is_none_or(|m| m == month) && valid(Some(d.year), month, day);
     agrees.then(|| {
         let date = Date { year: d.year, month: Some(month), day: Some(day) };
-        DatedEvidence { date, precision: Precision::Day, evidence: format!("{}; day from « {} »", declared.evidence, first.evidence) }
+        DatedEvidence { date, precision: Precision::Day, source: Source::Text, evidence: format!("{}; day from « {} »", declared.evidence, first.evidence) }
     })
 }
 
@@ -506,12 +506,12 @@ fn date_from(f: &Found, years: &HashMap<i32, usize>, context: Option<i32>) -> Op
     match (f.year, f.month, f.day) {
         (Some(_), _, _) => {
             let date = complete(f)?;
-            Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("first date of the text: « {} »", f.evidence) })
+            Some(DatedEvidence { date, precision: Precision::of(date), source: Source::Text, evidence: format!("first date of the text: « {} »", f.evidence) })
         }
         (None, Some(month), Some(day)) => {
             let (year, why) = infer_year(month, day, f.weekday, years, context)?;
             let date = Date { year, month: Some(month), day: Some(day) };
-            Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("« {} »; {why}", f.evidence) })
+            Some(DatedEvidence { date, precision: Precision::of(date), source: Source::Text, evidence: format!("« {} »; {why}", f.evidence) })
         }
         _ => None,
     }

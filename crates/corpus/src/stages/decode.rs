@@ -60,7 +60,7 @@ fn utf8_or_1252(bytes: &[u8], notes: &mut Vec<String>) -> Result<String, String>
 
 /// Text never holds NUL, and rarely control bytes other than whitespace; a
 /// sample is enough to tell, and keeps a 50 MB file cheap.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let controls = sample
         .iter()

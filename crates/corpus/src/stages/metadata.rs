@@ -7,12 +7,12 @@
 //! beats a byline, which beats a dateline agency (agencies are republished
 //! by other sites).
 //!
-//! An editor's header at the top of a seed (`title: …`, `date: …`) says
-//! what no rule has to guess: it is split off before cleaning and wins
-//! over everything inferred here.
+//! What a file says of itself ([`Given`]: an editor's header at the top of
+//! a seed, `title: …`, `date: …`, or a saved page's metadata) is what no
+//! rule has to guess: it wins over everything inferred here.
 
 use crate::lexicon::outlets::outlets;
-use crate::model::{DatedEvidence, PassageKind, Precision};
+use crate::model::{DatedEvidence, PassageKind, Precision, Source, Sources};
 use crate::stages::clean::{Cleaned, Paragraph};
 use crate::stages::dates::parse_iso_date;
 use crate::text::fold::{fold, key};
@@ -139,7 +139,7 @@ fn source_and_outlet(lines: &[&str]) -> (Option<String>, Option<String>) {
     (url, best.map(|(_, o)| o))
 }
 
-fn outlet_by_domain(url: &str) -> Option<String> {
+pub fn outlet_by_domain(url: &str) -> Option<String> {
     let host = url.split("://").nth(1)?.split('/').next()?.to_lowercase();
     outlets()
         .iter()
@@ -148,7 +148,7 @@ fn outlet_by_domain(url: &str) -> Option<String> {
 }
 
 /// A site name written out in a short line ("VietnamPlus25/10/2025").
-fn outlet_by_name(line: &str) -> Option<String> {
+pub fn outlet_by_name(line: &str) -> Option<String> {
     let k = key(line);
     outlets()
         .iter()
@@ -187,17 +187,51 @@ fn outlet_by_signature(line: &str) -> Option<String> {
         .map(|o| o.name.clone())
 }
 
-/// An editor's header at the very top of a seed (`title:`, `date:`, `url:`,
-/// `outlet:`, `lang:` lines before the first blank line).
+/// A value a file gives of itself, and where it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// What a file says of itself, outranking what the rules infer: an
+/// editor's header at the top of a text file, or a saved page's metadata
+/// (read by the `html` stage).
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Header {
-    pub title: Option<String>,
+pub struct Given {
+    pub title: Option<Sourced<String>>,
     pub date: Option<DatedEvidence>,
-    pub url: Option<String>,
-    pub outlet: Option<String>,
-    pub lang: Option<Lang>,
-    /// Values that could not be used, each naming its line.
+    pub url: Option<Sourced<String>>,
+    pub outlet: Option<Sourced<String>>,
+    pub lang: Option<Sourced<Lang>>,
+    /// Values that could not be used, each saying where it was.
     pub problems: Vec<String>,
+}
+
+impl Given {
+    /// Replaces what was inferred with what the file gave, and says where
+    /// each field now comes from.
+    pub fn apply(&self, meta: &mut Meta) -> Sources {
+        let text = |present: bool| present.then_some(Source::Text);
+        let mut sources = Sources { title: Source::Text, outlet: text(meta.outlet.is_some()), url: text(meta.url.is_some()), lang: Source::Text };
+        if let Some(t) = &self.title {
+            meta.title = t.value.clone();
+            sources.title = t.source;
+        }
+        if let Some(u) = &self.url {
+            meta.url = Some(u.value.clone());
+            sources.url = Some(u.source);
+        }
+        if let Some(o) = &self.outlet {
+            meta.outlet = Some(o.value.clone());
+            sources.outlet = Some(o.source);
+        }
+        if let Some(l) = &self.lang {
+            meta.lang = l.value;
+            sources.lang = l.source;
+        }
+        sources
+    }
 }
 
 /// The keys an editor's header may use, lowercase as documented.
@@ -210,11 +244,13 @@ fn header_line(line: &str) -> Option<(&str, &str)> {
     HEADER_KEYS.contains(&key).then(|| (key, value.trim()))
 }
 
-/// Splits an editor's header from the article text. The top of the file is
-/// a header only when every line before the first blank line is a header
-/// line; otherwise nothing is taken and the whole text is the article.
-/// Values that cannot be used are reported by line and left to inference.
-pub fn split_header(raw: &str) -> (Option<Header>, &str) {
+/// Splits an editor's header (`title:`, `date:`, `url:`, `outlet:`, `lang:`
+/// lines before the first blank line) from the article text. The top of the
+/// file is a header only when every line before the first blank line is a
+/// header line; otherwise nothing is taken and the whole text is the
+/// article. Values that cannot be used are reported by line and left to
+/// inference.
+pub fn split_header(raw: &str) -> (Option<Given>, &str) {
     let mut lines = Vec::new();
     let mut rest_at = raw.len();
     let mut offset = 0;
@@ -232,17 +268,17 @@ pub fn split_header(raw: &str) -> (Option<Header>, &str) {
     if lines.is_empty() {
         return (None, raw);
     }
-    let mut header = Header::default();
+    let mut header = Given::default();
     for (i, (key, value)) in lines.into_iter().enumerate() {
-        header.read(i + 1, key, value);
+        header.read_header_line(i + 1, key, value);
     }
     (Some(header), raw.get(rest_at..).unwrap_or(""))
 }
 
-impl Header {
-    /// Reads one `key: value` line, numbered from 1; the first value of a
-    /// key wins and a repeat is reported.
-    fn read(&mut self, line: usize, key: &str, value: &str) {
+impl Given {
+    /// Reads one `key: value` line of a header, numbered from 1; the first
+    /// value of a key wins and a repeat is reported.
+    fn read_header_line(&mut self, line: usize, key: &str, value: &str) {
         let mut problem = |why: String| self.problems.push(format!("header line {line}: {why}; inferred from the text instead"));
         if value.is_empty() {
             problem(format!("`{key}:` has no value"));
@@ -259,43 +295,42 @@ impl Header {
             self.problems.push(format!("header line {line}: `{key}:` given twice, the first value is kept"));
             return;
         }
+        let header = |value: &str| Some(Sourced { value: value.to_string(), source: Source::Header });
         match key {
-            "title" => self.title = Some(value.to_string()),
-            "outlet" => self.outlet = Some(value.to_string()),
-            "url" if is_web_address(value) => self.url = Some(value.to_string()),
+            "title" => self.title = header(value),
+            "outlet" => self.outlet = header(value),
+            "url" if is_web_address(value) => self.url = header(value),
             "url" => problem(format!("url \"{value}\" is not an http(s) address")),
             "date" => match parse_iso_date(value) {
                 Some(date) => {
-                    self.date = Some(DatedEvidence { date, precision: Precision::of(date), evidence: format!("header line {line}: « date: {value} »") })
+                    self.date = Some(DatedEvidence {
+                        date,
+                        precision: Precision::of(date),
+                        source: Source::Header,
+                        evidence: format!("header line {line}: « date: {value} »"),
+                    })
                 }
                 None => problem(format!("date \"{value}\" is not a real YYYY, YYYY-MM or YYYY-MM-DD date")),
             },
-            _ => match value.to_lowercase().as_str() {
-                "fr" => self.lang = Some(Lang::Fr),
-                "en" => self.lang = Some(Lang::En),
-                _ => problem(format!("lang \"{value}\" is not fr or en")),
+            _ => match language(value) {
+                Some(lang) => self.lang = Some(Sourced { value: lang, source: Source::Header }),
+                None => problem(format!("lang \"{value}\" is not fr or en")),
             },
-        }
-    }
-
-    /// Replaces what was inferred with what the editor wrote.
-    pub fn apply(&self, meta: &mut Meta) {
-        if let Some(t) = &self.title {
-            meta.title = t.clone();
-        }
-        if let Some(u) = &self.url {
-            meta.url = Some(u.clone());
-        }
-        if let Some(o) = &self.outlet {
-            meta.outlet = Some(o.clone());
-        }
-        if let Some(l) = self.lang {
-            meta.lang = l;
         }
     }
 }
 
-fn is_web_address(value: &str) -> bool {
+/// `fr` or `en`, alone or with a region (`fr-FR`, `en_GB`), any case.
+pub fn language(tag: &str) -> Option<Lang> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+pub fn is_web_address(value: &str) -> bool {
     (value.starts_with("http://") || value.starts_with("https://")) && !value.contains(char::is_whitespace) && value.len() > "https://".len()
 }
 

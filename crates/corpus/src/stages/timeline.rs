@@ -11,7 +11,7 @@
 //! are data (`lexicon/data/timeline.tsv`).
 
 use crate::lexicon::timeline::{convention_words, milestones, Milestone};
-use crate::model::{DatedEvidence, Precision};
+use crate::model::{DatedEvidence, Precision, Source};
 use crate::stages::calendar::{day_number, from_day_number, weekday, weekday_number, EN_DAYS, FR_DAYS};
 use crate::stages::tense::{tense_before, Tense};
 use crate::text::fold::Folded;
@@ -111,12 +111,13 @@ pub fn timeline_date(passages: &[&str], at_least: Option<i32>, at_most: Option<i
     if let Some(day) = placements.iter().filter_map(|p| p.day).find(|&d| span.holds(d)) {
         let (year, month, d) = from_day_number(day);
         let date = Date { year, month: Some(month), day: Some(d) };
-        return Some(DatedEvidence { date, precision: Precision::Day, evidence: format!("{date} from the convention's timeline: {}", told.join("; ")) });
+        return Some(DatedEvidence { date, precision: Precision::Day, source: Source::Text, evidence: format!("{date} from the convention's timeline: {}", told.join("; ")) });
     }
     let year = year_holding(span)?;
     Some(DatedEvidence {
         date: Date { year, month: None, day: None },
         precision: Precision::Year,
+        source: Source::Text,
         evidence: format!("year {year} from the convention's timeline: {}", told.join("; ")),
     })
 }
@@ -212,6 +213,7 @@ pub fn session_year(passages: &[&str]) -> Option<DatedEvidence> {
     Some(DatedEvidence {
         date: Date { year, month: None, day: None },
         precision: Precision::Year,
+        source: Source::Text,
         evidence: format!("year {year}: « {told} » of the General Assembly opened in September {year}"),
     })
 }
