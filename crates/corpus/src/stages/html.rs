@@ -80,17 +80,26 @@ pub fn read(bytes: &[u8]) -> Result<Page, String> {
     if given.title.is_none() {
         given.title = first_heading(&html, &skipped).map(|value| Sourced { value, source: Source::Heading });
     }
+    cut_site_name(&mut given, &body.paragraphs);
     let title = given.title.as_ref().map(|t| t.value.as_str());
     let paragraphs: Vec<&str> = body.paragraphs.iter().map(String::as_str).filter(|p| Some(*p) != title).collect();
-    if let Some(first) = html.errors.first() {
+    // Without a doctype the parser reports one error; many saved pages
+    // have none, and nothing is broken for it.
+    let mut errors = html.errors.iter().skip(usize::from(!declares_doctype(&source)));
+    if let Some(first) = errors.next() {
         markup.push(format!(
             "broken markup ({} parse errors, the first: {first}); read as a browser would, {} paragraphs kept",
-            html.errors.len(),
+            1 + errors.count(),
             paragraphs.len()
         ));
     }
     let text = title.into_iter().chain(paragraphs).collect::<Vec<_>>().join("\n\n");
     Ok(Page { text, starts_with_title: title.is_some(), captions: body.captions, given, decoding, markup })
+}
+
+fn declares_doctype(source: &str) -> bool {
+    let head: String = source.chars().take(1024).collect();
+    head.to_ascii_lowercase().contains("<!doctype")
 }
 
 /// Whether furniture the page names by class or id (a consent manager's
@@ -238,9 +247,15 @@ const BLOCK_TAGS: &[&str] = &[
 impl Body {
     fn of(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Body {
         let weights = text_weights(html, skipped);
-        let container = article_container(html, skipped, &weights);
+        match article_container(html, skipped, &weights) {
+            Some(container) => Body::read(container, skipped),
+            None => Body { paragraphs: Vec::new(), captions: Vec::new(), consent_notices: 0 },
+        }
+    }
+
+    /// The blocks of text under `container`, furniture left out.
+    fn read(container: NodeRef<Node>, skipped: &HashMap<NodeId, Furniture>) -> Body {
         let mut body = Body { paragraphs: Vec::new(), captions: Vec::new(), consent_notices: 0 };
-        let Some(container) = container else { return body };
         let mut current = Current::default();
         let mut skipping: Option<NodeId> = None;
         let mut in_link = 0usize;
@@ -303,10 +318,13 @@ impl Body {
     fn flush(&mut self, current: &mut Current, caption: bool) {
         let block = std::mem::take(current);
         let links = block.mostly_links();
-        let text = block.finish();
-        if text.is_empty() {
-            return;
+        // Two line breaks in a row (`<br><br>`) end a paragraph in old layouts.
+        for text in block.finish().split("\n\n").map(str::trim).filter(|t| !t.is_empty()).map(String::from) {
+            self.keep(text, caption, links);
         }
+    }
+
+    fn keep(&mut self, text: String, caption: bool, links: bool) {
         if caption {
             // Kept in place too: a caption often gives the full name the
             // body then shortens, and the pipeline marks it a caption.
@@ -349,17 +367,19 @@ impl Current {
     }
 
     fn push_words(&mut self, text: &str) {
-        if text.starts_with(char::is_whitespace) {
+        if text.starts_with(|c: char| c.is_ascii_whitespace()) {
             self.space();
         }
-        let mut words = text.split_whitespace().peekable();
+        // HTML collapses ASCII whitespace only: a French no-break space
+        // before « or : is typography, kept.
+        let mut words = text.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).peekable();
         while let Some(w) = words.next() {
             self.line.push_str(w);
             if words.peek().is_some() {
                 self.line.push(' ');
             }
         }
-        if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+        if text.ends_with(|c: char| c.is_ascii_whitespace()) && !text.trim_ascii().is_empty() {
             self.space();
         }
     }
@@ -475,16 +495,28 @@ fn article_container<'a>(html: &'a Html, skipped: &HashMap<NodeId, Furniture>, w
             .filter(|c| c.value().is_element() && !skipped.contains_key(&c.id()))
             .max_by_key(|c| weight(c));
         match child {
-            Some(c) if weight(&c) * 3 >= total * 2 && total > 0 && !is_paragraph(&c) => at = c,
+            Some(c) if weight(&c) * 3 >= total * 2 && total > 0 && is_layout(&c) && !prose_beside(&c, skipped) => at = c,
             _ => return Some(at),
         }
     }
 }
 
-/// An element that is itself one paragraph: descending into it would keep
-/// one paragraph of an article and lose the rest.
-fn is_paragraph(node: &NodeRef<Node>) -> bool {
-    matches!(node.value(), Node::Element(e) if matches!(e.name(), "p" | "li" | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "figcaption"))
+/// Whether an element's siblings hold a sentence of prose: then they are
+/// part of the article too (a last paragraph the parser moved out of its
+/// box), not a frame around it.
+fn prose_beside(node: &NodeRef<Node>, skipped: &HashMap<NodeId, Furniture>) -> bool {
+    let is_sentence = |text: &String| text.split_whitespace().count() >= 6 && text.trim_end().ends_with(['.', '!', '?', '»', '"', '”']);
+    let siblings = node.prev_siblings().chain(node.next_siblings());
+    siblings
+        .filter(|s| s.value().is_element() && !skipped.contains_key(&s.id()))
+        .any(|s| Body::read(s, skipped).paragraphs.iter().any(is_sentence))
+}
+
+/// Elements that lay out parts of a page: the search for the article goes
+/// down through them, never into a paragraph or a run of inline text,
+/// where it would keep one part of the article and lose the rest.
+fn is_layout(node: &NodeRef<Node>) -> bool {
+    matches!(node.value(), Node::Element(e) if matches!(e.name(), "div" | "section" | "table" | "tbody" | "thead" | "tr" | "td" | "th" | "center" | "body" | "main" | "article"))
 }
 
 /// The page's first `<h1>` outside furniture, for a page without metadata.
@@ -666,7 +698,7 @@ fn clean_value(value: &str) -> String {
 }
 
 fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// The `<meta>` tags of the page, by `property`, `name`, `itemprop` or
@@ -695,19 +727,43 @@ impl MetaTags {
     }
 }
 
-/// `<title>`, without the site name sites append ("Headline | Site").
+/// `<title>`, without the site name sites append ("Headline | Site") when
+/// that name is known.
 fn title_element(html: &Html, site_name: Option<&str>) -> Option<String> {
     let title = html.root_element().descendent_elements().find(|e| e.value().name() == "title")?;
     let text = collapse(&title.text().collect::<String>());
-    for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
-        if let Some((head, tail)) = text.rsplit_once(separator) {
-            let names_site = site_name.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim())) || outlet_by_name(tail).is_some();
-            if names_site && !head.trim().is_empty() {
-                return Some(head.trim().to_string());
-            }
+    if let Some((head, tail)) = site_suffix(&text) {
+        if site_name.is_some_and(|s| s.eq_ignore_ascii_case(tail)) || outlet_by_name(tail).is_some() {
+            return Some(head.to_string());
         }
     }
     (!text.is_empty()).then_some(text)
+}
+
+/// "Headline | Site" split at its last separator.
+fn site_suffix(title: &str) -> Option<(&str, &str)> {
+    [" | ", " - ", " – ", " — ", " :: ", " · "].iter().find_map(|separator| {
+        let (head, tail) = title.rsplit_once(separator)?;
+        let (head, tail) = (head.trim(), tail.trim());
+        (!head.is_empty() && !tail.is_empty()).then_some((head, tail))
+    })
+}
+
+/// A `<title>` whose head the page repeats as its headline ("Headline -
+/// Site" over a body opening "Headline") names the site in its tail: the
+/// headline is the title, and the tail the outlet when nothing else names
+/// one.
+fn cut_site_name(given: &mut Given, paragraphs: &[String]) {
+    let Some(title) = given.title.as_mut().filter(|t| t.source == Source::TitleElement) else { return };
+    let Some((head, tail)) = site_suffix(&title.value) else { return };
+    if !paragraphs.iter().take(3).any(|p| p == head) {
+        return;
+    }
+    let (head, tail) = (head.to_string(), tail.to_string());
+    title.value = head;
+    if given.outlet.is_none() {
+        given.outlet = Some(Sourced { value: outlet_by_name(&tail).unwrap_or(tail), source: Source::TitleElement });
+    }
 }
 
 /// `<link rel="canonical" href>`.
@@ -753,4 +809,38 @@ fn page_date(value: &str) -> Option<search::Date> {
     let value = value.trim();
     let prefix = |n: usize| value.get(..n).unwrap_or(value);
     parse_iso_date(prefix(10)).or_else(|| parse_iso_date(prefix(7)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_declared_charset_is_found_in_either_form() {
+        assert_eq!(declared_charset(b"<meta charset=\"windows-1252\">").as_deref(), Some("windows-1252"));
+        assert_eq!(declared_charset(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">").as_deref(), Some("ISO-8859-1"));
+        assert_eq!(declared_charset(b"<p>charset=utf-8 in prose</p>"), None);
+    }
+
+    #[test]
+    fn a_page_date_is_its_local_day() {
+        assert_eq!(page_date("2025-10-25T23:30:00-05:00").map(|d| d.to_string()).as_deref(), Some("2025-10-25"));
+        assert_eq!(page_date("2025-10").map(|d| d.to_string()).as_deref(), Some("2025-10"));
+        assert_eq!(page_date("25/10/2025"), None);
+        assert_eq!(page_date(""), None);
+    }
+
+    #[test]
+    fn links_make_a_block_furniture_only_when_they_are_most_of_it() {
+        let body = |html: &str| Body::of(&Html::parse_document(html), &HashMap::new()).paragraphs;
+        assert_eq!(body("<p>Read also: <a href=x>Another story about the treaty</a></p><p>The minister spoke.</p>"), ["The minister spoke."]);
+        assert_eq!(body("<p>The <a href=x>minister</a> spoke to the delegates at length.</p>"), ["The minister spoke to the delegates at length."]);
+    }
+
+    #[test]
+    fn line_breaks_and_blocks_end_paragraphs() {
+        let body = |html: &str| Body::of(&Html::parse_document(html), &HashMap::new()).paragraphs;
+        assert_eq!(body("<td>One line<br>same paragraph<br><br>Another one</td>"), ["One line\nsame paragraph", "Another one"]);
+        assert_eq!(body("<div>Before<div>inside</div>after</div>"), ["Before", "inside", "after"]);
+    }
 }
