@@ -9,12 +9,20 @@ PORT ?= 8080
 WITH_TOOLS = . "$(HANOI_TOOLS_DIR)/env" &&
 WITH_WASM_TOOLS = $(WITH_TOOLS) . "$(HANOI_TOOLS_DIR)/wasm-env" &&
 
-.PHONY: run test setup build size test-rust test-e2e clean screenshots
+.PHONY: run test setup build size test-rust test-e2e clean screenshots watch
 
 run: build
 	node scripts/serve.mjs dist --port $(PORT)
 
-test: setup test-lints test-rust build test-injection-dist test-e2e test-budgets test-reproducible
+# For editors: serves a quick (unoptimised) build on http://127.0.0.1:$(PORT)
+# and rebuilds and reloads the page whenever an article, corpus.toml or the
+# code changes. Its bundle goes to target/watch-dist/, never to dist/.
+watch: setup
+	$(WITH_WASM_TOOLS) trunk serve --port $(PORT) --dist target/watch-dist \
+		--watch "$${HANOI_CORPUS_DIR:-seeds}" --watch src --watch crates/corpus/src --watch crates/search/src \
+		--watch crates/search/data --watch www --watch index.html --watch build.rs
+
+test: setup test-lints test-rust build test-injection-dist test-mixed-dist test-e2e test-budgets test-reproducible
 
 setup:
 	@bash scripts/setup
@@ -51,10 +59,14 @@ bench:
 # Reliability checks; each script says what it checks and why in its header.
 # test-injection-dist builds tests/hostile/injection/ into its own bundle
 # (target/e2e-injection/dist/) for tests/e2e/injection.test.mjs, skipping the
-# build when its inputs have not changed.
-.PHONY: test-injection-dist test-budgets test-reproducible test-hostile fuzz
+# build when its inputs have not changed; test-mixed-dist does the same for
+# tests/mixed-corpus/ (saved pages beside texts) and tests/e2e/pages.test.mjs.
+.PHONY: test-injection-dist test-mixed-dist test-budgets test-reproducible test-hostile fuzz
 test-injection-dist: setup
 	HANOI_DIST_FEATURES=panic-probe bash scripts/build-dist.sh tests/hostile/injection target/e2e-injection
+
+test-mixed-dist: setup
+	bash scripts/build-dist.sh tests/mixed-corpus target/e2e-mixed
 
 # Release wasm (gzip) and single-file sizes against budgets.toml; needs `make build`.
 test-budgets:

@@ -6,7 +6,8 @@
 #
 # Starting corpora: the extractor starts from the real articles (seeds/ and
 # the corpus crate's held-out and blind sets), so it mutates realistic text
-# instead of rediscovering French from random bytes; the query target starts
+# instead of rediscovering French from random bytes; the page target from the
+# saved-page fixtures and the hostile pages; the query target starts
 # from the query syntax in the search crate's README. libFuzzer keeps what it
 # learns in fuzz/corpus/ (git-ignored) for the next run.
 #
@@ -19,10 +20,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 seconds="${FUZZ_SECONDS:-90}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(query extract index)
+[ ${#targets[@]} -gt 0 ] || targets=(query extract page index)
 
 cd "$here"
-mkdir -p corpus/query corpus/extract
+mkdir -p corpus/query corpus/extract corpus/page
+for file in "$root"/seeds/*.htm* "$root"/crates/corpus/tests/pages/*.html "$root"/tests/hostile/injection/*.html; do
+    [ -f "$file" ] && cp -n "$file" corpus/page/ 2>/dev/null || true
+done
 for file in "$root"/seeds/*.txt "$root"/crates/corpus/tests/heldout/*.txt "$root"/crates/corpus/tests/blind/*.txt; do
     [ -f "$file" ] && cp -n "$file" corpus/extract/ 2>/dev/null || true
 done
@@ -55,8 +59,9 @@ for target in "${targets[@]}"; do
     case "$target" in
         query) options=(-dict=dict/query.dict -max_len=2048) ;;
         extract) options=(-dict=dict/extract.dict -max_len=65536) ;;
+        page) options=(-dict=dict/page.dict -max_len=65536) ;;
         index) options=(-max_len=4096) ;;
-        *) echo "fuzz: unknown target $target (query, extract, index)" >&2; exit 2 ;;
+        *) echo "fuzz: unknown target $target (query, extract, page, index)" >&2; exit 2 ;;
     esac
     echo "==> fuzzing $target for ${seconds}s"
     log="$(mktemp)"

@@ -1,6 +1,7 @@
 // Markup in the corpus or in a query is text, never code. The articles in
 // tests/hostile/injection/ carry <script>, <img onerror>, <svg onload>,
-// javascript: source URLs and HTML entities; `make test-injection-dist`
+// javascript: source URLs and HTML entities, as text and, in a saved page,
+// as elements; `make test-injection-dist`
 // (scripts/build-dist.sh) builds them into target/e2e-injection/dist/, a
 // bundle of their own, so dist/ keeps the real corpus for the other tests.
 // Each test opens a view in headless Chromium and checks that no dialog
@@ -149,6 +150,28 @@ test('the reading view shows markup and entities as written and links only http(
   }
   assert.equal(await entities.page.locator('.reading b, .reading i').count(), 0, 'entities became elements');
   await entities.check();
+});
+
+test('a saved page\'s elements vanish, its markup written as text stays text, and no javascript: address links', async () => {
+  const saved = await open(`#doc=${encodeURIComponent('005_saved_page.html')}`);
+  await saved.page.locator('.reading h2').waitFor();
+  // The JSON-LD headline holds markup as text: shown as written.
+  assert.equal((await saved.page.locator('.reading h2').textContent()).trim(), '<img src=x onerror=alert(8)> Une page piégée sur la Convention');
+  const meta = (await saved.page.locator('.reading .meta').textContent()).trim();
+  assert.ok(meta.includes('<b onmouseover=alert(16)>Le Site</b>'), `the publisher's name is not shown as text: ${meta}`);
+  assert.match(meta, /26 octobre 2025/);
+  // Canonical, og:url and the saved-from note are all javascript:: no source at all.
+  assert.equal(await saved.page.locator('.reading .meta a').count(), 0, 'a javascript: source became a link');
+  const body = (await texts(saved.page, '.reading .passage .text')).join('\n');
+  assert.ok(body.includes('<svg onload=alert(11)>'), `entity-encoded markup is not shown as text: ${body}`);
+  // Real elements of the page are not text of the article, and never elements of ours.
+  for (const gone of ['alert(9)', 'alert(10)', 'alert(14)', 'alert(19)', 'alert(20)', 'background']) {
+    assert.ok(!body.includes(gone), `${gone} reached a passage: ${body}`);
+  }
+  assert.ok(body.includes('lien piégé'), 'the text of a javascript: link is kept as a word');
+  assert.equal(await saved.page.locator('a[href*="javascript:" i], [onclick], [onmouseover]').count(), 0);
+  await saved.page.screenshot({ path: path.join(artifacts, 'injection-saved-page.png') });
+  await saved.check();
 });
 
 test('a panic in the wasm leaves an error view with a working reload link, never a blank page', async () => {

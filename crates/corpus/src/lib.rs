@@ -172,7 +172,7 @@ impl Input {
             let page = html::read(bytes).map_err(warn(WarningKind::NotAnArticle))?;
             let warnings = (page.decoding.into_iter().map(warn(WarningKind::Decoding)))
                 .chain(page.markup.into_iter().map(warn(WarningKind::Markup)))
-                .chain(page.given.problems.iter().cloned().map(warn(WarningKind::Header)))
+                .chain(page.given.problems.iter().cloned().map(warn(WarningKind::Metadata)))
                 .collect();
             return Ok(Input { text: page.text, given: page.given, starts_with_title: page.starts_with_title, captions: page.captions, warnings });
         }
