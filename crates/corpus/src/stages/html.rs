@@ -478,8 +478,8 @@ fn text_weights(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> HashMap<No
 /// deepest holding two thirds of the text of the page's `<body>`.
 fn article_container<'a>(html: &'a Html, skipped: &HashMap<NodeId, Furniture>, weights: &HashMap<NodeId, usize>) -> Option<NodeRef<'a, Node>> {
     let weight = |n: &NodeRef<Node>| weights.get(&n.id()).copied().unwrap_or(0);
-    let outside_furniture = |n: &NodeRef<'a, Node>| !n.ancestors().chain(std::iter::once(*n)).any(|a| skipped.contains_key(&a.id()));
-    let elements: Vec<ElementRef<'a>> = html.root_element().descendent_elements().filter(|e| outside_furniture(e)).collect();
+    // Only elements outside furniture were weighed.
+    let elements: Vec<ElementRef<'a>> = html.root_element().descendent_elements().filter(|e| weights.contains_key(&e.id())).collect();
     let heaviest = |pick: &dyn Fn(&ElementRef) -> bool| elements.iter().filter(|e| pick(e)).max_by_key(|e| weight(e)).filter(|e| weight(e) > 0).map(|e| **e);
     let marked = heaviest(&|e| e.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody")))
         .or_else(|| heaviest(&|e| e.value().name() == "article"))
@@ -524,7 +524,7 @@ fn first_heading(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Option<St
     html.root_element()
         .descendent_elements()
         .filter(|e| e.value().name() == "h1")
-        .find(|e| !e.ancestors().any(|a| skipped.get(&a.id()) == Some(&Furniture::Frame) && !matches!(a.value(), Node::Element(x) if x.name() == "header")))
+        .find(|e| !in_furniture(e, skipped))
         .map(|e| collapse(&e.text().collect::<String>()))
         .filter(|t| !t.is_empty())
 }
@@ -798,9 +798,15 @@ fn time_element(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Option<Str
         .descendent_elements()
         .filter(|e| e.value().name() == "time" && e.attr("datetime").is_some())
         .collect();
-    let in_frame = |e: &ElementRef| e.ancestors().any(|a| skipped.get(&a.id()) == Some(&Furniture::Frame) && !matches!(a.value(), Node::Element(x) if x.name() == "header"));
     let marked = times.iter().find(|e| e.attr("itemprop").is_some_and(|p| p.contains("datePublished")) || e.attr("pubdate").is_some());
-    marked.or_else(|| times.iter().find(|e| !in_frame(e))).and_then(|e| e.attr("datetime")).map(|d| d.trim().to_string())
+    marked.or_else(|| times.iter().find(|e| !in_furniture(e, skipped))).and_then(|e| e.attr("datetime")).map(|d| d.trim().to_string())
+}
+
+/// Whether an element stands inside furniture other than a `<header>`: an
+/// article's header holds its headline and date, where a nav, an aside or
+/// a related list holds other articles'.
+fn in_furniture(element: &ElementRef, skipped: &HashMap<NodeId, Furniture>) -> bool {
+    element.ancestors().any(|a| skipped.contains_key(&a.id()) && !matches!(a.value(), Node::Element(x) if x.name() == "header"))
 }
 
 /// A page's date as written, its local day: "2025-10-25T08:00:00+07:00" is
