@@ -37,7 +37,8 @@ fn build_and_search(u: &mut Unstructured) -> Result<()> {
     for _ in 0..u.int_in_range(0..=3)? {
         let country = if countries.is_empty() || !u.arbitrary()? { None } else { Some(*u.choose(&countries)?) };
         let role = if u.arbitrary()? { Some(text(u)?) } else { None };
-        speakers.push(b.add_speaker(SpeakerRecord { name: text(u)?, role, country }));
+        let label_en = if u.arbitrary()? { Some(text(u)?) } else { None };
+        speakers.push(b.add_speaker(SpeakerRecord { name: text(u)?, role, country, label_en }));
     }
     let mut documents = Vec::new();
     for i in 0..u.int_in_range(0..=4)? {
