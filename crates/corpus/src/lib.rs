@@ -40,6 +40,7 @@ mod lexicon;
 mod model;
 mod names;
 mod overrides;
+pub mod report;
 mod stages;
 mod text;
 
