@@ -96,10 +96,10 @@ impl<'a> Review<'a> {
         let mut issues = Vec::new();
         let mut issue = |level: Level, weight: u32, text: String| issues.push(Issue { level, weight, text });
         if !warnings.is_empty() {
-            issue(Level::Look, 4 * count(warnings.len()), plural(warnings.len(), "warning", "warnings"));
+            issue(Level::Look, count(warnings.len()).saturating_mul(4), plural(warnings.len(), "warning", "warnings"));
         }
         if !unattributed.is_empty() {
-            issue(Level::Look, 3 * count(unattributed.len()), format!("{} with quotation marks but no speaker", plural(unattributed.len(), "passage", "passages")));
+            issue(Level::Look, count(unattributed.len()).saturating_mul(3), format!("{} with quotation marks but no speaker", plural(unattributed.len(), "passage", "passages")));
         }
         match &doc.date {
             None => issue(Level::Look, 3, String::from("no date")),
@@ -137,7 +137,7 @@ impl<'a> Review<'a> {
     }
 
     fn weight(&self) -> u32 {
-        self.issues.iter().map(|i| i.weight).sum()
+        self.issues.iter().fold(0, |sum, i| sum.saturating_add(i.weight))
     }
 
     /// The one line saying why the document stands where it does.
@@ -195,7 +195,7 @@ fn speakers_of<'a>(x: &'a Extraction, doc: &'a Document) -> &'a [Speaker] {
 fn summary(out: &mut String, x: &Extraction, reviews: &[Review], other_warnings: &[&Warning]) {
     let passages: usize = x.corpus.documents.iter().map(|d| d.passages.len()).sum();
     let attributed = x.corpus.documents.iter().flat_map(|d| &d.passages).filter(|p| !p.statements.is_empty()).count();
-    let share = (attributed * 100).checked_div(passages).unwrap_or(0);
+    let share = attributed.saturating_mul(100).checked_div(passages).unwrap_or(0);
     let at = |level: Level| reviews.iter().filter(|r| r.level() == level).count();
     let unattributed: usize = reviews.iter().map(|r| r.unattributed.len()).sum();
     let merged = x.corpus.speakers.iter().filter(|s| !s.aliases.is_empty()).count();
@@ -285,9 +285,10 @@ fn document(out: &mut String, x: &Extraction, r: &Review) {
     let level = r.level();
     let attributed = doc.passages.iter().filter(|p| !p.statements.is_empty()).count();
     out.push_str(&format!(
-        "<article class=\"doc {}\" id=\"doc-{}\"><h3>{}</h3><p class=\"status\"><span class=\"badge {}\">{}</span> <span class=\"reason\">{}</span></p><p class=\"file\"><code>{}</code></p>\n",
+        "<article class=\"doc {}\" id=\"doc-{}\"><h3 lang=\"{}\">{}</h3><p class=\"status\"><span class=\"badge {}\">{}</span> <span class=\"reason\">{}</span></p><p class=\"file\"><code>{}</code></p>\n",
         level.class(),
         r.index,
+        doc.lang.as_str(),
         esc(&doc.title),
         level.class(),
         level.label(),
@@ -328,7 +329,7 @@ fn document(out: &mut String, x: &Extraction, r: &Review) {
                 out.push_str(&format!("<p class=\"section-title\">{}</p>", esc(title)));
             }
         }
-        passage(out, r.index, at, p, speakers);
+        passage(out, r.index, doc.lang.as_str(), at, p, speakers);
     }
     out.push_str("</details></article>\n");
 }
@@ -372,7 +373,8 @@ fn web_address(url: &str) -> Option<&str> {
     (lower.starts_with("http://") || lower.starts_with("https://")).then_some(url)
 }
 
-fn passage(out: &mut String, doc: usize, at: usize, p: &Passage, speakers: &[Speaker]) {
+/// Passage `at` of document `doc`, whose language is `lang`.
+fn passage(out: &mut String, doc: usize, lang: &str, at: usize, p: &Passage, speakers: &[Speaker]) {
     let unattributed = p.statements.is_empty() && has_quotation_marks(&p.text);
     let mut marks: Vec<(Span, Mark)> = Vec::new();
     for s in &p.statements {
@@ -385,6 +387,9 @@ fn passage(out: &mut String, doc: usize, at: usize, p: &Passage, speakers: &[Spe
     if unattributed {
         marks.extend(quotation_marks(&p.text));
     }
+    // Every statement of a passage carries the passage's quotes: mark them once.
+    marks.sort_by_key(|(span, mark)| (span.start, span.end, *mark));
+    marks.dedup();
     let (text, dropped) = marked(&p.text, &marks);
     let class = if unattributed {
         " unattributed"
@@ -393,7 +398,7 @@ fn passage(out: &mut String, doc: usize, at: usize, p: &Passage, speakers: &[Spe
     } else {
         ""
     };
-    out.push_str(&format!("<div class=\"passage{class}\" id=\"doc-{doc}-p{at}\"><a class=\"n\" href=\"#doc-{doc}-p{at}\">¶{}</a><p>{text}</p>", at + 1));
+    out.push_str(&format!("<div class=\"passage{class}\" id=\"doc-{doc}-p{at}\"><a class=\"n\" href=\"#doc-{doc}-p{at}\">¶{}</a><p lang=\"{lang}\">{text}</p>", at + 1));
     if dropped > 0 {
         out.push_str(&format!("<p class=\"note\">{} outside the text or inside a character: not marked</p>", plural(dropped, "span lies", "spans lie")));
     }
@@ -489,10 +494,9 @@ fn overrides(out: &mut String, x: &Extraction) {
     } else {
         out.push_str("<table class=\"wide\"><thead><tr><th>Target</th><th>Change</th><th>File</th></tr></thead><tbody>");
         for c in &x.corrections {
-            let target = match x.corpus.documents.iter().position(|d| d.file == c.target) {
-                Some(index) => format!("<a href=\"#doc-{index}\"><code>{}</code></a>", esc(&c.target)),
-                None => esc(&c.target),
-            };
+            let document = x.corpus.documents.iter().position(|d| d.file == c.target).map(|i| format!("<a href=\"#doc-{i}\"><code>{}</code></a>", esc(&c.target)));
+            let speaker = || x.corpus.speakers.iter().position(|s| s.name.as_deref() == Some(c.target.as_str())).map(|i| format!("<a href=\"#speaker-{i}\">{}</a>", esc(&c.target)));
+            let target = document.or_else(speaker).unwrap_or_else(|| esc(&c.target));
             out.push_str(&format!(
                 "<tr><td data-label=\"Target\">{target}</td><td data-label=\"Change\">{}</td><td data-label=\"File\"><code>{}</code></td></tr>",
                 esc(&c.change),
@@ -622,6 +626,7 @@ main{max-width:62rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
 h1{font-size:1.75rem;margin:.25rem 0}
 h2{font-size:1.3rem;margin:2.5rem 0 .75rem;padding-bottom:.3rem;border-bottom:2px solid var(--line)}
 h3{font-size:1.1rem;margin:0 0 .35rem;line-height:1.35}
+section>h3{margin:1.5rem 0 .5rem}
 h4{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin:1rem 0 .35rem}
 a{color:var(--given)}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
@@ -837,9 +842,12 @@ mod tests {
             s.aliases = vec![String::from("M. Jean Dupont")];
         }
         x.corrections.push(Correction { file: String::from("corpus.toml"), target: String::from("a.txt"), change: String::from("date set to 2025-10-26") });
+        x.corrections.push(Correction { file: String::from("corpus.toml"), target: String::from("Jean Dupont"), change: String::from("spellings merged: M. Jean Dupont") });
         let page = render(&x);
         assert!(page.contains("<td data-label=\"Variants\">M. Jean Dupont</td><td data-label=\"Speaks in\"><a href=\"#doc-0\""), "{page}");
         assert!(page.contains("<td data-label=\"Target\"><a href=\"#doc-0\"><code>a.txt</code></a></td><td data-label=\"Change\">date set to 2025-10-26</td>"), "{page}");
+        assert!(page.contains("<td data-label=\"Target\"><a href=\"#speaker-0\">Jean Dupont</a></td>"), "{page}");
+        assert!(page.contains("<tr id=\"speaker-0\">"), "{page}");
         assert!(page.contains("outlet <span class=\"muted\">(the file&#39;s header)</span>"), "{page}");
         assert!(page.contains("<span class=\"tag given\">given</span> by the file&#39;s header"), "{page}");
     }
@@ -848,10 +856,12 @@ mod tests {
     fn a_bad_span_is_left_out_and_the_text_kept() {
         let text = "« Été », a dit Éric.";
         let cue = |start, end| Evidence::Cue { cue: Span { start, end }, mention: Some(Span { start: 1, end: 900 }) };
-        let statements = vec![Statement { speaker: SpeakerId(7), kind: StatementKind::Direct, evidence: cue(3, 4), quotes: vec![Span { start: 5, end: 2 }] }];
+        let first = Statement { speaker: SpeakerId(7), kind: StatementKind::Direct, evidence: cue(3, 4), quotes: vec![Span { start: 5, end: 2 }] };
+        // A second statement on the same spans: they are counted once.
+        let statements = vec![first.clone(), Statement { speaker: SpeakerId(8), ..first }];
         let doc = by_hand("x.txt", "Titre", None, vec![Passage { statements, ..plain(text) }]);
         let page = render(&alone(doc, Vec::new()));
-        assert!(page.contains("<p>« Été », a dit Éric.</p>"), "{page}");
+        assert!(page.contains("<p lang=\"fr\">« Été », a dit Éric.</p>"), "{page}");
         assert!(page.contains("3 spans lie outside the text or inside a character"), "{page}");
         assert!(page.contains("unknown speaker #7"), "{page}");
     }
