@@ -9,7 +9,7 @@ PORT ?= 8080
 WITH_TOOLS = . "$(HANOI_TOOLS_DIR)/env" &&
 WITH_WASM_TOOLS = $(WITH_TOOLS) . "$(HANOI_TOOLS_DIR)/wasm-env" &&
 
-.PHONY: run test setup build size test-rust test-e2e clean screenshots watch
+.PHONY: run test setup build size test-rust test-e2e clean screenshots watch report
 
 run: build
 	node scripts/serve.mjs dist --port $(PORT)
@@ -49,6 +49,13 @@ clean:
 
 screenshots: build
 	node tests/e2e/screenshots.mjs
+
+# The editor's report on seeds/: one HTML page, skipped files, warnings and
+# likely misses first (crates/corpus/src/report.rs says what it shows).
+report:
+	@mkdir -p target/report
+	cargo run -q -p corpus -- report "$${HANOI_CORPUS_DIR:-seeds}" --out target/report/report.html
+	@echo "$(CURDIR)/target/report/report.html"
 
 # Benchmarks (not tests): synthetic corpora, our engine native and wasm beside
 # MiniSearch and FlexSearch; writes BENCHMARKS.md. About 5 minutes on 2 cores once the tools are set up.

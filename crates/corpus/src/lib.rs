@@ -24,6 +24,7 @@
 //! - `attribution`: who speaks in each passage;
 //! - `identity`: one speaker for a person's spellings across the corpus;
 //! - `overrides`: the editors' optional `corpus.toml`;
+//! - `report`: the editor's report, one HTML page of what was understood;
 //! - this file: the pipeline that runs them, article by article.
 
 // Library code answers every input, however hostile, with a value or an
@@ -40,6 +41,7 @@ mod lexicon;
 mod model;
 mod names;
 mod overrides;
+pub mod report;
 mod stages;
 mod text;
 

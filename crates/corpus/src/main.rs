@@ -3,37 +3,71 @@
 //! Editors adding articles need to see, before building the app, which
 //! speakers, countries and dates the rules found and what they warned about.
 //! By default it prints readable tables; `--json` prints the whole
-//! extraction in the schema documented in the crate's README.
+//! extraction in the schema documented in the crate's README; `report`
+//! writes the editor's report, one HTML page with what needs a look first.
 
 use corpus::{extract_dir, Extraction};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: corpus [extract] <dir> [--json]\n\n  Extracts every *.txt of <dir> (and applies <dir>/corpus.toml).\n  --json   print documents, passages, speakers, mentions and dates as JSON\n";
+const USAGE: &str = "usage: corpus [extract] <dir> [--json]\n       corpus report <dir> --out <file.html>\n\n  Extracts every article of <dir> (*.txt, saved pages *.html and *.htm)\n  and applies <dir>/corpus.toml.\n  --json   print documents, passages, speakers, mentions and dates as JSON\n  report   write the editor's report to --out: one self-contained HTML page,\n           skipped files, warnings and likely misses first\n";
 
-fn main() -> ExitCode {
-    let mut json = false;
+/// What the command line asks for.
+enum Command {
+    Extract { dir: PathBuf, json: bool },
+    Report { dir: PathBuf, out: PathBuf },
+}
+
+/// Reads the arguments; `Ok(None)` asks for the usage text.
+fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Command>, String> {
+    let mut args = args.into_iter();
+    let (mut json, mut report, mut verb_read) = (false, false, false);
     let mut dir: Option<PathBuf> = None;
-    for arg in std::env::args().skip(1) {
+    let mut out: Option<PathBuf> = None;
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return ExitCode::SUCCESS;
+            "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a file name")?)),
+            "-h" | "--help" => return Ok(None),
+            // The verb comes first; after it, "report" is a directory's name.
+            "extract" | "report" if dir.is_none() && !verb_read => {
+                verb_read = true;
+                report = arg == "report";
             }
-            "extract" if dir.is_none() => {}
             other if dir.is_none() && !other.starts_with('-') => dir = Some(PathBuf::from(other)),
-            other => {
-                eprint!("corpus: unexpected argument {other:?}\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
+            other => return Err(format!("unexpected argument {other:?}")),
         }
     }
-    let Some(dir) = dir else {
-        eprint!("{USAGE}");
-        return ExitCode::from(2);
+    let dir = dir.ok_or("no directory given")?;
+    match (report, out) {
+        (true, Some(_)) if json => Err(String::from("--json is for extract: the report is HTML")),
+        (true, Some(out)) => Ok(Some(Command::Report { dir, out })),
+        (true, None) => Err(String::from("report needs --out <file.html>")),
+        (false, Some(_)) => Err(String::from("--out is for report")),
+        (false, None) => Ok(Some(Command::Extract { dir, json })),
+    }
+}
+
+fn main() -> ExitCode {
+    let command = match parse(std::env::args().skip(1)) {
+        Ok(Some(command)) => command,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(why) => {
+            eprint!("corpus: {why}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
     };
-    let x = match extract_dir(&dir) {
+    match command {
+        Command::Extract { dir, json } => extract(&dir, json),
+        Command::Report { dir, out } => report(&dir, &out),
+    }
+}
+
+fn extract(dir: &std::path::Path, json: bool) -> ExitCode {
+    let x = match extract_dir(dir) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("corpus: error: {e}");
@@ -55,6 +89,24 @@ fn main() -> ExitCode {
         print_tables(&x);
     }
     eprintln!("corpus: {}", x.summary());
+    ExitCode::SUCCESS
+}
+
+/// The warnings are in the page, so only the summary goes to the terminal.
+fn report(dir: &std::path::Path, out: &std::path::Path) -> ExitCode {
+    let x = match extract_dir(dir) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("corpus: error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = std::fs::write(out, corpus::report::render(&x)) {
+        eprintln!("corpus: error: cannot write the report to {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!("corpus: {}", x.summary());
+    eprintln!("corpus: report written to {}", out.display());
     ExitCode::SUCCESS
 }
 

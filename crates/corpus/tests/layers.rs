@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 /// Top-level modules, lowest layer first; modules on one line share a
 /// layer and so may not use each other. The crate root (lib.rs, the
 /// pipeline) and the binary (main.rs) sit above them all.
-const LAYERS: &[&[&str]] = &[&["model", "text"], &["lexicon"], &["names"], &["stages"], &["attribution"], &["identity"], &["overrides"]];
+const LAYERS: &[&[&str]] = &[&["model", "text"], &["lexicon"], &["names"], &["stages"], &["attribution"], &["identity"], &["overrides"], &["report"]];
 
 /// The order of the files of each folder, lowest first; `mod` (the folder's
 /// own `mod.rs`) is last, as it runs the others.
