@@ -230,6 +230,7 @@ pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<W
         title: meta.title,
         outlet: meta.outlet,
         url: meta.url,
+        author: input.given.author.map(|a| a.value),
         lang: meta.lang,
         date,
         sources,

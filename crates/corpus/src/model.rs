@@ -127,6 +127,10 @@ pub struct Document {
     pub title: String,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// The article's author or authors, as a saved page names them (text
+    /// files drop their bylines with the page furniture).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     pub lang: Lang,
     pub date: Option<DatedEvidence>,
     /// Where the title, outlet, address and language were read (the date
@@ -239,6 +243,8 @@ pub struct Sources {
     pub title: Source,
     pub outlet: Option<Source>,
     pub url: Option<Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Source>,
     pub lang: Source,
 }
 

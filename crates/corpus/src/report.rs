@@ -349,6 +349,9 @@ fn metadata(out: &mut String, doc: &Document) {
         None => format!("<code>{}</code> <span class=\"badge look\">not an http(s) address: not a link</span>", esc(url)),
     });
     row(out, "URL", url, doc.sources.url, None);
+    if let Some(author) = &doc.author {
+        row(out, "Author", esc(author), doc.sources.author, None);
+    }
     row(out, "Language", String::from(doc.lang.as_str()), Some(doc.sources.lang), None);
     match &doc.date {
         Some(d) => row(out, "Date", format!("{} <span class=\"muted\">(to the {})</span>", d.date, precision(d.precision)), Some(d.source), Some(&d.evidence)),
@@ -750,9 +753,10 @@ mod tests {
             title: title.to_string(),
             outlet: None,
             url: url.map(String::from),
+            author: None,
             lang: Lang::Fr,
             date: Some(DatedEvidence { date: Date::ymd(2025, 10, 25), precision: Precision::Day, source: Source::Text, evidence: String::from("first date") }),
-            sources: Sources { title: Source::Text, outlet: None, url: url.map(|_| Source::Text), lang: Source::Text },
+            sources: Sources { title: Source::Text, outlet: None, url: url.map(|_| Source::Text), author: None, lang: Source::Text },
             passages,
             captions: Vec::new(),
             speakers: Vec::new(),

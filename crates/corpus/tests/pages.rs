@@ -86,10 +86,21 @@ fn a_page_with_open_graph_only() {
         },
     );
     let (doc, _) = page("opengraph-only.html");
+    assert_eq!(doc.author, None, "no byline in its metadata");
     // The caption is set aside, the sub-heading titles what follows it.
     assert_eq!(doc.captions.len(), 1, "{:?}", doc.captions);
     assert!(doc.captions[0].starts_with("Delegates of the Pacific states"), "{:?}", doc.captions);
     assert_eq!(doc.passages[2].section.as_deref(), Some("Concerns over data"));
+}
+
+#[test]
+fn authors_come_from_the_json_ld_or_a_meta_tag() {
+    assert_eq!(page("jsonld-only.html").0.author.as_deref(), Some("Rédaction"));
+    let (doc, _) = page("split-by-ads.html");
+    assert_eq!((doc.author.as_deref(), doc.sources.author), (Some("Claire Vasseur"), Some(Source::MetaTag)));
+    let html = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"A. Martin"},{"@type":"Person","name":"B. Okafor"}]}</script><article><p>Le ministre a parlé aux délégués.</p></article>"#;
+    let (doc, _) = extract_article("x.html", html.as_bytes()).expect("an article");
+    assert_eq!(doc.author.as_deref(), Some("A. Martin, B. Okafor"));
 }
 
 #[test]

@@ -606,6 +606,13 @@ fn read_metadata(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Given {
         .or_else(|| metas.get("og:site_name").map(|name| Sourced { value: outlet_by_name(&name).unwrap_or(name), source: Source::OpenGraph }))
         .or_else(|| given.url.as_ref().and_then(|u| outlet_by_domain(&u.value).map(|value| Sourced { value, source: u.source })));
 
+    // Author: JSON-LD's, all of them; else a <meta name=author> that is a
+    // name (some sites put a profile address there).
+    given.author = json_field(article.as_ref(), "author")
+        .and_then(names_of)
+        .map(|value| Sourced { value, source: Source::JsonLd })
+        .or_else(|| metas.get("author").filter(|a| !a.contains("://")).map(|value| Sourced { value, source: Source::MetaTag }));
+
     // Language
     let langs = [
         (Source::JsonLd, json_field(article.as_ref(), "inLanguage").and_then(|v| v.as_str().map(String::from).or_else(|| name_of(v)))),
@@ -685,6 +692,15 @@ fn name_of(value: &Value) -> Option<String> {
         _ => None,
     }
     .filter(|s| !s.is_empty())
+}
+
+/// Every name of a list of people or organisations, joined: "A, B".
+fn names_of(value: &Value) -> Option<String> {
+    let names: Vec<String> = match value {
+        Value::Array(items) => items.iter().filter_map(name_of).collect(),
+        other => name_of(other).into_iter().collect(),
+    };
+    (!names.is_empty()).then(|| names.join(", "))
 }
 
 /// A value as shown: entities some sites leave encoded in JSON decoded,

@@ -203,6 +203,7 @@ pub struct Given {
     pub date: Option<DatedEvidence>,
     pub url: Option<Sourced<String>>,
     pub outlet: Option<Sourced<String>>,
+    pub author: Option<Sourced<String>>,
     pub lang: Option<Sourced<Lang>>,
     /// Values that could not be used, each saying where it was.
     pub problems: Vec<String>,
@@ -213,7 +214,8 @@ impl Given {
     /// each field now comes from.
     pub fn apply(&self, meta: &mut Meta) -> Sources {
         let text = |present: bool| present.then_some(Source::Text);
-        let mut sources = Sources { title: Source::Text, outlet: text(meta.outlet.is_some()), url: text(meta.url.is_some()), lang: Source::Text };
+        let author = self.author.as_ref().map(|a| a.source);
+        let mut sources = Sources { title: Source::Text, outlet: text(meta.outlet.is_some()), url: text(meta.url.is_some()), author, lang: Source::Text };
         if let Some(t) = &self.title {
             meta.title = t.value.clone();
             sources.title = t.source;
