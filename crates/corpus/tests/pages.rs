@@ -259,6 +259,7 @@ fn a_wrong_declared_charset_is_named_and_the_bytes_read_as_they_are() {
     let (doc, warnings) = extract_article("a.html", &bytes).expect("an article");
     assert_eq!(texts(&doc)[0], "Le ministère a déclaré la séance ouverte.");
     assert!(warnings.iter().any(|w| w.kind == WarningKind::Markup && w.message.contains("declares UTF-8")), "{warnings:?}");
+    assert_eq!(warnings.len(), 1, "said once: {warnings:?}");
     // Declared Windows-1252, written in UTF-8.
     let (doc, warnings) = extract_article("b.html", with_charset("windows-1252", "Le ministère a déclaré").as_bytes()).expect("an article");
     assert_eq!(texts(&doc)[0], "Le ministère a déclaré la séance ouverte.");

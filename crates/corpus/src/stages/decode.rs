@@ -42,6 +42,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     Ok(Decoded { text, notes })
 }
 
+/// How the note on reading invalid UTF-8 as Windows-1252 begins, for a
+/// caller that words it better (a page that declared UTF-8).
+pub const NOT_UTF8: &str = "not valid UTF-8";
+
 fn utf8_or_1252(bytes: &[u8], notes: &mut Vec<String>) -> Result<String, String> {
     if looks_binary(bytes) {
         return Err(String::from("binary file (NUL or control bytes), not an article"));
@@ -50,7 +54,7 @@ fn utf8_or_1252(bytes: &[u8], notes: &mut Vec<String>) -> Result<String, String>
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
             notes.push(format!(
-                "not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252",
+                "{NOT_UTF8} (first bad byte at offset {}); decoded as Windows-1252",
                 e.valid_up_to()
             ));
             Ok(bytes.iter().map(|&b| windows_1252(b)).collect())

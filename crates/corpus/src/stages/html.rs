@@ -133,13 +133,12 @@ fn decode_page(bytes: &[u8]) -> Result<(String, Vec<String>, Vec<String>), Strin
     };
     let utf8 = std::str::from_utf8(bytes);
     if encoding == encoding_rs::UTF_8 {
+        let mut d = decode::decode(bytes)?;
         if let Err(e) = utf8 {
-            markup.push(format!(
-                "declares UTF-8 but is not (first bad byte at offset {}); read as Windows-1252",
-                e.valid_up_to()
-            ));
+            // Said once, as the page's mistake rather than the bytes'.
+            d.notes.retain(|n| !n.starts_with(decode::NOT_UTF8));
+            markup.push(format!("declares UTF-8 but is not (first bad byte at offset {}); read as Windows-1252", e.valid_up_to()));
         }
-        let d = decode::decode(bytes)?;
         return Ok((d.text, d.notes, markup));
     }
     if decode::looks_binary(bytes) {
