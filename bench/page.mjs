@@ -3,20 +3,34 @@
 // reach the screen. The engine's own time is in the sections above; this is
 // everything around it (decoding, rendering, painting).
 //
-// usage: node bench/page.mjs <BENCHMARKS.md> [<label>=<dist dir>]...
+// The peers start cold in the same browser: MiniSearch fetching and loading
+// its JSON index, and Pagefind (its npm CLI indexes the same passages as
+// one page per document) loading its wasm and index chunks, each until its
+// first ten results are drawn.
+//
+// usage: node bench/page.mjs <BENCHMARKS.md> [<label>=<dist dir>[=<passages>]]...
 // Appends one section to BENCHMARKS.md, one column per release bundle
-// (dist/ of `make build`, labelled "seeds", when none is named).
+// (dist/ of `make build`, labelled "seeds", when none is named). <passages>
+// is what the peers index: the `corpus extract --json` of the bundle's
+// articles, or a generated corpus folder (its passages.jsonl).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openExplorer, dist as defaultDist } from '../tests/e2e/browser.mjs';
+import { serve } from '../scripts/serve.mjs';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
 const [target, ...bundleArgs] = process.argv.slice(2);
 const bundles = (bundleArgs.length ? bundleArgs : [`seeds=${defaultDist}`]).map((arg) => {
-  const [label, dir] = arg.split('=');
-  return { label, dist: path.resolve(dir) };
+  const [label, dir, passages] = arg.split('=');
+  return { label, dist: path.resolve(dir), passages: passages && path.resolve(passages) };
 });
+/** The query each cold start ends with: a frequent word of every corpus. */
+const FIRST_QUERY = 'convention';
 /** Fresh pages per way of opening; the median is reported. */
 const STARTS = 9;
 /** Queries typed one character at a time, as readers type them. */
@@ -113,8 +127,114 @@ async function keystrokes(explorer) {
   return { paints, engine };
 }
 
+/** Passages as documents ({ title, texts }): from an extraction's JSON or a generated corpus. */
+function documentsOf(source) {
+  if (fs.statSync(source).isDirectory()) {
+    const lines = (file) => fs.readFileSync(path.join(source, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const docs = lines('documents.jsonl').map((d) => ({ title: d.title, texts: [] }));
+    for (const p of lines('passages.jsonl')) docs[p.doc]?.texts.push(p.text);
+    return docs;
+  }
+  const extraction = JSON.parse(fs.readFileSync(source, 'utf8'));
+  return extraction.corpus.documents.map((d) => ({ title: d.title, texts: d.passages.map((p) => p.text) }));
+}
+
+const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+// Each peer page marks window.__peer.usable when its first results are in the DOM.
+const DRAW = `const draw = (items) => {
+  const list = document.createElement('ol');
+  for (const text of items) { const li = document.createElement('li'); li.textContent = text; list.append(li); }
+  document.body.append(list);
+  window.__peer = { usable: performance.now(), results: items.length };
+};`;
+
+/** A site with MiniSearch's serialised index and a page that loads it. */
+function miniSearchSite(dir, docs) {
+  const MiniSearch = require('minisearch');
+  const ms = new MiniSearch({ fields: ['text'], storeFields: ['text'] });
+  let id = 0;
+  ms.addAll(docs.flatMap((d) => d.texts.map((text) => ({ id: id++, text }))));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify(ms));
+  fs.copyFileSync(path.join(here, 'node_modules/minisearch/dist/umd/index.js'), path.join(dir, 'minisearch.js'));
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!DOCTYPE html><meta charset="utf-8"><title>MiniSearch</title>
+<script src="minisearch.js"></script>
+<script type="module">${DRAW}
+const json = await (await fetch('index.json')).text();
+const ms = MiniSearch.loadJSON(json, { fields: ['text'], storeFields: ['text'] });
+draw(ms.search(${JSON.stringify(FIRST_QUERY)}).slice(0, 10).map((r) => r.text));
+</script>`);
+}
+
+/** A site of one page per document, indexed by Pagefind's CLI, and a search page. */
+function pagefindSite(dir, docs) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'docs'), { recursive: true });
+  docs.forEach((d, i) => {
+    const body = d.texts.map((t) => `<p>${escapeHtml(t)}</p>`).join('\n');
+    fs.writeFileSync(path.join(dir, 'docs', `${i}.html`), `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title></head><body><main data-pagefind-body><h1>${escapeHtml(d.title)}</h1>\n${body}</main></body></html>`);
+  });
+  execFileSync(path.join(here, 'node_modules/.bin/pagefind'), ['--site', dir, '--output-subdir', 'pagefind', '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!DOCTYPE html><meta charset="utf-8"><title>Pagefind</title>
+<script type="module">${DRAW}
+const pagefind = await import('./pagefind/pagefind.js');
+await pagefind.init();
+const search = await pagefind.search(${JSON.stringify(FIRST_QUERY)});
+const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+draw(data.map((d) => d.excerpt));
+</script>`);
+}
+
+/** Median time to the first results of each peer, over fresh pages, served like our bundle. */
+async function peerStarts(explorer, label, passages) {
+  if (!passages) return null;
+  const docs = documentsOf(passages);
+  const root = path.join(here, 'target', 'peers', label);
+  miniSearchSite(path.join(root, 'minisearch'), docs);
+  pagefindSite(path.join(root, 'pagefind'), docs);
+  const server = await serve({ root });
+  const bytesOf = (dir, pick) => {
+    let raw = 0; let gzip = 0;
+    const walk = (d) => {
+      for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+        const file = path.join(d, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (pick(path.relative(dir, file))) { const data = fs.readFileSync(file); raw += data.length; gzip += zlib.gzipSync(data, { level: 9 }).length; }
+      }
+    };
+    walk(dir);
+    return { raw, gzip };
+  };
+  const result = {};
+  try {
+    for (const peer of ['minisearch', 'pagefind']) {
+      const times = [];
+      let results = 0;
+      for (let i = 0; i < STARTS; i++) {
+        const page = await explorer.browser.newPage();
+        await page.goto(`${server.url}${peer}/index.html`);
+        await page.waitForFunction(() => window.__peer?.usable != null, null, { timeout: 60000 });
+        const got = await page.evaluate(() => window.__peer);
+        times.push(got.usable);
+        results = got.results;
+        await page.close();
+      }
+      // What a reader downloads before the first results: MiniSearch's script and index; Pagefind's
+      // runtime, wasm, metadata and every chunk and fragment (an upper bound on one query's share).
+      const sizes = peer === 'minisearch'
+        ? bytesOf(path.join(root, peer), (f) => f === 'minisearch.js' || f === 'index.json')
+        : bytesOf(path.join(root, peer), (f) => f.startsWith('pagefind') && !f.includes('-ui') && !f.includes('modular') && !f.endsWith('.css'));
+      result[peer] = { times, results, sizes };
+    }
+  } finally {
+    await server.close();
+  }
+  return result;
+}
+
 /** Every measure of one bundle, in a browser serving it. */
-async function measure({ label, dist }) {
+async function measure({ label, dist, passages }) {
   const explorer = await openExplorer({ dist });
   try {
     const sizes = transferSizes(dist);
@@ -122,7 +242,8 @@ async function measure({ label, dist }) {
     // A page double-clicked from disk is the single-file edition: browsers fetch no wasm from file://.
     const fromFile = await startTimes(explorer, pathToFileURL(path.join(dist, 'hanoi-explorer.html')).href);
     const typed = await keystrokes(explorer);
-    return { label, sizes, served, fromFile, typed };
+    const peers = await peerStarts(explorer, label, passages);
+    return { label, sizes, served, fromFile, typed, peers };
   } finally {
     await explorer.close();
   }
@@ -130,6 +251,27 @@ async function measure({ label, dist }) {
 
 const results = [];
 for (const bundle of bundles) results.push(await measure(bundle));
+
+/** The peers' rows: their cold start to a first query's results, and its ratio to ours. */
+function peerRows() {
+  if (!results.some((r) => r.peers)) return '\nThe peers were not measured: no passages were named for them.\n';
+  const row = (name, peer) => {
+    const ours = (r) => median(r.served);
+    const start = cell((r) => (r.peers ? `${ms(median(r.peers[peer].times))} / ${ms(quantile(r.peers[peer].times, 0.95))} (${(median(r.peers[peer].times) / ours(r)).toFixed(2)}× ours)` : '–'));
+    const size = cell((r) => (r.peers ? `${bytes(r.peers[peer].sizes.raw)} / ${bytes(r.peers[peer].sizes.gzip)}` : '–'));
+    return `| ${name}: first results, served: median / p95 (ms) | ${start} |\n| ${name}: bytes before them, raw / gzip | ${size} |`;
+  };
+  return `${row('MiniSearch 7.2 loading its JSON index', 'minisearch')}
+${row('Pagefind 1.6', 'pagefind')}
+
+The peers, in the same browser and run, start cold on the same passages and stop when the first ten
+results for "${FIRST_QUERY}" are in the page; our **usable** time above ends at the same point (the first
+screen's cards). MiniSearch fetches its serialised index (\`JSON.stringify\` of the index, passages stored)
+and loads it; Pagefind indexes one page per document with its CLI, then loads its runtime, wasm and the
+index chunks the query needs. Their bytes count every file they could fetch (for Pagefind all chunks and
+fragments, more than one query reads); they show no filters, snippets of their own aside, and no interface.
+`;
+}
 const total = (result, key) => result.sizes.reduce((sum, row) => sum + row[key], 0);
 const kinds = [['wasm', /\.wasm$/], ['JavaScript', /\.js$/], ['CSS', /\.css$/]];
 const sizeRows = kinds.map(([kind, pattern]) => {
@@ -161,8 +303,6 @@ ${sizeRows.join('\n')}
 | usable, single file from \`file://\`: median / p95 (ms) | ${cell((r) => `${ms(median(r.fromFile))} / ${ms(quantile(r.fromFile, 0.95))}`)} |
 | input to paint per keystroke: median / p95 (ms) | ${cell((r) => `${ms(median(r.typed.paints))} / ${ms(quantile(r.typed.paints, 0.95))}`)} |
 | engine time of those keystrokes: median / p95 (ms) | ${cell((r) => `${ms(median(r.typed.engine))} / ${ms(quantile(r.typed.engine, 0.95))}`)} |
-
-Not measured yet: the peers' cold start (MiniSearch loading its JSON index, Pagefind).
-`;
+${peerRows()}`;
 fs.appendFileSync(target, '\n' + section);
 console.log(section);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: generates the 1k, 10k and 100k synthetic corpora, measures
 # our engine natively and as wasm in Node beside MiniSearch and FlexSearch,
-# then the release page of the seeds in headless Chromium (bench/page.mjs),
+# then the release page of the seeds in headless Chromium (bench/page.mjs)
+# beside MiniSearch and Pagefind starting cold on the same passages,
 # and writes BENCHMARKS.md at the repository root.
 #
 # BENCH_SIZES (default "1000 10000 100000") picks the corpora, e.g.
@@ -70,11 +71,13 @@ done
 
 step "the page as shipped: release bundles of the seeds and of the 10k corpus"
 bash scripts/build-dist.sh seeds "$bench/target/page-seeds"
-pages=("seeds=$bench/target/page-seeds/dist")
+# The peers index the same passages: the seeds' extraction, the generated corpus.
+cargo run --release --quiet -p corpus -- extract seeds --json >"$out/seeds.json"
+pages=("seeds=$bench/target/page-seeds/dist=$out/seeds.json")
 if [ -d "$out/10k" ]; then
     "$native" articles --corpus "$out/10k" --out "$out/10k/articles"
     bash scripts/build-dist.sh "$out/10k/articles" "$bench/target/page-10k"
-    pages+=("10k=$bench/target/page-10k/dist")
+    pages+=("10k=$bench/target/page-10k/dist=$out/10k")
 fi
 
 step "BENCHMARKS.md"
