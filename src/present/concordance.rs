@@ -61,7 +61,7 @@ pub(super) fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> 
 pub fn concordance_count(lines: &[ConcordanceLine], lang: UiLang) -> String {
     let strings = lang.strings();
     let mut passages: Vec<&Reading> = lines.iter().map(|line| &line.reading).collect();
-    passages.sort_by(|a, b| (&a.file, a.passage).cmp(&(&b.file, b.passage)));
+    passages.sort_unstable_by(|a, b| (&a.file, a.passage).cmp(&(&b.file, b.passage)));
     passages.dedup();
     let mut count = strings
         .concordance_count

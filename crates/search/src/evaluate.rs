@@ -224,8 +224,7 @@ fn merge_terms(expansion: &mut Expansion, extra: &[TermMatch]) {
         return;
     }
     expansion.scored.extend_from_slice(extra);
-    expansion.scored.sort_by_key(|m| (m.term, m.kind));
-    expansion.scored.dedup_by_key(|m| m.term);
+    TermMatch::keep_best_per_term(&mut expansion.scored);
     let scored = &expansion.scored;
     expansion.unscored.retain(|id| scored.binary_search_by_key(id, |s| s.term).is_err());
 }

@@ -86,6 +86,18 @@ pub(crate) struct TermMatch {
     pub first: u8,
 }
 
+impl TermMatch {
+    /// Sorts by term and keeps each term once, with its best kind. The
+    /// three lists that need it share this one sort: each sort written
+    /// out is its own copy of the sorting code in the wasm.
+    pub(crate) fn keep_best_per_term(matches: &mut Vec<TermMatch>) {
+        // Equal keys are equal matches (the first byte is the term's), so
+        // an unstable sort loses nothing.
+        matches.sort_unstable_by_key(|m| (m.term, m.kind));
+        matches.dedup_by_key(|m| m.term);
+    }
+}
+
 /// Most terms one prefix or typo expansion scores; fewer for the first
 /// letters typed, which would otherwise pull in a large part of the index.
 fn max_expansions(chars: usize) -> usize {
@@ -226,8 +238,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
         let (closest, _) = best_by(found, MAX_TYPOS, |m| (m.kind.edits(), std::cmp::Reverse(index.body_frequency(m.term)), m.term));
         matches.extend(closest);
     }
-    matches.sort_by_key(|m| (m.term, m.kind));
-    matches.dedup_by_key(|m| m.term);
+    TermMatch::keep_best_per_term(&mut matches);
     // A completion past the cap may also be a stem or typo match, scored.
     unscored.retain(|id| matches.binary_search_by_key(id, |s| s.term).is_err());
     Expansion { scored: matches, unscored, completions: every_completion, correction }
@@ -261,8 +272,7 @@ pub(crate) fn exact_and_stems(index: &Index<'_>, term: &str) -> Vec<TermMatch> {
             }
         }
     }
-    matches.sort_by_key(|m| (m.term, m.kind));
-    matches.dedup_by_key(|m| m.term);
+    TermMatch::keep_best_per_term(&mut matches);
     matches
 }
 

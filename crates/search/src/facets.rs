@@ -163,7 +163,8 @@ impl<'i, 'a> Counter<'i, 'a> {
             .into_values()
             .filter_map(|(doc, n)| Some((self.index.document_outlet(doc)?.to_owned(), n)))
             .collect();
-        outlets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // Names are unique here, so an unstable sort (smaller code) is exact.
+        outlets.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         outlets
     }
 

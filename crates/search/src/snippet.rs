@@ -99,7 +99,7 @@ impl<'i, 'a> Highlighter<'i, 'a> {
         });
         if !candidates.is_empty() {
             self.whole_phrases(&candidates, &mut found);
-            found.sort_by_key(|(range, _)| (range.start, range.end));
+            found.sort_unstable_by_key(|(range, id)| (range.start, range.end, *id));
             found.dedup();
         }
         found
@@ -148,7 +148,7 @@ impl<'i, 'a> Highlighter<'i, 'a> {
 
 /// Sorts and unites overlapping ranges (a compound and its parts).
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    ranges.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for range in ranges {
         match merged.last_mut() {
