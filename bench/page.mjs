@@ -89,16 +89,24 @@ function instrument() {
   }, true);
 }
 
-async function startTimes(explorer, url) {
+/** Usable times over fresh pages; `split` gathers when the wasm started and the first screen was in the DOM. */
+async function startTimes(explorer, url, split = { main: [], firstScreen: [] }) {
   const times = [];
   for (let i = 0; i < STARTS; i++) {
     const page = await explorer.newPage();
     await page.addInitScript(instrument);
     await page.goto(url);
     await page.waitForFunction(() => window.__bench.usable != null, null, { timeout: 30000 });
-    times.push(await page.evaluate(() => window.__bench.usable));
+    const { usable, main, firstScreen } = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+      return { usable: window.__bench.usable, main: at('hanoi:main'), firstScreen: at('hanoi:first-screen') };
+    });
+    times.push(usable);
+    if (main != null) split.main.push(main);
+    if (firstScreen != null) split.firstScreen.push(firstScreen);
     await page.close();
   }
+  times.split = split;
   return times;
 }
 
@@ -300,6 +308,8 @@ ${head}
 ${sizeRows.join('\n')}
 | **total** | ${cell((r) => `**${bytes(total(r, 'raw'))} / ${bytes(total(r, 'gzip'))} / ${bytes(total(r, 'brotli'))}**`)} |
 | usable search box, served: median / p95 (ms) | ${cell((r) => `${ms(median(r.served))} / ${ms(quantile(r.served, 0.95))}`)} |
+| of which: wasm started (download, compile, glue), median (ms) | ${cell((r) => ms(median(r.served.split.main)))} |
+| of which: first screen in the DOM, median (ms) | ${cell((r) => ms(median(r.served.split.firstScreen)))} |
 | usable, single file from \`file://\`: median / p95 (ms) | ${cell((r) => `${ms(median(r.fromFile))} / ${ms(quantile(r.fromFile, 0.95))}`)} |
 | input to paint per keystroke: median / p95 (ms) | ${cell((r) => `${ms(median(r.typed.paints))} / ${ms(quantile(r.typed.paints, 0.95))}`)} |
 | engine time of those keystrokes: median / p95 (ms) | ${cell((r) => `${ms(median(r.typed.engine))} / ${ms(quantile(r.typed.engine, 0.95))}`)} |

@@ -61,6 +61,16 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
+/// A named point on the page's performance timeline (`make bench` reads
+/// them to split the start into download and compile, then the app's own
+/// work): "hanoi:main" when the wasm starts, "hanoi:first-screen" once the
+/// first screen is in the DOM.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|window| window.performance())
@@ -93,6 +103,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             }
         });
     }
+    use_effect_with((), |_| mark("hanoi:first-screen"));
     let strings = route.lang.strings();
     // Screen readers and hyphenation follow the page's language, not only the
     // app's element; an embed marks only its own element, never the host's page.

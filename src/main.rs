@@ -18,6 +18,7 @@ mod route;
 mod strings;
 
 fn main() {
+    app::mark("hanoi:main");
     crash::install_panic_view();
     // The page has an #app element; a host page that loads the bundle for
     // `<hanoi-explorer>` elements has none, and gets nothing it did not ask for.
