@@ -256,20 +256,12 @@ impl Body {
     fn read(container: NodeRef<Node>, skipped: &HashMap<NodeId, Furniture>) -> Body {
         let mut body = Body { paragraphs: Vec::new(), captions: Vec::new(), consent_notices: 0 };
         let mut current = Current::default();
-        let mut skipping: Option<NodeId> = None;
         let mut in_link = 0usize;
         let mut in_caption = 0usize;
         let mut in_pre = 0usize;
-        for edge in container.traverse() {
+        for edge in outside_furniture(container, skipped) {
             match edge {
                 Edge::Open(node) => {
-                    if skipping.is_some() {
-                        continue;
-                    }
-                    if node.id() != container.id() && skipped.contains_key(&node.id()) {
-                        skipping = Some(node.id());
-                        continue;
-                    }
                     match node.value() {
                         Node::Element(e) => match e.name() {
                             "br" => current.line_break(),
@@ -287,13 +279,6 @@ impl Body {
                     }
                 }
                 Edge::Close(node) => {
-                    if skipping == Some(node.id()) {
-                        skipping = None;
-                        continue;
-                    }
-                    if skipping.is_some() {
-                        continue;
-                    }
                     if let Node::Element(e) = node.value() {
                         match e.name() {
                             "a" => in_link = in_link.saturating_sub(1),
@@ -421,23 +406,32 @@ impl Current {
     }
 }
 
+/// A walk of `root`'s subtree that steps over furniture (`root` itself is
+/// walked whatever it is): what the body and the weights read.
+fn outside_furniture<'a>(root: NodeRef<'a, Node>, skipped: &'a HashMap<NodeId, Furniture>) -> impl Iterator<Item = Edge<'a, Node>> + 'a {
+    let mut skipping: Option<NodeId> = None;
+    root.traverse().filter(move |edge| match edge {
+        Edge::Open(node) if skipping.is_none() && node.id() != root.id() && skipped.contains_key(&node.id()) => {
+            skipping = Some(node.id());
+            false
+        }
+        Edge::Close(node) if skipping == Some(node.id()) => {
+            skipping = None;
+            false
+        }
+        _ => skipping.is_none(),
+    })
+}
+
 /// How much text each element holds outside links and furniture: a
 /// paragraph of prose weighs, a menu of links does not.
 fn text_weights(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> HashMap<NodeId, usize> {
     let mut weights = HashMap::new();
     let mut stack: Vec<usize> = Vec::new();
-    let mut skipping: Option<NodeId> = None;
     let mut in_link = 0usize;
-    for edge in html.tree.root().traverse() {
+    for edge in outside_furniture(html.tree.root(), skipped) {
         match edge {
             Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
-                }
-                if skipped.contains_key(&node.id()) {
-                    skipping = Some(node.id());
-                    continue;
-                }
                 match node.value() {
                     Node::Element(e) => {
                         in_link += usize::from(e.name() == "a");
@@ -452,13 +446,6 @@ fn text_weights(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> HashMap<No
                 }
             }
             Edge::Close(node) => {
-                if skipping == Some(node.id()) {
-                    skipping = None;
-                    continue;
-                }
-                if skipping.is_some() {
-                    continue;
-                }
                 if let Node::Element(e) = node.value() {
                     in_link = in_link.saturating_sub(usize::from(e.name() == "a"));
                     let own = stack.pop().unwrap_or(0);
