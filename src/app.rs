@@ -61,10 +61,9 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// A named point on the page's performance timeline (`make bench` reads
-/// them to split the start into download and compile, then the app's own
-/// work): "hanoi:main" when the wasm starts, "hanoi:first-screen" once the
-/// first screen is in the DOM.
+/// A named point on the page's performance timeline: `make bench` reads
+/// "hanoi:main", when the wasm starts, to split the start into download and
+/// compile, then the app's own work.
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark(name);
@@ -103,7 +102,6 @@ fn explorer(props: &ExplorerProps) -> Html {
             }
         });
     }
-    use_effect_with((), |_| mark("hanoi:first-screen"));
     let strings = route.lang.strings();
     // Screen readers and hyphenation follow the page's language, not only the
     // app's element; an embed marks only its own element, never the host's page.
