@@ -34,9 +34,9 @@ async function citationOfFirstCard(hash) {
   const card = page.locator('.card').first();
   await card.waitFor();
   await card.locator('.cite').click();
-  // The citation is copied from the menu the "Citer" control opens.
-  const copy = card.locator('.cite-copy');
-  if (await copy.count()) await copy.click();
+  // The citation is copied from the menu the "Citer" control opens (built
+  // once opened: the click waits for it).
+  await card.locator('.cite-copy').click();
   const citation = await page.evaluate(() => navigator.clipboard.readText());
   await context.close();
   return citation;
