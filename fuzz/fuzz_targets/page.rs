@@ -3,8 +3,9 @@
 //! (character sets, html5ever, JSON-LD, the search for the article's box)
 //! before the text stages, so it must answer every input with a document or
 //! a warning, never a panic. What comes out must hold together as for a
-//! text, and no markup may survive into a passage: every `<` of a passage
-//! was text in the page, so a page's own tags never reach one.
+//! text, and an address is only ever http(s). (A passage may hold "<script"
+//! as text: a page whose `<title>` is never closed shows the rest of it as
+//! text, and so does the explorer, as text.)
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -16,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
                 if let Some(id) = passage.speaker() {
                     assert!((id.0 as usize) < doc.speakers.len(), "speaker {} of {}", id.0, doc.speakers.len());
                 }
-                assert!(!passage.text.contains("<script"), "a script tag survived: {:?}", passage.text);
+                assert!(!passage.text.trim().is_empty(), "an empty passage");
             }
             if let Some(url) = &doc.url {
                 assert!(url.starts_with("http://") || url.starts_with("https://"), "address {url:?}");
