@@ -76,7 +76,7 @@ pub enum WarningKind {
     /// An entry of `corpus.toml` matched nothing.
     Override,
     /// A value of a saved page's metadata could not be used (not a date, not
-    /// an http(s) address, another language): another source was used.
+    /// an http(s) address, another language): passed over for the next source.
     Metadata,
     /// A saved web page whose markup was broken or whose declared character
     /// set was wrong: read as a browser would, kept.

@@ -560,7 +560,7 @@ fn read_metadata(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Given {
                 given.date = Some(DatedEvidence { date, precision: Precision::of(date), source, evidence: format!("{}: {key} « {value} »", source.describe()) });
                 break;
             }
-            None => problems.push(format!("{}: {key} \"{value}\" is not a date; another source was used", source.describe())),
+            None => problems.push(format!("{}: {key} \"{value}\" is not a date, so it was passed over", source.describe())),
         }
     }
 
@@ -581,7 +581,7 @@ fn read_metadata(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Given {
             given.url = Some(Sourced { value: url, source });
             break;
         }
-        problems.push(format!("{}: the address \"{url}\" is not an http(s) address; another source was used", source.describe()));
+        problems.push(format!("{}: the address \"{url}\" is not an http(s) address, so it was passed over", source.describe()));
     }
 
     // Outlet: the page's own name for its publisher, known outlets under
@@ -613,7 +613,7 @@ fn read_metadata(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Given {
                 given.lang = Some(Sourced { value, source });
                 break;
             }
-            None => problems.push(format!("{}: the language \"{tag}\" is neither French nor English; another source was used", source.describe())),
+            None => problems.push(format!("{}: the language \"{tag}\" is neither French nor English, so it was passed over", source.describe())),
         }
     }
 
