@@ -50,7 +50,7 @@ clean:
 screenshots: build
 	node tests/e2e/screenshots.mjs
 
-# The editor's report on seeds/: one HTML page, skipped files, warnings and
+# The editor's report on seeds/ (or $HANOI_CORPUS_DIR): one HTML page, skipped files, warnings and
 # likely misses first (crates/corpus/src/report.rs says what it shows).
 report:
 	@mkdir -p target/report
@@ -58,7 +58,9 @@ report:
 	@echo "$(CURDIR)/target/report/report.html"
 
 # Benchmarks (not tests): synthetic corpora, our engine native and wasm beside
-# MiniSearch and FlexSearch; writes BENCHMARKS.md. About 5 minutes on 2 cores once the tools are set up.
+# MiniSearch and FlexSearch, then the release page in Chromium beside MiniSearch
+# and Pagefind starting cold; writes BENCHMARKS.md. About 7 minutes on 2 cores
+# once the tools are set up.
 .PHONY: bench
 bench:
 	bash bench/run.sh
