@@ -153,6 +153,11 @@ impl InputKind {
     }
 }
 
+/// Makes the warnings of one kind about one file.
+fn warning(file: &str, kind: WarningKind) -> impl Fn(String) -> Warning + '_ {
+    move |message| Warning { file: file.to_string(), kind, message }
+}
+
 /// Articles are a few kilobytes; anything past this is worth a look.
 const LARGE_FILE: usize = 5 * 1024 * 1024;
 
@@ -169,7 +174,7 @@ struct Input {
 
 impl Input {
     fn read(file_name: &str, bytes: &[u8]) -> Result<Input, Warning> {
-        let warn = |kind: WarningKind| move |message: String| Warning { file: file_name.to_string(), kind, message };
+        let warn = |kind| warning(file_name, kind);
         if html::is_page(file_name) {
             let page = html::read(bytes).map_err(warn(WarningKind::NotAnArticle))?;
             let warnings = (page.decoding.into_iter().map(warn(WarningKind::Decoding)))
@@ -192,7 +197,7 @@ impl Input {
 /// extension). Errors (as a [`Warning`]) only when the bytes cannot be an
 /// article at all: empty, binary, or no article text in them.
 pub fn extract_article(file_name: &str, bytes: &[u8]) -> Result<(Document, Vec<Warning>), Warning> {
-    let warn = |kind: WarningKind| move |message: String| Warning { file: file_name.to_string(), kind, message };
+    let warn = |kind| warning(file_name, kind);
     let input = Input::read(file_name, bytes)?;
     let mut warnings = input.warnings;
     if bytes.len() > LARGE_FILE {

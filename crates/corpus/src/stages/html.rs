@@ -122,41 +122,39 @@ fn decode_page(bytes: &[u8]) -> Result<(String, Vec<String>, Vec<String>), Strin
     let mut markup = Vec::new();
     let has_bom = bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     let declared = if has_bom { None } else { declared_charset(bytes) };
-    let Some(label) = declared else {
-        let d = decode::decode(bytes)?;
-        return Ok((d.text, d.notes, markup));
-    };
-    let Some(encoding) = encoding_rs::Encoding::for_label(label.as_bytes()) else {
-        markup.push(format!("declares an unknown character set \"{label}\"; read as UTF-8, or Windows-1252 where it is not"));
-        let d = decode::decode(bytes)?;
-        return Ok((d.text, d.notes, markup));
-    };
     let utf8 = std::str::from_utf8(bytes);
-    if encoding == encoding_rs::UTF_8 {
-        let mut d = decode::decode(bytes)?;
-        if let Err(e) = utf8 {
-            // Said once, as the page's mistake rather than the bytes'.
-            d.notes.retain(|n| !n.starts_with(decode::NOT_UTF8));
-            markup.push(format!("declares UTF-8 but is not (first bad byte at offset {}); read as Windows-1252", e.valid_up_to()));
+    let mut wrongly_utf8 = false;
+    // A single-byte character set the bytes do not contradict is read as
+    // declared; anything else as a text file is (UTF-8, else Windows-1252).
+    match declared.as_deref().map(|label| (label, encoding_rs::Encoding::for_label(label.as_bytes()))) {
+        None => {}
+        Some((label, None)) => markup.push(format!("declares an unknown character set \"{label}\"; read as UTF-8, or Windows-1252 where it is not")),
+        Some((_, Some(encoding))) if encoding == encoding_rs::UTF_8 => {
+            if let Err(e) = utf8 {
+                wrongly_utf8 = true;
+                markup.push(format!("declares UTF-8 but is not (first bad byte at offset {}); read as Windows-1252", e.valid_up_to()));
+            }
         }
-        return Ok((d.text, d.notes, markup));
+        Some((_, Some(encoding))) if utf8.is_ok_and(|s| !s.is_ascii()) => {
+            markup.push(format!("declares {} but its bytes are UTF-8; read as UTF-8", encoding.name()));
+        }
+        Some((_, Some(encoding))) => {
+            if decode::looks_binary(bytes) {
+                return Err(String::from("binary file (NUL or control bytes), not an article"));
+            }
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            let notes = if had_errors { vec![format!("bytes that are not {} were replaced with �", encoding.name())] } else { Vec::new() };
+            let mut text = text.replace("\r\n", "\n").replace('\r', "\n");
+            text.retain(|c| c != '\0');
+            return Ok((text, notes, markup));
+        }
     }
-    if decode::looks_binary(bytes) {
-        return Err(String::from("binary file (NUL or control bytes), not an article"));
+    let mut d = decode::decode(bytes)?;
+    if wrongly_utf8 {
+        // Said once, as the page's mistake rather than the bytes'.
+        d.notes.retain(|n| !n.starts_with(decode::NOT_UTF8));
     }
-    if utf8.is_ok_and(|s| !s.is_ascii()) {
-        markup.push(format!("declares {} but its bytes are UTF-8; read as UTF-8", encoding.name()));
-        let d = decode::decode(bytes)?;
-        return Ok((d.text, d.notes, markup));
-    }
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    let mut notes = Vec::new();
-    if had_errors {
-        notes.push(format!("bytes that are not {} were replaced with �", encoding.name()));
-    }
-    let mut text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.retain(|c| c != '\0');
-    Ok((text, notes, markup))
+    Ok((d.text, d.notes, markup))
 }
 
 /// The character set a page declares in its first bytes (`<meta charset>`
@@ -302,8 +300,7 @@ impl Body {
     fn flush(&mut self, current: &mut Current, caption: bool) {
         let block = std::mem::take(current);
         let links = block.mostly_links();
-        // Two line breaks in a row (`<br><br>`) end a paragraph in old layouts.
-        for text in block.finish().split("\n\n").map(str::trim).filter(|t| !t.is_empty()).map(String::from) {
+        for text in block.finish() {
             self.keep(text, caption, links);
         }
     }
@@ -387,22 +384,18 @@ impl Current {
         self.link_chars * 10 >= self.chars * 7 && self.chars > 0
     }
 
-    fn finish(mut self) -> String {
+    /// The block's paragraphs: its lines joined, a `<br><br>` (an empty
+    /// line) ending one, as old layouts write paragraphs.
+    fn finish(mut self) -> Vec<String> {
         self.line_break();
-        let mut out = String::new();
-        for line in self.lines {
-            if line.is_empty() {
-                if !out.is_empty() && !out.ends_with("\n\n") {
-                    out.push_str("\n\n");
-                }
-                continue;
+        let mut paragraphs = Vec::new();
+        for group in self.lines.split(|line| line.is_empty()) {
+            let lines: Vec<&str> = group.iter().map(String::as_str).filter(|l| !l.is_empty()).collect();
+            if !lines.is_empty() {
+                paragraphs.push(lines.join("\n"));
             }
-            if !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
-            }
-            out.push_str(&line);
         }
-        out.trim().to_string()
+        paragraphs
     }
 }
 
