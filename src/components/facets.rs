@@ -226,7 +226,7 @@ fn facet_list(props: &FacetListProps) -> Html {
     let mut entries: Vec<&FacetEntry> = props.entries.iter().collect();
     if let Some(order) = &*frozen {
         let rank = |entry: &FacetEntry| order.iter().position(|key| *key == entry.key).unwrap_or(order.len());
-        entries.sort_by_cached_key(|entry| rank(entry));
+        search::order::sort_by_key(&mut entries, |entry| search::order::number(rank(entry) as u128));
     }
     // The engine's folding, so "viet" finds "Viêt Nam" as it would in a search.
     let needle = fold(&filter);

@@ -2,6 +2,8 @@
 //! either side, sorted by the words before or after it, with who said it,
 //! for whom and when, as researchers cite a line; and its own CSV.
 
+use search::order;
+
 use super::*;
 
 /// Keyword-in-context lines shown at most, and characters of context each side.
@@ -46,14 +48,16 @@ pub fn concordance(searcher: &Searcher<'_>, route: &Route, by: ContextSide) -> V
         .collect();
     // Sorting by the words nearest the keyword groups recurring phrases together.
     match by {
-        ContextSide::Right => lines.sort_by_cached_key(|line| sort_key(line.right.split_whitespace())),
-        ContextSide::Left => lines.sort_by_cached_key(|line| sort_key(line.left.split_whitespace().rev())),
+        ContextSide::Right => order::sort_by_owned_key(&mut lines, |line| (0, sort_key(line.right.split_whitespace()))),
+        ContextSide::Left => order::sort_by_owned_key(&mut lines, |line| (0, sort_key(line.left.split_whitespace().rev()))),
     }
     lines
 }
 
-pub(super) fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
-    words.take(4).map(str::to_lowercase).collect()
+/// The first four words, lowercased, joined by a character below every
+/// other, so that keys compare as the lists of words would.
+fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words.take(4).map(str::to_lowercase).collect::<Vec<_>>().join("\u{0}")
 }
 
 /// "12 occurrences dans 9 passages": a passage can hold the word several
@@ -61,7 +65,7 @@ pub(super) fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> 
 pub fn concordance_count(lines: &[ConcordanceLine], lang: UiLang) -> String {
     let strings = lang.strings();
     let mut passages: Vec<&Reading> = lines.iter().map(|line| &line.reading).collect();
-    passages.sort_unstable_by(|a, b| (&a.file, a.passage).cmp(&(&b.file, b.passage)));
+    order::sort_by_key(&mut passages, |reading| (reading.passage.map_or(0, |p| u128::from(p) + 1), reading.file.as_str()));
     passages.dedup();
     let mut count = strings
         .concordance_count

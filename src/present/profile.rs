@@ -109,6 +109,6 @@ pub fn country_profile(searcher: &Searcher<'_>, code: &str, lang: UiLang) -> Opt
 /// Every speaker's name, for the compare view's pickers.
 pub fn speaker_names(index: &Index<'_>) -> Vec<String> {
     let mut names: Vec<String> = index.speakers().map(|(_, speaker)| speaker.name.to_owned()).collect();
-    names.sort_by_cached_key(|name| (name.to_lowercase(), name.clone()));
+    search::order::sort_by_owned_key(&mut names, |name| (0, name.to_lowercase()));
     names
 }

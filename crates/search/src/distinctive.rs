@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
+use crate::order;
 use crate::stopwords::ordinary_words;
 use crate::searcher::Searcher;
 use crate::types::{Evidence, Filters, PassageId, SearchRequest};
@@ -82,7 +83,7 @@ impl Searcher<'_> {
 
         let group_size = texts.len().max(1) as f64;
         let corpus_size = index.passage_count().max(1) as f64;
-        let mut scored: Vec<(f64, String, String)> = tallies
+        let mut scored: Vec<(f32, String, String)> = tallies
             .into_iter()
             .filter(|(term, tally)| tally.uses >= 2 && !unwanted(term))
             .filter_map(|(term, tally)| {
@@ -90,11 +91,11 @@ impl Searcher<'_> {
                 let in_group = f64::from(tally.passages) / group_size;
                 let in_corpus = (f64::from(corpus_passages) + 1.0) / (corpus_size + 1.0);
                 let lift = (in_group / in_corpus).ln();
-                (lift > 0.0).then(|| (f64::from(tally.uses).ln_1p() * lift, term, tally.shown.to_owned()))
+                // An f32 is precise enough to order by, and packs into a sort key.
+                (lift > 0.0).then(|| ((f64::from(tally.uses).ln_1p() * lift) as f32, term, tally.shown.to_owned()))
             })
             .collect();
-        // Terms are unique, so an unstable sort (smaller code) is exact.
-        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        order::sort_by_key(&mut scored, |(score, term, _)| (u128::from(!order::ordered(*score)), term.as_str()));
         scored.into_iter().take(limit).map(|(_, _, shown)| shown).collect()
     }
 }

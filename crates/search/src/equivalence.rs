@@ -12,6 +12,7 @@
 //! reader of bytes.
 
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
+use crate::order;
 
 /// The term file shipped with the crate: French and English terms of the
 /// field. Its format is described at its top.
@@ -91,8 +92,9 @@ impl<'a> Equivalences<'a> {
             }
             table.groups.push(members);
         }
-        // The first group holding a member wins, as the builder merged them.
-        table.groups_of.sort();
+        // The first group holding a member wins, as the builder merged them:
+        // members are pushed group by group, and the sort keeps that order.
+        order::sort_by_key(&mut table.groups_of, |(member, _)| (0, member.as_str()));
         table.groups_of.dedup_by(|later, first| later.0 == first.0);
         table
     }

@@ -29,6 +29,7 @@ use crate::analysis::stem;
 use crate::format::COMPLETED_PREFIX;
 use crate::index::Index;
 use crate::levenshtein::{Levenshtein, MAX_CHARS};
+use crate::order;
 use crate::query::QueryWord;
 use crate::types::Lang;
 
@@ -68,6 +69,17 @@ impl MatchKind {
         }
     }
 
+    /// The order above as a number, for sort keys: fewer is better.
+    fn rank(self) -> u8 {
+        match self {
+            MatchKind::Exact => 0,
+            MatchKind::Stem => 1,
+            MatchKind::Equivalent => 2,
+            MatchKind::Prefix => 3,
+            MatchKind::Fuzzy { edits } => edits.saturating_add(4),
+        }
+    }
+
     /// Edits of a typo match; none for the others.
     pub(crate) fn edits(self) -> u8 {
         match self {
@@ -87,13 +99,12 @@ pub(crate) struct TermMatch {
 }
 
 impl TermMatch {
-    /// Sorts by term and keeps each term once, with its best kind. The
-    /// three lists that need it share this one sort: each sort written
-    /// out is its own copy of the sorting code in the wasm.
+    /// Sorts by term and keeps each term once, with its best kind (the
+    /// three lists that need it share this).
     pub(crate) fn keep_best_per_term(matches: &mut Vec<TermMatch>) {
         // Equal keys are equal matches (the first byte is the term's), so
         // an unstable sort loses nothing.
-        matches.sort_unstable_by_key(|m| (m.term, m.kind));
+        order::sort_by_key(matches, |m| order::number((u128::from(m.term) << 8) | u128::from(m.kind.rank())));
         matches.dedup_by_key(|m| m.term);
     }
 }
@@ -217,7 +228,9 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
             if let (Some(&(start, first)), Some(&(last, _))) = (found.first(), found.last()) {
                 every_completion = Some(Completions { ids: start..last.saturating_add(1), first });
             }
-            let (best, rest) = best_by(found, cap, |&(id, _)| (std::cmp::Reverse(index.body_frequency(id)), id));
+            let (best, rest) = order::lowest(found, cap, |&(id, _)| {
+                order::number((u128::from(!index.body_frequency(id)) << 32) | u128::from(id))
+            });
             unscored = rest.into_iter().map(|(id, _)| id).collect();
             best
         };
@@ -235,7 +248,10 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
         };
         correction = best;
         // The closest first, then the most frequent.
-        let (closest, _) = best_by(found, MAX_TYPOS, |m| (m.kind.edits(), std::cmp::Reverse(index.body_frequency(m.term)), m.term));
+        let (closest, _) = order::lowest(found, MAX_TYPOS, |m| {
+            let edits = u128::from(m.kind.edits());
+            order::number((edits << 64) | (u128::from(!index.body_frequency(m.term)) << 32) | u128::from(m.term))
+        });
         matches.extend(closest);
     }
     TermMatch::keep_best_per_term(&mut matches);
@@ -255,9 +271,12 @@ pub(crate) fn exact_and_stems(index: &Index<'_>, term: &str) -> Vec<TermMatch> {
         matches.push(TermMatch { term: id, kind: MatchKind::Exact, first: first_byte(term.as_bytes()) });
     }
     let stems: Vec<(Lang, String)> = Lang::ALL.iter().filter_map(|&l| Some((l, stem(term, l)?))).collect();
-    let mut prefixes: Vec<&str> = stems.iter().map(|(_, s)| family_prefix(s)).collect();
-    prefixes.sort_unstable();
-    prefixes.dedup();
+    let mut prefixes: Vec<&str> = Vec::new();
+    for prefix in stems.iter().map(|(_, s)| family_prefix(s)) {
+        if !prefixes.contains(&prefix) {
+            prefixes.push(prefix);
+        }
+    }
     for prefix in prefixes {
         let mut stream = index.terms.search(Str::new(prefix).starts_with()).into_stream();
         let mut scanned = 0;
@@ -336,20 +355,6 @@ fn walk(index: &Index<'_>, automaton: &Levenshtein, limit: usize, mut f: impl Fn
             break;
         }
     }
-}
-
-/// `items` split into the `cap` lowest by `key` and the rest, neither in
-/// order: selecting, not sorting, as a three-letter prefix has thousands
-/// of completions. `key` is computed once per item.
-fn best_by<T, K: Ord + Copy>(items: Vec<T>, cap: usize, key: impl Fn(&T) -> K) -> (Vec<T>, Vec<T>) {
-    if items.len() <= cap {
-        return (items, Vec::new());
-    }
-    let mut keyed: Vec<(K, T)> = items.into_iter().map(|item| (key(&item), item)).collect();
-    keyed.select_nth_unstable_by_key(cap, |(k, _)| *k);
-    let rest = keyed.split_off(cap);
-    let strip = |list: Vec<(K, T)>| list.into_iter().map(|(_, item)| item).collect();
-    (strip(keyed), strip(rest))
 }
 
 /// Terms within `edits` of `term`, with their ids and edits, for suggestions.

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use crate::bitset::BitSet;
 use crate::filters::{Facet, Selection};
 use crate::index::Index;
+use crate::order;
 use crate::types::{CountryId, Date, Facets, PerFacet, SpeakerId};
 
 pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) -> Facets {
@@ -163,8 +164,7 @@ impl<'i, 'a> Counter<'i, 'a> {
             .into_values()
             .filter_map(|(doc, n)| Some((self.index.document_outlet(doc)?.to_owned(), n)))
             .collect();
-        // Names are unique here, so an unstable sort (smaller code) is exact.
-        outlets.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by_key(&mut outlets, |(name, n)| (u128::from(!n), name.as_str()));
         outlets
     }
 
@@ -204,6 +204,6 @@ impl<'i, 'a> Counter<'i, 'a> {
 fn ranked(counts: Vec<u32>) -> Vec<(u32, u32)> {
     let mut ranked: Vec<(u32, u32)> =
         counts.into_iter().enumerate().filter(|&(_, n)| n > 0).map(|(id, n)| (id as u32, n)).collect();
-    ranked.sort_unstable_by_key(|&(id, n)| (std::cmp::Reverse(n), id));
+    order::sort_by_key(&mut ranked, |&(id, n)| order::number((u128::from(!n) << 32) | u128::from(id)));
     ranked
 }

@@ -14,7 +14,8 @@
 //! with `bitset`, `filters`, `rank`, `facets`, `snippet` and `suggest`
 //! (answering), wired together by the [`Searcher`], which owns the index
 //! and the state searches share; `distinctive` (the words typical of a
-//! speaker or a country); `topics` (the words typical of the corpus, for a
+//! speaker or a country); [`order`] (every sort, for the crate and the
+//! page, through one copy of the sorting code); `topics` (the words typical of the corpus, for a
 //! kiosk to suggest); `quotes` (the quoted words of a passage, for the
 //! corpus builder and the page alike); `types` holds the values the app sees.
 
@@ -37,6 +38,7 @@ mod filters;
 mod format;
 mod index;
 mod levenshtein;
+pub mod order;
 mod postings;
 mod query;
 mod quotes;

@@ -32,6 +32,7 @@ use std::collections::BinaryHeap;
 use crate::bitset::BitSet;
 use crate::evaluate::Evaluation;
 use crate::index::Index;
+use crate::order;
 use crate::types::Sort;
 
 const K1: f32 = 1.2;
@@ -108,17 +109,7 @@ impl Order {
         } else {
             (s.tier.0, 0)
         };
-        (u128::from(tier) << 96) | (u128::from(date) << 64) | (u128::from(!ordered(s.score)) << 32) | u128::from(s.passage)
-    }
-}
-
-/// Maps a float to an integer of the same order (`total_cmp`'s order).
-fn ordered(x: f32) -> u32 {
-    let bits = x.to_bits();
-    if bits >> 31 == 1 {
-        !bits
-    } else {
-        bits | (1 << 31)
+        (u128::from(tier) << 96) | (u128::from(date) << 64) | (u128::from(!order::ordered(s.score)) << 32) | u128::from(s.passage)
     }
 }
 
@@ -259,7 +250,7 @@ fn rank_with(
     }
     let required_words = eval.words.iter().filter(|w| !w.optional).count();
     let by_date = sort != Sort::Relevance || eval.words.is_empty();
-    let order = Order { sort, by_date };
+    let ranking = Order { sort, by_date };
     let scored = |p: u32| {
         let slot = acc[p as usize];
         let tier = if eval.all.contains(p) {
@@ -282,7 +273,7 @@ fn rank_with(
     // with the passage id, so no two are equal.
     let mut best: BinaryHeap<u128> = BinaryHeap::with_capacity(head + 1);
     for passage in results.iter() {
-        let key = order.key(&scored(passage));
+        let key = ranking.key(&scored(passage));
         if best.len() < head {
             best.push(key);
         } else if best.peek().is_some_and(|&worst| key < worst) {
@@ -294,7 +285,7 @@ fn rank_with(
     if !by_date {
         proximity(eval, &mut scored);
     }
-    scored.sort_unstable_by_key(|s| order.key(s));
+    order::sort_by_key(&mut scored, |s| order::number(ranking.key(s)));
     scored.truncate(want);
     scored
 }
@@ -308,7 +299,7 @@ fn proximity(eval: &Evaluation<'_>, head: &mut [Scored]) {
         return;
     }
     let mut passages: Vec<u32> = head.iter().map(|s| s.passage).collect();
-    passages.sort_unstable();
+    order::sort(&mut passages);
     // events[candidate] = (position, word)
     let mut events: Vec<Vec<(u32, usize)>> = vec![Vec::new(); passages.len()];
     for (w, word) in words.iter().enumerate() {
@@ -332,8 +323,8 @@ fn proximity(eval: &Evaluation<'_>, head: &mut [Scored]) {
 }
 
 /// Smallest `last - first` position of a window holding every word.
-fn min_span(events: &mut [(u32, usize)], words: usize) -> Option<u32> {
-    events.sort_unstable();
+fn min_span(events: &mut Vec<(u32, usize)>, words: usize) -> Option<u32> {
+    order::sort_by_key(events, |&(position, word)| order::number((u128::from(position) << 64) | word as u128));
     let mut counts = vec![0usize; words];
     let mut covered = 0;
     let mut best: Option<u32> = None;
@@ -361,14 +352,6 @@ fn min_span(events: &mut [(u32, usize)], words: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::min_span;
-
-    #[test]
-    fn ordered_floats_keep_their_order() {
-        let xs = [f32::NEG_INFINITY, -2.5, -0.0, 0.0, 1e-30, 0.7, 3.0, f32::INFINITY];
-        for pair in xs.windows(2) {
-            assert!(super::ordered(pair[0]) < super::ordered(pair[1]), "{pair:?}");
-        }
-    }
 
     #[test]
     fn min_span_finds_the_tightest_window() {

@@ -12,6 +12,7 @@ use std::ops::Range;
 use crate::analysis::for_each_token;
 use crate::evaluate::Evaluation;
 use crate::index::Index;
+use crate::order;
 use crate::types::{KwicLine, PassageId, Snippet};
 
 /// Target snippet length in bytes; passages up to [`WHOLE`] are shown whole.
@@ -39,7 +40,7 @@ pub(crate) struct Highlighter<'i, 'a> {
 impl<'i, 'a> Highlighter<'i, 'a> {
     pub(crate) fn new(index: &'i Index<'a>, eval: &Evaluation<'_>) -> Self {
         let mut terms: Vec<u32> = eval.words.iter().flat_map(|w| w.terms.iter().map(|t| t.matched.term)).collect();
-        terms.sort_unstable();
+        order::sort(&mut terms);
         terms.dedup();
         let completions = eval.words.iter().filter_map(|w| w.completions.as_ref());
         let mut first_bytes = [0u64; 4];
@@ -99,7 +100,9 @@ impl<'i, 'a> Highlighter<'i, 'a> {
         });
         if !candidates.is_empty() {
             self.whole_phrases(&candidates, &mut found);
-            found.sort_unstable_by_key(|(range, id)| (range.start, range.end, *id));
+            order::sort_by_key(&mut found, |(range, id)| {
+                order::number((range.start as u128) << 64 | (range.end as u128) << 32 | u128::from(*id))
+            });
             found.dedup();
         }
         found
@@ -148,7 +151,7 @@ impl<'i, 'a> Highlighter<'i, 'a> {
 
 /// Sorts and unites overlapping ranges (a compound and its parts).
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    order::sort_by_key(&mut ranges, |r| order::number((r.start as u128) << 64 | u128::from(!(r.end as u64))));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for range in ranges {
         match merged.last_mut() {
