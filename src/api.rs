@@ -8,7 +8,6 @@
 use std::{cell::RefCell, rc::Rc};
 
 use search::Date;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
@@ -24,8 +23,7 @@ use crate::{
 };
 
 /// The filters a host page may pass; every field is optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 struct JsFilters {
     speakers: Vec<String>,
     countries: Vec<String>,
@@ -35,8 +33,54 @@ struct JsFilters {
     limit: Option<usize>,
     lang: Option<String>,
     /// The address of a full explorer that permalinks lead to.
-    #[serde(rename = "permalinkBase")]
     permalink_base: Option<String>,
+}
+
+impl JsFilters {
+    /// Reads the host's object field by field, naming the first field of the
+    /// wrong type; other fields are ignored. Read by hand, not through serde:
+    /// deserialising would bring serde's error messages, and the float
+    /// printing they need, into the wasm (about 12 KB) for eight fields.
+    fn read(value: &JsValue) -> Result<JsFilters, String> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(JsFilters::default());
+        }
+        if !value.is_object() {
+            return Err("the filters must be an object".to_owned());
+        }
+        let field = |name: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+        };
+        let text = |name: &str| match field(name) {
+            None => Ok(None),
+            Some(v) => v.as_string().map(Some).ok_or_else(|| format!("{name} must be a string")),
+        };
+        let texts = |name: &str| match field(name) {
+            None => Ok(Vec::new()),
+            Some(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v)
+                .iter()
+                .map(|item| item.as_string().ok_or_else(|| format!("{name} must be a list of strings")))
+                .collect(),
+            Some(_) => Err(format!("{name} must be a list of strings")),
+        };
+        let limit = match field("limit") {
+            None => None,
+            Some(v) => match v.as_f64() {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 => Some(n.min(usize::MAX as f64) as usize),
+                _ => return Err("limit must be a whole number".to_owned()),
+            },
+        };
+        Ok(JsFilters {
+            speakers: texts("speakers")?,
+            countries: texts("countries")?,
+            sources: texts("sources")?,
+            from: text("from")?,
+            to: text("to")?,
+            limit,
+            lang: text("lang")?,
+            permalink_base: text("permalinkBase")?,
+        })
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -51,15 +95,11 @@ struct JsResults {
 /// own `index.html` as `permalinkBase` unless the caller gives one.
 #[wasm_bindgen]
 pub fn search(query: &str, filters: JsValue) -> Result<JsValue, JsError> {
-    let filters: JsFilters = if filters.is_undefined() || filters.is_null() {
-        JsFilters::default()
-    } else {
-        serde_wasm_bindgen::from_value(filters).map_err(|error| JsError::new(&format!("bad filters: {error}")))?
-    };
+    let filters = JsFilters::read(&filters).map_err(|error| JsError::new(&format!("bad filters: {error}")))?;
     let engine = Engine::open().map_err(|error| JsError::new(&error.to_string()))?;
     let lang = filters.lang.as_deref().and_then(UiLang::from_code).unwrap_or_default();
     let date = |value: Option<String>, name: &str| -> Result<Option<Date>, JsError> {
-        value.map(|v| v.parse().map_err(|error| JsError::new(&format!("bad filters: {name} {v:?}: {error}")))).transpose()
+        value.map(|v| v.parse().map_err(|error| JsError::new(&format!("bad filters: {name} \"{v}\": {error}")))).transpose()
     };
     let (date_from, date_to) = (date(filters.from, "from")?, date(filters.to, "to")?);
     let route = Route {

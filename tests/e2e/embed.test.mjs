@@ -163,8 +163,12 @@ test('the JavaScript API returns plain objects that follow the filters', async (
   assert.ok(results.total > 0);
   assert.ok(results.statements.length <= 5);
   assert.ok(results.statements.every((statement) => statement.country_code === 'RUS'));
-  const error = await page.evaluate(() => window.HanoiExplorer.search('x', { limit: 'lots' }).then(() => null, (e) => String(e)));
-  assert.match(error, /bad filters/);
+  const failure = (filters) => page.evaluate((filters) => window.HanoiExplorer.search('x', filters).then(() => null, (e) => String(e)), filters);
+  assert.match(await failure({ limit: 'lots' }), /bad filters: limit must be a whole number/);
+  assert.match(await failure({ speakers: 'one name, not a list' }), /bad filters: speakers must be a list of strings/);
+  assert.match(await failure({ from: '2025-13-45' }), /bad filters: from "2025-13-45"/);
+  // Fields it does not know are passed over, as before.
+  assert.equal(await failure({ colour: 'red', speakers: [] }), null);
 });
 
 test('the iframe mode fits 400 x 600 and is preset by its URL', async () => {
