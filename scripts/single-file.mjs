@@ -241,6 +241,11 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
 
 html = html.replace(/<script id="sw-register">[\s\S]*?<\/script>\s*/, '');
 
+// The app's scripts move to the end of <body>: half a megabyte of inline
+// script in <head> would hold back the first paint of index.html's shell (the
+// masthead and a search box that takes typing) until it is parsed. The wasm
+// starts asynchronously either way, and #app is parsed before them.
+let appScripts = '';
 html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkLoader) => {
   const js = trunkLoader.match(/from '(\.\/[^']+\.js)'/)?.[1] ?? fail('no glue import in Trunk\'s loader');
   const wasm = trunkLoader.match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1] ?? fail('no wasm URL in Trunk\'s loader');
@@ -250,8 +255,11 @@ html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkLoade
   const wasmGzip = gzip(wasmRaw);
   gzipMinimum += gzip(glue).length + wasmGzip.length;
   wasmBytes = packedWasm(wasmGzip);
-  return `<script>\n${scriptText(classicGlue(glueText))}\n</script>\n<script>\n${scriptText(loader(wasmBytes))}\n</script>`;
+  appScripts = `<script>\n${scriptText(classicGlue(glueText))}\n</script>\n<script>\n${scriptText(loader(wasmBytes))}\n</script>\n`;
+  return '';
 });
+if (!html.includes('</body>')) fail('dist/index.html has no </body> to put the app\'s scripts before');
+html = html.replace('</body>', () => `${appScripts}</body>`);
 
 if (!wasmRaw) fail('no <script type="module"> from Trunk in dist/index.html');
 if (!stylesheet) fail('no stylesheet in dist/index.html');

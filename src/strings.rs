@@ -474,4 +474,20 @@ mod tests {
         assert_eq!(format_date(UiLang::Fr, 2020, None, None), "2020");
         assert_eq!(format_date(UiLang::Fr, 2020, Some(13), Some(1)), "2020");
     }
+
+    /// index.html paints a copy of the masthead and the search box before
+    /// the wasm starts (src/shell.rs), in both languages: it must say what
+    /// the app says, or the words would change under the reader.
+    #[test]
+    fn the_page_shell_says_what_the_app_says() {
+        let page = include_str!("../index.html");
+        let shell = &page[page.find("id=\"shell\"").expect("index.html has the shell")..];
+        for strings in [&FR, &EN] {
+            for text in [strings.app_title, strings.tagline, strings.search_label, strings.search_placeholder, strings.other_lang_label] {
+                assert!(shell.contains(text), "index.html's shell lacks {text:?}");
+            }
+        }
+        let max = format!("maxlength=\"{}\"", crate::route::MAX_QUERY_CHARS);
+        assert!(shell.contains(&max), "the shell's box takes as many characters as the app's");
+    }
 }
