@@ -27,7 +27,7 @@ fn main() {
     let Some(root) = document.get_element_by_id("app") else { return };
     let typed = shell::take_over(&document);
     if let Some(typed) = &typed {
-        typed.into_address();
+        typed.put_in_address();
     }
     let props = app::AppProps { source: hooks::RouteSource::Hash, mode: None, on_select: None };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();

@@ -33,7 +33,7 @@ pub fn take_over(document: &Document) -> Option<Typed> {
 impl Typed {
     /// Puts the typed words into the address before the app reads it, so
     /// that its first search is theirs; other parts of the address stay.
-    pub fn into_address(&self) {
+    pub fn put_in_address(&self) {
         let Some(window) = web_sys::window() else { return };
         if self.query.trim().is_empty() {
             return;
