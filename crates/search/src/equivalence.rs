@@ -11,6 +11,8 @@
 //! words of each member, so the blob stays small and the index stays a
 //! reader of bytes.
 
+use std::cell::OnceCell;
+
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
 use crate::order;
 
@@ -67,6 +69,30 @@ pub(crate) fn encode(groups: &[Vec<String>]) -> String {
         .map(|g| g.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join(&MEMBER_SEPARATOR.to_string()))
         .collect();
     lines.join(&GROUP_SEPARATOR.to_string())
+}
+
+/// The groups of a blob, read from its text the first time a search needs
+/// them: reading folds every member, and the page's first screen (the
+/// latest statements: no words, no filter values) needs none.
+#[derive(Debug)]
+pub(crate) struct LazyEquivalences<'a> {
+    text: &'a str,
+    table: OnceCell<Equivalences<'a>>,
+}
+
+impl<'a> LazyEquivalences<'a> {
+    pub(crate) fn new(text: &'a str) -> LazyEquivalences<'a> {
+        LazyEquivalences { text, table: OnceCell::new() }
+    }
+
+    pub(crate) fn get(&self) -> &Equivalences<'a> {
+        self.table.get_or_init(|| Equivalences::read(self.text))
+    }
+
+    #[cfg(test)]
+    pub(crate) fn is_read(&self) -> bool {
+        self.table.get().is_some()
+    }
 }
 
 /// The groups of a blob, looked up by folded words.

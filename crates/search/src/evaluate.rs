@@ -16,7 +16,7 @@
 //! several words matches as a phrase.
 
 use crate::bitset::BitSet;
-use crate::equivalence::Equivalences;
+use crate::equivalence::LazyEquivalences;
 use crate::expand::{exact_and_stems, expand, first_byte, Completions, Expansion, ExpansionCache, MatchKind, TermMatch};
 use crate::index::Index;
 use crate::postings::Postings;
@@ -78,7 +78,7 @@ pub(crate) enum Literal {
 pub(crate) struct Context<'s, 'a> {
     pub index: &'s Index<'a>,
     pub expansions: &'s ExpansionCache,
-    pub equivalences: &'s Equivalences<'a>,
+    pub equivalences: &'s LazyEquivalences<'a>,
     pub literal: Literal,
 }
 
@@ -204,12 +204,12 @@ fn equivalents_at<'a>(cx: &Context<'_, 'a>, words: &[QueryWord]) -> (usize, Vec<
     if cx.literal == Literal::AsTyped {
         return (1, Vec::new());
     }
-    for len in (1..=cx.equivalences.longest().min(words.len())).rev() {
+    for len in (1..=cx.equivalences.get().longest().min(words.len())).rev() {
         if len == 1 && words[0].optional {
             break;
         }
         let key = words[..len].iter().map(|w| w.term.as_str()).collect::<Vec<_>>().join(" ");
-        let others = cx.equivalences.others(&key);
+        let others = cx.equivalences.get().others(&key);
         if !others.is_empty() {
             return (len, others.into_iter().map(|(k, w)| (k.to_string(), w)).collect());
         }

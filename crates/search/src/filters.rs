@@ -11,7 +11,7 @@
 
 use crate::analysis::{fold, tokenize, TokenKind};
 use crate::bitset::BitSet;
-use crate::equivalence::Equivalences;
+use crate::equivalence::LazyEquivalences;
 use crate::index::Index;
 use crate::query::ParsedQuery;
 use crate::types::{Filters, PerFacet};
@@ -35,13 +35,13 @@ pub(crate) struct Selection {
 
 impl Selection {
     /// `lacking` is [`lacking`] of this index, which the searcher computes once.
-    pub(crate) fn resolve(index: &Index<'_>, equivalences: &Equivalences<'_>, lacking: &PerFacet<BitSet>, query: &ParsedQuery, filters: &Filters) -> Selection {
+    pub(crate) fn resolve(index: &Index<'_>, equivalences: &LazyEquivalences<'_>, lacking: &PerFacet<BitSet>, query: &ParsedQuery, filters: &Filters) -> Selection {
         let n = index.passage_count();
         let with_equivalents = |values: &[String]| -> Vec<String> {
             let mut all = values.to_vec();
             for value in values {
                 let folded = tokenize(value).into_iter().filter(|t| t.kind != TokenKind::Part).map(|t| t.term).collect::<Vec<_>>().join(" ");
-                all.extend(equivalences.others(&folded).into_iter().map(|(_, written)| written.to_string()));
+                all.extend(equivalences.get().others(&folded).into_iter().map(|(_, written)| written.to_string()));
             }
             all
         };

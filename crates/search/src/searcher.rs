@@ -14,7 +14,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::bitset::BitSet;
-use crate::equivalence::Equivalences;
+use crate::equivalence::LazyEquivalences;
 use crate::evaluate::{Context, Evaluation, Literal};
 use crate::expand::ExpansionCache;
 use crate::facets;
@@ -35,7 +35,7 @@ pub struct Searcher<'a> {
     index: Index<'a>,
     expansions: ExpansionCache,
     scratch: Scratch,
-    equivalences: OnceCell<Equivalences<'a>>,
+    equivalences: LazyEquivalences<'a>,
     /// The passages without a speaker, a country or an outlet.
     lacking: OnceCell<PerFacet<BitSet>>,
 }
@@ -61,7 +61,8 @@ struct Run<'a> {
 
 impl<'a> Searcher<'a> {
     pub fn new(index: Index<'a>) -> Searcher<'a> {
-        Searcher { index, expansions: ExpansionCache::default(), scratch: Scratch::default(), equivalences: OnceCell::new(), lacking: OnceCell::new() }
+        let equivalences = LazyEquivalences::new(index.equivalence_text());
+        Searcher { index, expansions: ExpansionCache::default(), scratch: Scratch::default(), equivalences, lacking: OnceCell::new() }
     }
 
     /// The index searched: records, views and sizes.
@@ -69,16 +70,12 @@ impl<'a> Searcher<'a> {
         &self.index
     }
 
-    fn equivalences(&self) -> &Equivalences<'a> {
-        self.equivalences.get_or_init(|| Equivalences::read(self.index.equivalence_text()))
-    }
-
     fn lacking(&self) -> &PerFacet<BitSet> {
         self.lacking.get_or_init(|| filters::lacking(&self.index))
     }
 
     fn evaluate(&self, query: &ParsedQuery, literal: Literal) -> Evaluation<'a> {
-        let cx = Context { index: &self.index, expansions: &self.expansions, equivalences: self.equivalences(), literal };
+        let cx = Context { index: &self.index, expansions: &self.expansions, equivalences: &self.equivalences, literal };
         Evaluation::new(&cx, query)
     }
 
@@ -86,7 +83,7 @@ impl<'a> Searcher<'a> {
         let query = parse(&request.query);
         let literal = if request.as_typed { Literal::AsTyped } else { Literal::Forgiving };
         let eval = self.evaluate(&query, literal);
-        let selection = Selection::resolve(&self.index, self.equivalences(), self.lacking(), &query, &request.filters);
+        let selection = Selection::resolve(&self.index, &self.equivalences, self.lacking(), &query, &request.filters);
         let mut results = eval.all.clone();
         selection.apply(&mut results, None);
         let mut matches = eval.all.clone();
@@ -163,7 +160,7 @@ impl<'a> Searcher<'a> {
         let query = parse(&request.query);
         let literal = if request.as_typed { Literal::AsTyped } else { Literal::Forgiving };
         let mut results = self.evaluate(&query, literal).all;
-        Selection::resolve(&self.index, self.equivalences(), self.lacking(), &query, &request.filters).apply(&mut results, None);
+        Selection::resolve(&self.index, &self.equivalences, self.lacking(), &query, &request.filters).apply(&mut results, None);
         results.iter().map(PassageId).collect()
     }
 
@@ -200,4 +197,26 @@ fn as_written(folded: &str, hits: &[Hit]) -> String {
         .flat_map(|hit| hit.snippet.highlights.iter().filter_map(|r| hit.snippet.text.get(r.clone())))
         .find(|written| crate::analysis::fold(written) == folded)
         .map_or_else(|| folded.to_string(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builder::IndexBuilder;
+    use crate::types::{DocumentRecord, PassageRecord};
+
+    #[test]
+    fn the_equivalences_are_read_only_when_a_search_has_words_or_filter_values() {
+        let mut builder = IndexBuilder::new();
+        let document = builder.add_document(DocumentRecord { title: "Un titre".into(), file: "a.txt".into(), ..Default::default() });
+        builder.add_passage(PassageRecord { section: None, document, text: "Le rançongiciel frappe.".into(), statements: Vec::new(), mentions: Vec::new() });
+        builder.add_equivalence(&["rançongiciel", "ransomware"]);
+        let blob = builder.finish();
+        let searcher = Searcher::new(Index::open(&blob).expect("a blob just built opens"));
+        searcher.search(&SearchRequest::default());
+        assert!(!searcher.equivalences.is_read(), "the latest statements need no equivalences");
+        let found = searcher.search(&SearchRequest { query: "ransomware".into(), ..SearchRequest::default() });
+        assert!(searcher.equivalences.is_read());
+        assert_eq!(found.total, 1, "the equivalent still finds the passage");
+    }
 }
