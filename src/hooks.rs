@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -230,4 +230,25 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
     };
 
     RouteHandle { route: (*route).clone(), navigate }
+}
+
+/// True for the app's first render, until its frame is painted. The first
+/// screen draws only what a reader sees at once (the first cards), and the
+/// rest right after: building the elements below the fold would hold back
+/// the paint of those above it (about 20 ms of a 250 ms start).
+#[hook]
+pub fn use_first_frame() -> bool {
+    let first = use_state_eq(|| true);
+    {
+        let first = first.clone();
+        use_effect_with((), move |_| {
+            // An animation frame's callback runs just before its paint; a
+            // timer set from there runs after it.
+            let after_paint = Closure::once_into_js(move || Timeout::new(0, move || first.set(false)).forget());
+            if let Some(window) = web_sys::window() {
+                let _ = window.request_animation_frame(after_paint.unchecked_ref());
+            }
+        });
+    }
+    *first
 }

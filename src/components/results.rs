@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     mode::Mode,
-    present::{Card, Marked, Outcome, Who},
+    present::{Card, Marked, Outcome, Who, FIRST_SCREEN_CARDS},
     route::{Route, SortOrder, View},
     strings::UiLang,
 };
@@ -27,6 +27,8 @@ pub struct ResultListProps {
     pub outcome: Rc<Outcome>,
     pub route: Route,
     pub passage_count: usize,
+    /// The app's first frame: only the cards a reader sees at once.
+    pub first_frame: bool,
     pub on_route: Callback<Route>,
     pub on_more: Callback<()>,
 }
@@ -94,7 +96,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
             } else {
                 <ol class="cards" onkeydown={on_keys}>
-                    { for grouped(&outcome.cards, &props.route).into_iter().map(|cards| {
+                    { for grouped(&outcome.cards, &props.route).into_iter().take(if props.first_frame { FIRST_SCREEN_CARDS } else { usize::MAX }).map(|cards| {
                         let file = cards[0].reading.file.clone();
                         html! { <ArticleGroup key={file} cards={cards} route={props.route.clone()} /> }
                     }) }

@@ -1,6 +1,8 @@
-// The first screen index.html paints while the wasm is still on its way:
-// its search box takes typing, and the app, once started, searches what was
-// typed, in a box at the very same place, with the focus where it was.
+// The first screen. index.html paints a shell while the wasm is still on
+// its way: its search box takes typing, and the app, once started, searches
+// what was typed, in a box at the very same place, with the focus where it
+// was. The app's own first frame draws only the cards a reader sees at once,
+// and the rest right after it is painted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -89,4 +91,31 @@ test('the single file paints the shell too, and takes it over from file://', asy
   assert.equal(await page.locator('#search-input').count(), 1);
   await page.close();
   assert.deepEqual(explorer.errors, []);
+});
+
+test('the first frame draws the first cards, the rest follow below them, and later screens come whole', async () => {
+  const page = await explorer.newPage({ width: 1280, height: 900 });
+  await page.addInitScript(() => {
+    window.__cardCounts = [];
+    new MutationObserver(() => {
+      const count = document.querySelectorAll('.card').length;
+      if (count && window.__cardCounts.at(-1) !== count) window.__cardCounts.push(count);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(explorer.url);
+  const first = page.locator('.card').first();
+  await first.waitFor();
+  const where = await first.boundingBox();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 20);
+  assert.deepEqual(await page.evaluate(() => window.__cardCounts), [6, 20]);
+  assert.deepEqual(await first.boundingBox(), where, 'nothing above the fold moved');
+  // Later screens are drawn whole: back from a search to the latest statements, all 20 at once.
+  await page.locator('#search-input').fill('convention');
+  await page.locator('.card mark').first().waitFor();
+  await page.evaluate(() => { window.__cardCounts = []; });
+  await page.locator('#search-input').fill('');
+  await page.waitForFunction(() => document.querySelectorAll('.card mark').length === 0);
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.__cardCounts), [20]);
+  await page.close();
 });
