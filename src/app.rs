@@ -42,6 +42,13 @@ pub fn app(props: &AppProps) -> Html {
             Mode::from_query(&query)
         })
     });
+    // With no index there is no search box to take the page's shell over:
+    // the shell goes, so that the message below is seen.
+    use_effect_with(engine.is_err(), |&broken| {
+        if let Some(document) = web_sys::window().and_then(|window| window.document()).filter(|_| broken) {
+            crate::shell::take_over(&document);
+        }
+    });
     match &*engine {
         Ok(engine) => html! {
             <ContextProvider<Engine> context={engine.clone()}>

@@ -34,6 +34,8 @@ fn show(detail: &str) -> Option<()> {
         location.hash().ok().unwrap_or_default()
     );
 
+    // The page's shell (index.html) would stand above the message, hiding the app's place.
+    crate::shell::take_over(&document);
     let view = document.create_element("main").ok()?;
     view.set_class_name("fatal");
     view.set_attribute("role", "alert").ok()?;

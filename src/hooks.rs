@@ -232,6 +232,9 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
     RouteHandle { route: (*route).clone(), navigate }
 }
 
+/// See [`use_first_frame`]: well after a first frame on any machine.
+const FIRST_FRAME_FALLBACK_MS: u32 = 500;
+
 /// True for the app's first render, until its frame is painted. The first
 /// screen draws only what a reader sees at once (the first cards), and the
 /// rest right after: building the elements below the fold would hold back
@@ -243,7 +246,10 @@ pub fn use_first_frame() -> bool {
         let first = first.clone();
         use_effect_with((), move |_| {
             // An animation frame's callback runs just before its paint; a
-            // timer set from there runs after it.
+            // timer set from there runs after it. A page out of sight gets
+            // no animation frames: the fallback timer draws the rest anyway.
+            let fallback = first.clone();
+            Timeout::new(FIRST_FRAME_FALLBACK_MS, move || fallback.set(false)).forget();
             let after_paint = Closure::once_into_js(move || Timeout::new(0, move || first.set(false)).forget());
             if let Some(window) = web_sys::window() {
                 let _ = window.request_animation_frame(after_paint.unchecked_ref());

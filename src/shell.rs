@@ -3,21 +3,23 @@
 //! Downloading and compiling the wasm, then building the first screen, takes
 //! a few hundred milliseconds; the page's own HTML paints in a few dozen. So
 //! `index.html` carries a shell: the masthead and a plain search box, which
-//! takes typing at once. When the app starts it removes the shell and
-//! searches what was typed there, with the cursor where the reader left it.
+//! takes typing at once. The app draws itself hidden beside it; once drawn,
+//! it removes the shell (which shows the app) and takes what the shell's box
+//! held. The shell stands until that moment, so no keystroke typed while the
+//! app was drawing falls between the two boxes.
 
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlInputElement};
 
-use crate::route::Route;
-
-/// What the reader did in the shell's box before the app was ready.
+/// What the reader left in the shell's box.
 pub struct Typed {
-    query: String,
+    pub query: String,
     focused: bool,
+    /// Where the cursor was (start and end of the selection).
+    selection: Option<(u32, u32)>,
 }
 
-/// Removes the shell, if the page has one, with what was typed in it.
+/// Removes the shell, if the page still has one, with what its box held.
 pub fn take_over(document: &Document) -> Option<Typed> {
     let shell = document.get_element_by_id("shell")?;
     let input = document.get_element_by_id("shell-input").and_then(|input| input.dyn_into::<HtmlInputElement>().ok());
@@ -25,39 +27,23 @@ pub fn take_over(document: &Document) -> Option<Typed> {
         (Some(input), Some(active)) => JsValue::from(input) == JsValue::from(active),
         _ => false,
     };
-    let query = input.map(|input| input.value()).unwrap_or_default();
+    let query = input.as_ref().map(HtmlInputElement::value).unwrap_or_default();
+    let selection = input.as_ref().and_then(|input| Some((input.selection_start().ok()??, input.selection_end().ok()??)));
     shell.remove();
-    Some(Typed { query, focused })
+    Some(Typed { query, focused, selection })
 }
 
 impl Typed {
-    /// Puts the typed words into the address before the app reads it, so
-    /// that its first search is theirs; other parts of the address stay.
-    pub fn put_in_address(&self) {
-        let Some(window) = web_sys::window() else { return };
-        if self.query.trim().is_empty() {
-            return;
+    /// Puts the words, the focus and the cursor into the app's box.
+    pub fn restore(&self, input: &HtmlInputElement) {
+        if input.value() != self.query {
+            input.set_value(&self.query);
         }
-        let hash = window.location().hash().unwrap_or_default();
-        let route = Route::from_hash(&hash).with_query(&self.query);
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.to_hash()));
-        }
-    }
-
-    /// Gives the app's box the focus the shell's had, once it is drawn (the
-    /// next frame), with the cursor after the text.
-    pub fn refocus(self) {
-        let Some(window) = web_sys::window().filter(|_| self.focused) else { return };
-        let focus = Closure::once_into_js(move || {
-            let document = web_sys::window().and_then(|window| window.document());
-            let input = document.and_then(|document| document.get_element_by_id("search-input"));
-            if let Some(input) = input.and_then(|input| input.dyn_into::<HtmlInputElement>().ok()) {
-                let _ = input.focus();
-                let end = input.value().encode_utf16().count() as u32;
-                let _ = input.set_selection_range(end, end);
+        if self.focused {
+            let _ = input.focus();
+            if let Some((start, end)) = self.selection {
+                let _ = input.set_selection_range(start, end);
             }
-        });
-        let _ = window.request_animation_frame(focus.unchecked_ref());
+        }
     }
 }

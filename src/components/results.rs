@@ -95,7 +95,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
             if outcome.cards.is_empty() {
                 <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
             } else {
-                <ol class="cards" onkeydown={on_keys}>
+                <ol class="cards" onkeydown={on_keys} aria-busy={props.first_frame.then_some("true")}>
                     { for grouped(&outcome.cards, &props.route).into_iter().take(if props.first_frame { FIRST_SCREEN_CARDS } else { usize::MAX }).map(|cards| {
                         let file = cards[0].reading.file.clone();
                         html! { <ArticleGroup key={file} cards={cards} route={props.route.clone()} /> }

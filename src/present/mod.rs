@@ -35,8 +35,9 @@ pub use self::{article::*, card::*, concordance::*, export::*, overview::*, prof
 /// Results shown before the reader asks for more.
 pub const PAGE_SIZE: usize = 20;
 
-/// Cards drawn in the app's first frame, enough to fill a tall desktop
-/// screen; the rest of the page's cards follow once that frame is painted.
+/// Cards drawn in the app's first frame (an article's best card each, its
+/// others folded under it), enough to fill a tall desktop screen; the rest
+/// follow once that frame is painted.
 pub const FIRST_SCREEN_CARDS: usize = 6;
 
 /// Text with the byte ranges to mark, all on char boundaries.

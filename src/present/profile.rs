@@ -1,6 +1,8 @@
 //! A speaker's or a country's page: their statements, the words typical of
 //! them and their timeline; and the names the compare view picks from.
 
+use search::order;
+
 use super::*;
 
 /// A speaker's or a country's page.
@@ -26,17 +28,14 @@ pub(super) const DISTINCTIVE_WORDS: usize = 12;
 pub(super) fn profile_statements(searcher: &Searcher<'_>, request: &SearchRequest, lang: UiLang) -> (search::SearchResults, Vec<Card>) {
     let index = searcher.index();
     let counts = searcher.search(request);
-    let mut dated: Vec<(bool, Option<Date>, PassageId)> = searcher
-        .matches(request)
-        .into_iter()
-        .filter_map(|id| {
-            let date = index.passage(id)?.date;
-            Some((date.is_none(), date, id))
-        })
-        .collect();
+    let mut dated: Vec<(Option<Date>, PassageId)> =
+        searcher.matches(request).into_iter().filter_map(|id| Some((index.passage(id)?.date, id))).collect();
     // Undated passages last, then by date, then in reading order.
-    dated.sort_unstable();
-    let cards = dated.into_iter().filter_map(|(_, _, id)| card(index, id, None, lang)).collect();
+    order::sort_by_key(&mut dated, |&(date, PassageId(id))| {
+        let when = date.map_or(u128::from(u32::MAX) + 1, |date| u128::from(date.order_key()));
+        order::number((when << 32) | u128::from(id))
+    });
+    let cards = dated.into_iter().filter_map(|(_, id)| card(index, id, None, lang)).collect();
     (counts, cards)
 }
 
@@ -109,6 +108,7 @@ pub fn country_profile(searcher: &Searcher<'_>, code: &str, lang: UiLang) -> Opt
 /// Every speaker's name, for the compare view's pickers.
 pub fn speaker_names(index: &Index<'_>) -> Vec<String> {
     let mut names: Vec<String> = index.speakers().map(|(_, speaker)| speaker.name.to_owned()).collect();
-    search::order::sort_by_owned_key(&mut names, |name| (0, name.to_lowercase()));
+    // "A" before "a" when they differ only in case, as in a stable listing.
+    order::sort_by_owned_key(&mut names, |name| (0, format!("{}\u{0}{name}", name.to_lowercase())));
     names
 }

@@ -15,7 +15,7 @@ after(async () => { await explorer?.close(); });
 async function cards(hash) {
   const page = await explorer.newPage();
   await page.goto(explorer.url + hash);
-  await page.locator('.card').first().waitFor();
+  await page.locator('ol.cards:not([aria-busy]) .card').first().waitFor();
   const found = await page.$$eval('.card', (cards) => cards.map((card) => ({
     file: new URLSearchParams(card.querySelector('.open').hash.slice(1)).get('doc'),
     marks: [...card.querySelectorAll('mark')].map((mark) => mark.textContent.toLowerCase()),

@@ -82,11 +82,11 @@ const texts = (page, selector) => page.locator(selector).allTextContents();
 
 test('<script> and <img onerror> in passages are shown as text in the cards', async () => {
   const { page, check } = await open(`#q=${encodeURIComponent('balise')}`);
-  await page.locator('.card').first().waitFor();
+  await page.locator('ol.cards:not([aria-busy]) .card').first().waitFor();
   const cards = (await texts(page, '.card .snippet')).join('\n');
   assert.ok(cards.includes('<script>alert(1)</script>'), `no literal <script> in the cards: ${cards}`);
   const image = await open(`#q=${encodeURIComponent('image piégée')}`);
-  await image.page.locator('.card').first().waitFor();
+  await image.page.locator('ol.cards:not([aria-busy]) .card').first().waitFor();
   const imageCards = (await texts(image.page, '.card .snippet')).join('\n');
   assert.ok(imageCards.includes('<img src=x onerror=alert(2)>'), `no literal <img> in the cards: ${imageCards}`);
   await image.page.screenshot({ path: path.join(artifacts, 'injection-cards.png') });

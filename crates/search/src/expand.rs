@@ -102,8 +102,7 @@ impl TermMatch {
     /// Sorts by term and keeps each term once, with its best kind (the
     /// three lists that need it share this).
     pub(crate) fn keep_best_per_term(matches: &mut Vec<TermMatch>) {
-        // Equal keys are equal matches (the first byte is the term's), so
-        // an unstable sort loses nothing.
+        // Equal keys are equal matches (the first byte is the term's).
         order::sort_by_key(matches, |m| order::number((u128::from(m.term) << 8) | u128::from(m.kind.rank())));
         matches.dedup_by_key(|m| m.term);
     }

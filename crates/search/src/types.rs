@@ -95,6 +95,12 @@ impl Date {
         Date { year, month: None, day: None }
     }
 
+    /// A number that orders as the dates do (a year before its months, a
+    /// month before its days): the blob's own packing, for sort keys.
+    pub fn order_key(self) -> u32 {
+        Date::pack(Some(self))
+    }
+
     /// The same date with out-of-range parts dropped, so that `2025-13-40`
     /// cannot reach the blob; a day without a valid month is dropped too.
     pub(crate) fn normalized(self) -> Date {
