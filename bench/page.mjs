@@ -81,7 +81,8 @@ function instrument() {
     channel.port1.onmessage = () => record(performance.now());
     channel.port2.postMessage(null);
   });
-  const ready = () => document.querySelector('#search-input') && document.querySelector('.card');
+  // The app's box and cards, shown: it draws itself hidden while index.html's shell stands.
+  const ready = () => document.querySelector('#search-input') && document.querySelector('.card') && !document.getElementById('shell');
   new MutationObserver((_, observer) => {
     if (window.__bench.inDom == null && ready()) {
       window.__bench.inDom = performance.now();

@@ -46,7 +46,7 @@ pub fn app(props: &AppProps) -> Html {
     // the shell goes, so that the message below is seen.
     use_effect_with(engine.is_err(), |&broken| {
         if let Some(document) = web_sys::window().and_then(|window| window.document()).filter(|_| broken) {
-            crate::shell::take_over(&document);
+            crate::shell::remove(&document);
         }
     });
     match &*engine {

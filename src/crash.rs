@@ -35,7 +35,7 @@ fn show(detail: &str) -> Option<()> {
     );
 
     // The page's shell (index.html) would stand above the message, hiding the app's place.
-    crate::shell::take_over(&document);
+    crate::shell::remove(&document);
     let view = document.create_element("main").ok()?;
     view.set_class_name("fatal");
     view.set_attribute("role", "alert").ok()?;

@@ -23,10 +23,9 @@ fn main() {
     crash::install_panic_view();
     // The page has an #app element; a host page that loads the bundle for
     // `<hanoi-explorer>` elements has none, and gets nothing it did not ask for.
-    let root = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app"));
-    if let Some(root) = root {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    if let Some(root) = document.get_element_by_id("app") {
+        shell::hand_over_when_drawn(&document, &root);
         let props = app::AppProps { source: hooks::RouteSource::Hash, mode: None, on_select: None };
         yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     }

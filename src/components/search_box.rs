@@ -8,7 +8,7 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::{focus::focus_neighbour_card, keyboard::Keyboard};
-use crate::{hooks::use_keys_in_root, mode::Mode, shell, strings::UiLang};
+use crate::{hooks::use_keys_in_root, mode::Mode, strings::UiLang};
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -47,22 +47,6 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                     let _ = input.focus();
                     input.select();
                 }
-            }
-        });
-    }
-
-    // The page's shell (index.html) stands until the app is drawn: then this
-    // box takes its place, with what the reader typed there meanwhile.
-    {
-        let (input, on_query, value) = (input.clone(), props.on_query.clone(), props.value.clone());
-        use_effect_with((), move |_| {
-            let document = web_sys::window().and_then(|window| window.document()).filter(|_| mode == Mode::Full);
-            let Some(typed) = document.as_ref().and_then(shell::take_over) else { return };
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                typed.restore(&input);
-            }
-            if typed.query != value {
-                on_query.emit(typed.query);
             }
         });
     }
