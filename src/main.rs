@@ -25,8 +25,10 @@ fn main() {
     // `<hanoi-explorer>` elements has none, and gets nothing it did not ask for.
     let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
     if let Some(root) = document.get_element_by_id("app") {
-        shell::hand_over_when_drawn(&document, &root);
-        let props = app::AppProps { source: hooks::RouteSource::Hash, mode: None, on_select: None };
-        yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        shell::after_first_paint(&document.clone(), move || {
+            shell::hand_over_when_drawn(&document, &root);
+            let props = app::AppProps { source: hooks::RouteSource::Hash, mode: None, on_select: None };
+            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        });
     }
 }

@@ -6,8 +6,8 @@
 //! crate's opt-level 3, about 80 KB for the crate's dozen sorts (measured
 //! with twiggy on the shipped page, December 2026). Here a sort reduces each
 //! item to a [`Key`], sorts the keys with the items' positions, then moves
-//! the items into that order: the crate pays for one sort of `(Key, u32)`,
-//! whatever it sorts.
+//! the items into that order: the binary holds one sort of `(Key, usize)`,
+//! whatever is sorted.
 //!
 //! The extra pass costs nothing measurable where the crate sorts: a few
 //! dozen ranked passages, the terms of a query, the rows of one facet.
