@@ -124,9 +124,12 @@ function loader(wasmBytes) {
   return `${wasmBytes}
 .then((bytes) => wasm_bindgen({ module_or_path: bytes }))
 .catch((error) => {
-  const message = document.createElement('p');
-  message.textContent = 'Hanoi Explorer ne peut pas démarrer dans ce navigateur : ' + error;
-  document.body.append(message);
+  // Where index.html's shell stands, its own handler says it (in the link's language).
+  if (!document.getElementById('shell')) {
+    const message = document.createElement('p');
+    message.textContent = 'Hanoi Explorer ne peut pas démarrer dans ce navigateur : ' + error;
+    document.body.append(message);
+  }
   throw error;
 });`;
 }

@@ -135,3 +135,18 @@ test('the first frame draws the first cards, the rest follow below them, and lat
   assert.deepEqual(await page.evaluate(() => window.__cardCounts), [20]);
   await page.close();
 });
+
+test('a wasm that cannot load leaves a clear message in the shell, not a box that never answers', async () => {
+  const page = await explorer.newPage({ width: 390, height: 760 });
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${explorer.url}#lang=en`);
+  const note = page.locator('#shell .shell-error[role=alert]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /^Hanoi Explorer cannot start in this browser: /);
+  assert.equal(await page.locator('#shell-input').isDisabled(), true);
+  assert.equal(await page.locator('.shell-error').count(), 1, 'said once');
+  await page.screenshot({ path: path.join(artifacts, 'shell-cannot-start.png') });
+  await page.close();
+  // The failed fetch is what this test is about, not an error of the page's own.
+  explorer.errors.length = 0;
+});
