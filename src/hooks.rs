@@ -245,16 +245,20 @@ pub fn use_first_frame() -> bool {
     {
         let first = first.clone();
         use_effect_with((), move |_| {
-            // An animation frame's callback runs just before its paint; a
-            // timer set from there runs after it. A page out of sight gets
-            // no animation frames: the fallback timer draws the rest anyway.
+            // A page out of sight gets no animation frames: the fallback
+            // timer draws the rest anyway.
             let fallback = first.clone();
             Timeout::new(FIRST_FRAME_FALLBACK_MS, move || fallback.set(false)).forget();
-            let after_paint = Closure::once_into_js(move || Timeout::new(0, move || first.set(false)).forget());
-            if let Some(window) = web_sys::window() {
-                let _ = window.request_animation_frame(after_paint.unchecked_ref());
-            }
+            after_next_paint(move || first.set(false));
         });
     }
     *first
+}
+
+/// Runs `f` once the next frame is painted: an animation frame's callback
+/// runs just before its paint, and a timer set from there runs after it.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let after_paint = Closure::once_into_js(move || Timeout::new(0, f).forget());
+    let _ = window.request_animation_frame(after_paint.unchecked_ref());
 }

@@ -10,6 +10,8 @@
 //! words reach the app as the box's own input event, as typed ones do.
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+use crate::hooks::after_next_paint;
 use web_sys::{Document, Element, Event, EventInit, HtmlInputElement, MutationObserver, MutationObserverInit};
 
 /// What the reader left in the shell's box.
@@ -28,12 +30,11 @@ pub fn after_first_paint(document: &Document, start: impl FnOnce() + 'static) {
     let painted = web_sys::window()
         .and_then(|window| window.performance())
         .is_some_and(|performance| performance.get_entries_by_name("first-contentful-paint").length() > 0);
-    let window = web_sys::window().filter(|_| !painted && document.get_element_by_id("shell").is_some());
-    let Some(window) = window else { return start() };
-    // An animation frame's callback runs just before its paint; a timer set
-    // from there runs after it.
-    let after_paint = Closure::once_into_js(move || gloo_timers::callback::Timeout::new(0, start).forget());
-    let _ = window.request_animation_frame(after_paint.unchecked_ref());
+    if painted || document.get_element_by_id("shell").is_none() {
+        start();
+    } else {
+        after_next_paint(start);
+    }
 }
 
 /// Hands the shell, if the page has one, over to the app's search box as
