@@ -12,7 +12,7 @@ use crate::{
     },
     mode::Mode,
     engine::Engine,
-    hooks::{use_first_frame, use_route, use_view_position, HistoryMode, RouteHandle, RouteSource},
+    hooks::{use_first_frame, use_route, use_view_position, HistoryMode, Navigate, RouteHandle, RouteSource},
     present::{self, Card, Outcome, PAGE_SIZE},
     route::{ContextSide, Route, View},
     strings::UiLang,
@@ -97,9 +97,8 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
     let mode = use_context::<Mode>().unwrap_or_default();
     let root = use_node_ref();
-    let handle = use_route(props.source.clone(), root.clone());
+    let RouteHandle { route, navigate } = use_route(props.source.clone(), root.clone());
     let first_frame = use_first_frame();
-    let RouteHandle { route, navigate } = handle.clone();
     {
         let (engine, on_select, lang) = (engine.clone(), props.on_select.clone(), route.lang);
         use_effect_with(route.reading.clone(), move |reading| {
@@ -225,7 +224,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         .then(|| html! { <Suggestions topics={topics.clone()} speakers={outcome.speakers.clone()} lang={route.lang} /> });
 
     html! {
-        <ContextProvider<RouteHandle> context={handle}>
+        <ContextProvider<Navigate> context={navigate.clone()}>
         <div class={classes!("page", mode.css_class())} part="explorer" ref={root} lang={route.lang.code()}>
             if *attract {
                 <AttractScreen topics={topics.clone()} speakers={outcome.speakers.clone()} lang={route.lang} on_start={on_start} />
@@ -254,6 +253,6 @@ fn explorer(props: &ExplorerProps) -> Html {
             <main id="main">{ body }</main>
             <About lang={route.lang} documents={engine.index().document_count()} passages={engine.index().passage_count()} />
         </div>
-        </ContextProvider<RouteHandle>>
+        </ContextProvider<Navigate>>
     }
 }

@@ -8,7 +8,7 @@
 //! Embedded, the page's links (all `#…` permalinks) are caught before the
 //! browser follows them, so the host page's address never changes.
 
-use std::rc::Rc;
+use std::{cell::RefCell, rc::Rc};
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
@@ -31,10 +31,15 @@ pub enum RouteSource {
     Local(Box<Route>),
 }
 
+/// Moves the reader to a route. The app provides it as a context, for the
+/// views deep down that navigate; it stays the same callback while the app
+/// runs, so providing it redraws none of them.
+pub type Navigate = Callback<(Route, HistoryMode)>;
+
 #[derive(Clone, PartialEq)]
 pub struct RouteHandle {
     pub route: Rc<Route>,
-    pub navigate: Callback<(Route, HistoryMode)>,
+    pub navigate: Navigate,
 }
 
 fn current_hash() -> String {
@@ -164,6 +169,7 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
         })
     });
     let follows_hash = source == RouteSource::Hash;
+    let pending: PendingAddress = use_mut_ref(|| None);
 
     {
         // An embed's host may change its attributes after start: the route
@@ -179,14 +185,19 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
     }
 
     {
-        let route = route.clone();
+        let (route, pending) = (route.clone(), pending.clone());
         use_effect_with(follows_hash, move |&follows_hash| {
             let window = web_sys::window().filter(|_| follows_hash);
             let listeners: Vec<EventListener> = ["hashchange", "popstate"]
                 .into_iter()
                 .filter_map(|event| {
-                    let route = route.clone();
-                    let on_change = move |_: &Event| route.set(Rc::new(Route::from_hash(&current_hash())));
+                    let (route, pending) = (route.clone(), pending.clone());
+                    // The reader went elsewhere: a typed query not yet in the
+                    // address must not land on the entry they went to.
+                    let on_change = move |_: &Event| {
+                        pending.borrow_mut().take();
+                        route.set(Rc::new(Route::from_hash(&current_hash())));
+                    };
                     Some(EventListener::new(window.as_ref()?, event, on_change))
                 })
                 .collect();
@@ -215,21 +226,58 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
         });
     }
 
+    // One callback for the component's life: the views that only navigate
+    // (through the context) are not drawn again at every keystroke.
     let navigate = {
-        let route = route.clone();
-        Callback::from(move |(next, mode): (Route, HistoryMode)| {
-            let history = web_sys::window().and_then(|window| window.history().ok()).filter(|_| follows_hash);
-            if let (Some(history), Some(url)) = (history, url_with_hash(&next.to_hash())) {
-                let _ = match mode {
-                    HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-                    HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-                };
-            }
-            route.set(Rc::new(next));
+        let (route, pending) = (route.clone(), pending.clone());
+        use_memo(follows_hash, move |&follows_hash| {
+            Callback::from(move |(next, mode): (Route, HistoryMode)| {
+                if follows_hash {
+                    write_address(&pending, &next.to_hash(), mode);
+                }
+                route.set(Rc::new(next));
+            })
         })
     };
 
-    RouteHandle { route: (*route).clone(), navigate }
+    RouteHandle { route: (*route).clone(), navigate: (*navigate).clone() }
+}
+
+/// The address a typed query is waiting to replace, once its results are
+/// painted.
+type PendingAddress = Rc<RefCell<Option<String>>>;
+
+/// Writes `hash` into the page's address. Typing replaces the entry after the
+/// frame showing its results is painted (a `replaceState` costs about 2 ms,
+/// a tenth of a keystroke's frame here), one write for all the keys typed
+/// meanwhile. A push first writes any replace still waiting, so Back returns
+/// to the query as typed.
+fn write_address(pending: &PendingAddress, hash: &str, mode: HistoryMode) {
+    let Some(url) = url_with_hash(hash) else { return };
+    match mode {
+        HistoryMode::Replace => {
+            if pending.borrow_mut().replace(url).is_none() {
+                let pending = pending.clone();
+                after_next_paint(move || flush_address(&pending));
+            }
+        }
+        HistoryMode::Push => {
+            flush_address(pending);
+            if let Some(history) = history() {
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        }
+    }
+}
+
+fn flush_address(pending: &PendingAddress) {
+    if let (Some(url), Some(history)) = (pending.borrow_mut().take(), history()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn history() -> Option<web_sys::History> {
+    web_sys::window()?.history().ok()
 }
 
 /// See [`use_first_frame`]: well after a first frame on any machine.

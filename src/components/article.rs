@@ -12,7 +12,7 @@ use super::{
     results::WhoLine,
 };
 use crate::{
-    hooks::{use_keys_in_root, HistoryMode, RouteHandle},
+    hooks::{use_keys_in_root, HistoryMode, Navigate},
     mode::Mode,
     present::{Article, ArticlePassage, Basis},
     qr,
@@ -38,7 +38,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 
     // Esc closes the article, as it would a dialog.
     {
-        let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
+        let navigate = use_context::<Navigate>();
         let results = props.route.closed();
         use_keys_in_root(root.clone(), results, move |results, event| {
             if let (true, Some(navigate)) = (event.key() == "Escape", &navigate) {
@@ -143,7 +143,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             class={classes!("passage", passage.focused.then_some("focused"), passage.who.is_some().then_some("spoken"))}
                         >
                             if let Some(who) = &passage.who {
-                                <WhoLine who={who.clone()} route={props.route.clone()} />
+                                <WhoLine who={who.clone()} lang={props.route.lang} />
                             }
                             <p class="text">
                                 <EvidenceText

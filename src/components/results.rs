@@ -259,7 +259,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     let href = props.route.reading(card.reading.clone()).to_hash();
     html! {
         <article class="card" part="card">
-            <WhoLine who={card.who.clone()} route={props.route.clone()} />
+            <WhoLine who={card.who.clone()} {lang} />
             <KindLabel kind={card.kind} lang={lang} />
             if card.other_speakers > 0 {
                 <p class="others">
@@ -319,7 +319,7 @@ pub fn skip_to_results(props: &SkipToResultsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct WhoLineProps {
     pub who: Who,
-    pub route: Route,
+    pub lang: UiLang,
 }
 
 /// "Ghada Waly — Directrice exécutive · ONUDC", whichever parts are known,
@@ -330,7 +330,7 @@ pub fn who_line(props: &WhoLineProps) -> Html {
     if who.speaker.is_none() && who.country.is_none() {
         return html! {};
     }
-    let page = |view: View| Route::page(view, props.route.lang).to_hash();
+    let page = |view: View| Route::page(view, props.lang).to_hash();
     // An unnamed speaker's name is their role: it is not said twice.
     let role = who.role.as_ref().filter(|role| who.speaker.as_ref().is_none_or(|name| !name.contains(role.as_str())));
     let label = who.speaker_label.clone().or_else(|| who.speaker.clone()).unwrap_or_default();

@@ -11,7 +11,7 @@ use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
 use crate::{
-    hooks::{HistoryMode, RouteHandle},
+    hooks::{HistoryMode, Navigate},
     present::Bar,
     route::Route,
 };
@@ -100,7 +100,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let drag = use_state(|| None::<(usize, usize)>);
     // Set when a drag ends, so the click that follows does not also follow a link.
     let dragged = use_mut_ref(|| false);
-    let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
+    let navigate = use_context::<Navigate>();
     let Some(slots) = slots(&props.bars) else { return html! {} };
     let count = slots.len();
     let highest = props.bars.iter().map(|bar| bar.count).max().unwrap_or(1).max(1);

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::{export::download, results::StatementCard, timeline::Timeline};
 use crate::{
     engine::Engine,
-    hooks::{page_url, HistoryMode, RouteHandle},
+    hooks::{page_url, HistoryMode, Navigate},
     present::{self, Profile, PAGE_SIZE},
     route::{ContextSide, Route, View},
     strings::UiLang,
@@ -122,7 +122,7 @@ pub fn profile_view(props: &ProfileViewProps) -> Html {
     let Some(profile) = (*profile).clone() else {
         return html! { <p class="empty" role="alert">{ strings.not_found }</p> };
     };
-    let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
+    let navigate = use_context::<Navigate>();
     let compare = match &props.route.view {
         View::Speaker(name) => {
             let (route, first) = (props.route.clone(), name.clone());
@@ -200,7 +200,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         let profile = |name: &str| engine.as_ref().and_then(|engine| present::speaker_profile(engine, name, query, *lang)).map(Rc::new);
         (profile(first), profile(second))
     });
-    let navigate = use_context::<RouteHandle>().map(|handle| handle.navigate);
+    let navigate = use_context::<Navigate>();
     let pick = |first_side: bool| {
         let (route, navigate, first, second) = (props.route.clone(), navigate.clone(), props.first.clone(), props.second.clone());
         Callback::from(move |name: String| {

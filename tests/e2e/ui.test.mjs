@@ -184,6 +184,50 @@ test('permalinks: a reload restores query, filters, sort and the open passage; b
   await page.locator('.passage.focused').waitFor();
 });
 
+// Typing writes the address after the results are painted, not in the
+// keystroke. These run the keystroke and the next step in one task, before
+// that write, where a reader's fast hands could land.
+test('the address follows typing: one entry for a typed query, kept behind a filter, never written onto the entry Back goes to', async () => {
+  const page = await open('#q=convention');
+  const typeThen = (words, next) => page.evaluate(async ({ words, next }) => {
+    const box = document.getElementById('search-input');
+    const summary = document.getElementById('results-summary');
+    const drawn = new Promise((resolve) => new MutationObserver((_, observer) => { observer.disconnect(); resolve(); })
+      .observe(summary, { childList: true, subtree: true, characterData: true }));
+    box.value = words;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    await drawn;
+    if (next === 'filter') document.querySelector('.facet-entry input').click();
+    if (next === 'back') history.back();
+  }, { words, next });
+  const query = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('q'));
+  const filtered = () => page.evaluate(() => /(speaker|country)=/.test(location.hash));
+  const entries = await page.evaluate(() => history.length);
+
+  await page.locator('#search-input').pressSequentially(' cyb');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === 'convention cyb');
+  assert.equal(await page.evaluate(() => history.length), entries, 'typing added history entries');
+  await page.locator('#search-input').fill('convention');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === 'convention');
+
+  // Back from a filter, the moment a query is typed: the entry gone back to keeps its own.
+  await page.locator('.facet-entry input').first().check();
+  await page.waitForFunction(() => /(speaker|country)=/.test(location.hash));
+  await typeThen('sécurité', 'back');
+  await page.waitForFunction(() => !/(speaker|country)=/.test(location.hash));
+  await page.waitForTimeout(200);
+  assert.equal(await query(), 'convention');
+  assert.equal(await page.locator('#search-input').inputValue(), 'convention');
+
+  // A filter the moment a query is typed: Back returns to that query.
+  await typeThen('cybercriminalité', 'filter');
+  await page.waitForFunction(() => /(speaker|country)=/.test(location.hash));
+  await page.goBack();
+  await page.waitForFunction(() => !/(speaker|country)=/.test(location.hash));
+  assert.equal(await query(), 'cybercriminalité');
+  assert.equal(await filtered(), false);
+});
+
 test('cite copies a citation; CSV and JSON export every result', async () => {
   const context = await explorer.browser.newContext({ acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(explorer.url).origin });
