@@ -14,6 +14,7 @@
 // is what the peers index: the `corpus extract --json` of the bundle's
 // articles, or a generated corpus folder (its passages.jsonl).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
@@ -31,6 +32,8 @@ const bundles = (bundleArgs.length ? bundleArgs : [`seeds=${defaultDist}`]).map(
 });
 /** The query each cold start ends with: a frequent word of every corpus. */
 const FIRST_QUERY = 'convention';
+/** Time left to the browser after a first visit, before the return visit. */
+const CACHE_SETTLES_MS = 2000;
 /** Fresh pages per way of opening; the median is reported. */
 const STARTS = 9;
 /** Queries typed one character at a time, as readers type them. */
@@ -125,6 +128,48 @@ async function startTimes(explorer, url, split = { shell: [], main: [], inDom: [
   }
   times.split = split;
   return times;
+}
+
+/** How long a page served by the browser's cache takes: each fresh page is
+ * opened, left for the browser to keep what it fetched and compiled (V8
+ * caches a streamed wasm's compiled code a moment after it runs), and opened
+ * again, as by a reader coming back. Usable times of the second opening. */
+async function returnTimes(explorer) {
+  const times = [];
+  for (let i = 0; i < STARTS; i++) {
+    const page = await explorer.newPage();
+    await page.addInitScript(instrument);
+    for (const url of [explorer.url, `${explorer.url}?again`]) {
+      await page.goto(url);
+      await page.waitForFunction(() => window.__bench.usable != null, null, { timeout: 30000 });
+      if (url === explorer.url) await page.waitForTimeout(CACHE_SETTLES_MS);
+    }
+    times.push(await page.evaluate(() => window.__bench.usable));
+    await page.close();
+  }
+  return times;
+}
+
+/** The floor under every start in this browser: the first paint of a page
+ * holding only a heading and a box, served the same way, over fresh pages. */
+async function emptyPagePaints(explorer) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hanoi-empty-'));
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>empty</title><h1>Empty</h1><input>');
+  const server = await serve({ root });
+  try {
+    const paints = [];
+    for (let i = 0; i < STARTS; i++) {
+      const page = await explorer.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30000 });
+      paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      await page.close();
+    }
+    return paints;
+  } finally {
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
 
 async function keystrokes(explorer) {
@@ -266,11 +311,13 @@ async function measure({ label, dist, passages }) {
   try {
     const sizes = transferSizes(dist);
     const served = await startTimes(explorer, explorer.url);
+    const returning = await returnTimes(explorer);
+    const empty = await emptyPagePaints(explorer);
     // A page double-clicked from disk is the single-file edition: browsers fetch no wasm from file://.
     const fromFile = await startTimes(explorer, pathToFileURL(path.join(dist, 'hanoi-explorer.html')).href);
     const typed = await keystrokes(explorer);
     const peers = await peerStarts(explorer, label, passages);
-    return { label, sizes, served, fromFile, typed, peers };
+    return { label, sizes, served, returning, empty, fromFile, typed, peers };
   } finally {
     await explorer.close();
   }
@@ -320,7 +367,10 @@ clock (\`performance.now()\` from navigation start) when the app's search box an
 (an animation frame after they are in the DOM, then a message posted from it), over ${STARTS} fresh pages, served over HTTP by \`scripts/serve.mjs\`, and the single-file
 edition \`hanoi-explorer.html\` opened from \`file://\`; **of which**: when \`index.html\`'s own shell (the masthead and a
 search box that takes typing, searched once the app starts) is painted (its first contentful paint), when the page's wasm starts (its
-\`hanoi:main\` mark) and when the first screen is in the DOM, before layout and paint. **Input to paint** is from a keystroke's input
+\`hanoi:main\` mark) and when the first screen is in the DOM, before layout and paint. A **return visit** opens the
+page again in the same fresh browser context ${CACHE_SETTLES_MS / 1000} s after a first visit: the files come from the HTTP cache (revalidated),
+and V8 reuses the wasm code it compiled and optimised then, instead of compiling it again. The **empty page** is the floor
+under every start here: a page of one heading and one box, painted in a fresh page of the same browser. **Input to paint** is from a keystroke's input
 event to the paint of the frame that shows its results (an animation frame, then a message posted from
 it), over ${TYPED.length} queries typed one character at a time; the row after it is the earlier measure,
 one animation frame later; **engine** is the search time the page reports for the same keystrokes. The 10k bundle is the generated 10k corpus written as articles (\`hanoi-bench articles\`).
@@ -332,6 +382,8 @@ ${sizeRows.join('\n')}
 | of which: the shell's search box painted, taking typing (first contentful paint), median (ms) | ${cell((r) => ms(median(r.served.split.shell)))} |
 | of which: wasm started (download, compile, glue), median (ms) | ${cell((r) => ms(median(r.served.split.main)))} |
 | of which: first screen in the DOM (then laid out and painted), median (ms) | ${cell((r) => ms(median(r.served.split.inDom)))} |
+| usable on a return visit (the browser's cache and compiled wasm kept), served: median / p95 (ms) | ${cell((r) => `${ms(median(r.returning))} / ${ms(quantile(r.returning, 0.95))}`)} |
+| an empty page (a heading and a box) painted, served, in the same browser: median (ms) | ${cell((r) => ms(median(r.empty)))} |
 | usable, single file from \`file://\`: median / p95 (ms) | ${cell((r) => `${ms(median(r.fromFile))} / ${ms(quantile(r.fromFile, 0.95))}`)} |
 | of which: the shell's search box painted, from \`file://\`, median (ms) | ${cell((r) => ms(median(r.fromFile.split.shell)))} |
 | input to paint per keystroke: median / p95 (ms) | ${cell((r) => `${ms(median(r.typed.paints))} / ${ms(quantile(r.typed.paints, 0.95))}`)} |
