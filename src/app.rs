@@ -12,7 +12,7 @@ use crate::{
     },
     mode::Mode,
     engine::Engine,
-    hooks::{use_first_frame, use_route, use_view_position, HistoryMode, Navigate, RouteHandle, RouteSource},
+    hooks::{use_route, use_view_position, HistoryMode, Navigate, RouteHandle, RouteSource},
     present::{self, Card, Outcome, PAGE_SIZE},
     route::{ContextSide, Route, View},
     strings::UiLang,
@@ -98,7 +98,6 @@ fn explorer(props: &ExplorerProps) -> Html {
     let mode = use_context::<Mode>().unwrap_or_default();
     let root = use_node_ref();
     let RouteHandle { route, navigate } = use_route(props.source.clone(), root.clone());
-    let first_frame = use_first_frame();
     {
         let (engine, on_select, lang) = (engine.clone(), props.on_select.clone(), route.lang);
         use_effect_with(route.reading.clone(), move |reading| {
@@ -192,7 +191,6 @@ fn explorer(props: &ExplorerProps) -> Html {
                 outcome={outcome.clone()}
                 route={(*route).clone()}
                 passage_count={engine.index().passage_count()}
-                first_frame={first_frame}
                 on_route={on_route.clone()}
                 on_more={on_more}
             />

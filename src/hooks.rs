@@ -280,27 +280,46 @@ fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
 }
 
-/// See [`use_first_frame`]: well after a first frame on any machine.
-const FIRST_FRAME_FALLBACK_MS: u32 = 500;
+/// See [`use_painted_later`]: well after a frame on any machine.
+const PAINT_FALLBACK_MS: u32 = 500;
 
-/// True for the app's first render, until its frame is painted. The first
-/// screen draws only what a reader sees at once (the first cards), and the
-/// rest right after: building the elements below the fold would hold back
-/// the paint of those above it (about 20 ms of a 250 ms start).
+/// `value` as the page last painted it: `first()` in the first render, then,
+/// right after each frame is painted, the value of the latest render. For
+/// what a reader does not see at once (the cards below the first screen):
+/// building it would hold back the frame showing what they do see, a
+/// start's first screen (about 20 ms of a 250 ms start) or a keystroke's
+/// first cards.
 #[hook]
-pub fn use_first_frame() -> bool {
-    let first = use_state_eq(|| true);
+pub fn use_painted_later<T, F>(first: F, value: T) -> T
+where
+    T: Clone + PartialEq + 'static,
+    F: FnOnce() -> T,
+{
+    let shown = use_state_eq(first);
+    // Only the latest value may land: a fallback timer set for an earlier
+    // one fires after later frames.
+    let latest = use_mut_ref(|| 0_u64);
     {
-        let first = first.clone();
-        use_effect_with((), move |_| {
-            // A page out of sight gets no animation frames: the fallback
-            // timer draws the rest anyway.
-            let fallback = first.clone();
-            Timeout::new(FIRST_FRAME_FALLBACK_MS, move || fallback.set(false)).forget();
-            after_next_paint(move || first.set(false));
+        let shown = shown.clone();
+        use_effect_with(value, move |value| {
+            let generation = {
+                let mut latest = latest.borrow_mut();
+                *latest += 1;
+                *latest
+            };
+            let catch_up = Rc::new(move |value: T| {
+                if *latest.borrow() == generation {
+                    shown.set(value);
+                }
+            });
+            // A page out of sight gets no animation frames: the timer shows the value anyway.
+            let (fallback, fallback_value) = (catch_up.clone(), value.clone());
+            Timeout::new(PAINT_FALLBACK_MS, move || fallback(fallback_value)).forget();
+            let value = value.clone();
+            after_next_paint(move || catch_up(value));
         });
     }
-    *first
+    (*shown).clone()
 }
 
 /// Runs `f` once the next frame is painted: an animation frame's callback

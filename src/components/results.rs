@@ -16,8 +16,9 @@ use super::{
     overview::KindLabel,
 };
 use crate::{
+    hooks::use_painted_later,
     mode::Mode,
-    present::{Card, Marked, Outcome, Who, FIRST_SCREEN_CARDS},
+    present::{first_screen_cards, Card, Marked, Outcome, Who},
     route::{Route, SortOrder, View},
     strings::UiLang,
 };
@@ -27,8 +28,6 @@ pub struct ResultListProps {
     pub outcome: Rc<Outcome>,
     pub route: Route,
     pub passage_count: usize,
-    /// The app's first frame: only the cards a reader sees at once.
-    pub first_frame: bool,
     pub on_route: Callback<Route>,
     pub on_more: Callback<()>,
 }
@@ -56,6 +55,18 @@ pub fn result_list(props: &ResultListProps) -> Html {
         event.prevent_default();
         focus_neighbour_card(event.target().and_then(|target| target.dyn_into().ok()), forward);
     });
+
+    // The first screen's cards are drawn with the results; the others, out
+    // of sight, right after that frame is painted (see `use_painted_later`):
+    // meanwhile the previous ones stand there. A list that leaves none below
+    // the screen drops them at once.
+    let screen_height = web_sys::window().and_then(|window| window.inner_height().ok()).and_then(|height| height.as_f64());
+    let mut groups = grouped(&outcome.cards, &props.route);
+    let first_screen = first_screen_cards(screen_height.unwrap_or(0.0)).min(groups.len());
+    let below = (groups.split_off(first_screen), props.route.clone());
+    let painted_below = use_painted_later(|| (Vec::new(), props.route.clone()), below.clone());
+    let below_shown = if below.0.is_empty() { below.clone() } else { painted_below };
+    let drawing = below_shown != below;
 
     let noun = if outcome.total == 1 { strings.results_one } else { strings.results_many };
     // The corpus's size only when the list is the whole corpus, narration included.
@@ -95,11 +106,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
             if outcome.cards.is_empty() {
                 <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
             } else {
-                <ol class="cards" onkeydown={on_keys} aria-busy={props.first_frame.then_some("true")}>
-                    { for grouped(&outcome.cards, &props.route).into_iter().take(if props.first_frame { FIRST_SCREEN_CARDS } else { usize::MAX }).map(|cards| {
-                        let file = cards[0].reading.file.clone();
-                        html! { <ArticleGroup key={file} cards={cards} route={props.route.clone()} /> }
-                    }) }
+                <ol class="cards" onkeydown={on_keys} aria-busy={drawing.then_some("true")}>
+                    // Two lists, each keyed by article: for a frame, an
+                    // article may stand in both.
+                    <>{ for groups.into_iter().map(|cards| article_group(cards, &props.route)) }</>
+                    <>{ for below_shown.0.into_iter().map(|cards| article_group(cards, &below_shown.1)) }</>
                 </ol>
                 if outcome.cards.len() < outcome.total {
                     <button class="more" type="button" onclick={props.on_more.reform(|_| ())}>
@@ -109,6 +120,11 @@ pub fn result_list(props: &ResultListProps) -> Html {
             }
         </section>
     }
+}
+
+fn article_group(cards: Vec<Card>, route: &Route) -> Html {
+    let file = cards[0].reading.file.clone();
+    html! { <ArticleGroup key={file} cards={cards} route={route.clone()} /> }
 }
 
 /// A search's cards by article; the first screen's latest statements one

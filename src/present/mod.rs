@@ -35,10 +35,21 @@ pub use self::{article::*, card::*, concordance::*, export::*, overview::*, prof
 /// Results shown before the reader asks for more.
 pub const PAGE_SIZE: usize = 20;
 
-/// Cards drawn in the app's first frame (an article's best card each, its
-/// others folded under it), enough to fill a tall desktop screen; the rest
-/// follow once that frame is painted.
-pub const FIRST_SCREEN_CARDS: usize = 6;
+/// Cards drawn in the frame that shows a search's results, the app's first
+/// included (an article's best card each, its others folded under it): a
+/// screen's worth, from `screen_height` in CSS pixels, at the height of the
+/// shortest card, and six at least; the rest follow once that frame is
+/// painted.
+pub fn first_screen_cards(screen_height: f64) -> usize {
+    const SHORTEST_CARD_PX: f64 = 150.0;
+    const AT_LEAST: usize = 6;
+    let fitting = if screen_height.is_finite() && screen_height > 0.0 {
+        (screen_height / SHORTEST_CARD_PX).ceil().min(PAGE_SIZE as f64) as usize
+    } else {
+        0
+    };
+    AT_LEAST.max(fitting)
+}
 
 /// Text with the byte ranges to mark, all on char boundaries.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -255,3 +255,13 @@ fn an_unnamed_speaker_is_labelled_in_the_interface_language_and_keyed_by_name() 
         assert_eq!(export_rows(&outcome.cards, "", lang)[0].speaker, label, "one language per record");
     }
 }
+
+#[test]
+fn the_first_screen_holds_a_screen_of_cards_and_six_at_least() {
+    assert_eq!(first_screen_cards(760.0), 6, "a phone");
+    assert_eq!(first_screen_cards(900.0), 6, "a laptop");
+    assert_eq!(first_screen_cards(1920.0), 13, "a kiosk standing upright");
+    assert_eq!(first_screen_cards(100_000.0), PAGE_SIZE, "never more than a page");
+    assert_eq!(first_screen_cards(f64::NAN), 6, "no window");
+    assert_eq!(first_screen_cards(-1.0), 6);
+}

@@ -102,7 +102,7 @@ test('the single file paints the shell too, and takes it over from file://', asy
   assert.deepEqual(explorer.errors, []);
 });
 
-test('the first frame draws the first cards, the rest follow below them, and later screens come whole', async () => {
+test('each list draws a screen of cards first and the rest after that frame; a short list replaces a long one at once', async () => {
   const page = await explorer.newPage({ width: 1280, height: 900 });
   await page.addInitScript(() => {
     window.__cardCounts = [];
@@ -124,15 +124,41 @@ test('the first frame draws the first cards, the rest follow below them, and lat
   assert.equal(shown.count, 6, 'the app showed itself with the first screen\'s cards');
   assert.equal(await page.evaluate(() => JSON.stringify(document.querySelector('.card').getBoundingClientRect())), shown.at,
     'nothing above the fold moved');
-  assert.equal(await page.locator('ol.cards[aria-busy]').count(), 0, 'the list says it is complete');
-  // Later screens are drawn whole: back from a search to the latest statements, all 20 at once.
+  const complete = () => page.waitForFunction(() => document.querySelector('ol.cards') && !document.querySelector('ol.cards[aria-busy]'));
+  await complete();
+
+  // A search of the seeds lists one card per article, five at most: it
+  // fits the first screen, and no card of the latest statements stays below it.
+  await page.evaluate(() => { window.__cardCounts = []; });
   await page.locator('#search-input').fill('convention');
   await page.locator('.card mark').first().waitFor();
+  await complete();
+  await page.waitForTimeout(200);
+  const articles = await page.locator('ol.cards > li').count();
+  assert.ok(articles <= 5, `${articles} articles`);
+  assert.deepEqual(await page.evaluate(() => window.__cardCounts), [articles]);
+
+  // Back to the latest statements: the first screen's in the frame, the rest right after it.
   await page.evaluate(() => { window.__cardCounts = []; });
   await page.locator('#search-input').fill('');
-  await page.waitForFunction(() => document.querySelectorAll('.card mark').length === 0);
-  await page.waitForTimeout(200);
-  assert.deepEqual(await page.evaluate(() => window.__cardCounts), [20]);
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 20 && document.querySelectorAll('.card mark').length === 0);
+  await complete();
+  assert.deepEqual(await page.evaluate(() => window.__cardCounts), [6, 20]);
+  await page.close();
+});
+
+test('on a tall screen the first frame holds a screen of cards', async () => {
+  const page = await explorer.newPage({ width: 1080, height: 1920 });
+  await page.addInitScript(() => {
+    window.__cardCounts = [];
+    new MutationObserver(() => {
+      const count = document.querySelectorAll('.card').length;
+      if (count && window.__cardCounts.at(-1) !== count) window.__cardCounts.push(count);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(explorer.url);
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 20);
+  assert.deepEqual(await page.evaluate(() => window.__cardCounts), [13, 20]);
   await page.close();
 });
 
