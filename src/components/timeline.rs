@@ -11,7 +11,7 @@ use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
 use crate::{
-    hooks::{HistoryMode, Navigate},
+    hooks::{use_painted_later, HistoryMode, Navigate},
     present::Bar,
     route::Route,
 };
@@ -94,8 +94,18 @@ fn percent(milli: usize) -> String {
     format!("{}.{:03}%", milli / 1000, milli % 1000)
 }
 
+/// Drawn after the frame that shows a search's results: it stands below
+/// the facet lists, out of sight as a word is typed, and has some 200
+/// elements to update at every key at 10,000 passages.
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
+    let now = (props.bars.clone(), props.route.clone());
+    let (bars, route) = use_painted_later(|| now.clone(), now.clone());
+    html! { <TimelineAxis {bars} label={props.label} hint={props.hint} {route} /> }
+}
+
+#[function_component(TimelineAxis)]
+fn timeline_axis(props: &TimelineProps) -> Html {
     // The slot a drag started on and the one it is over.
     let drag = use_state(|| None::<(usize, usize)>);
     // Set when a drag ends, so the click that follows does not also follow a link.

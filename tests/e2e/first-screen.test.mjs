@@ -147,6 +147,31 @@ test('each list draws a screen of cards first and the rest after that frame; a s
   await page.close();
 });
 
+test('a keystroke\'s frame leaves the timeline below the lists as it was; it follows right after', async () => {
+  const page = await explorer.open('');
+  const bars = () => page.evaluate(() => [...document.querySelectorAll('.timeline .slot')].map((slot) => slot.getAttribute('aria-label')).join('|'));
+  const before = await bars();
+  // The keystroke and what its own task drew, before any frame.
+  const inTheFrame = await page.evaluate(async () => {
+    const summary = document.getElementById('results-summary');
+    const drawn = new Promise((resolve) => new MutationObserver((_, observer) => { observer.disconnect(); resolve(); })
+      .observe(summary, { childList: true, subtree: true, characterData: true }));
+    const box = document.getElementById('search-input');
+    box.value = 'Waly';
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+    await drawn;
+    return {
+      marked: document.querySelectorAll('.card mark').length,
+      bars: [...document.querySelectorAll('.timeline .slot')].map((slot) => slot.getAttribute('aria-label')).join('|'),
+    };
+  });
+  assert.ok(inTheFrame.marked > 0, 'the results were drawn in the keystroke\'s frame');
+  assert.equal(inTheFrame.bars, before, 'the timeline was drawn in the keystroke\'s frame');
+  await page.waitForFunction((before) => [...document.querySelectorAll('.timeline .slot')].map((slot) => slot.getAttribute('aria-label')).join('|') !== before, before);
+  assert.notEqual(await bars(), before);
+  await page.close();
+});
+
 test('on a tall screen the first frame holds a screen of cards', async () => {
   const page = await explorer.newPage({ width: 1080, height: 1920 });
   await page.addInitScript(() => {
