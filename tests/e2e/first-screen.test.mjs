@@ -113,7 +113,8 @@ test('each list draws a screen of cards first and the rest after that frame; a s
       }
       // Where the first card stood when the app first showed (the shell gone), and how many there were.
       if (cards.length && !document.getElementById('shell') && !window.__firstShown) {
-        window.__firstShown = { count: cards.length, at: JSON.stringify(cards[0].getBoundingClientRect()) };
+        const timeline = Boolean(document.querySelector('.timeline .slot'));
+        window.__firstShown = { count: cards.length, at: JSON.stringify(cards[0].getBoundingClientRect()), timeline };
       }
     }).observe(document, { childList: true, subtree: true });
   });
@@ -122,6 +123,8 @@ test('each list draws a screen of cards first and the rest after that frame; a s
   assert.deepEqual(await page.evaluate(() => window.__cardCounts), [6, 20]);
   const shown = await page.evaluate(() => window.__firstShown);
   assert.equal(shown.count, 6, 'the app showed itself with the first screen\'s cards');
+  assert.equal(shown.timeline, false, 'the timeline, below the facet lists, was in the first frame');
+  await page.locator('.timeline .slot').first().waitFor();
   assert.equal(await page.evaluate(() => JSON.stringify(document.querySelector('.card').getBoundingClientRect())), shown.at,
     'nothing above the fold moved');
   const complete = () => page.waitForFunction(() => document.querySelector('ol.cards') && !document.querySelector('ol.cards[aria-busy]'));
