@@ -1,8 +1,9 @@
 // The first screen. index.html paints a shell while the wasm is still on
 // its way: its search box takes typing, and the app, once started, searches
 // what was typed, in a box at the very same place, with the focus where it
-// was. The app's own first frame draws only the cards a reader sees at once,
-// and the rest right after it is painted.
+// was. Each frame of the app, its first and a keystroke's, draws only what
+// a reader sees at once (a screen of cards), and the rest, with the timeline
+// below the facet lists, right after it is painted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
