@@ -112,10 +112,12 @@ fn timeline_axis(props: &TimelineProps) -> Html {
     // Set when a drag ends, so the click that follows does not also follow a link.
     let dragged = use_mut_ref(|| false);
     let navigate = use_context::<Navigate>();
+    // Every hook before the return: the first render has no bars (see
+    // `Timeline`), the next ones have.
+    let axis = use_node_ref();
     let Some(slots) = slots(&props.bars) else { return html! {} };
     let count = slots.len();
     let highest = props.bars.iter().map(|bar| bar.count).max().unwrap_or(1).max(1);
-    let axis = use_node_ref();
     // The slot under the pointer, from its position across the axis: the
     // pointer is captured while dragging, so targets say nothing.
     let slot_at = {

@@ -118,11 +118,12 @@ pub fn profile_view(props: &ProfileViewProps) -> Html {
         };
         profile.map(Rc::new)
     });
+    // Every hook before the return: a page not found may be followed by one found.
+    let navigate = use_context::<Navigate>();
     // Shared with the column, not copied: a country's profile holds every statement.
     let Some(profile) = (*profile).clone() else {
         return html! { <p class="empty" role="alert">{ strings.not_found }</p> };
     };
-    let navigate = use_context::<Navigate>();
     let compare = match &props.route.view {
         View::Speaker(name) => {
             let (route, first) = (props.route.clone(), name.clone());
