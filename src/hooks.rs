@@ -257,6 +257,9 @@ fn write_address(pending: &PendingAddress, hash: &str, mode: HistoryMode) {
     match mode {
         HistoryMode::Replace => {
             if pending.borrow_mut().replace(url).is_none() {
+                // A page out of sight gets no animation frames: the timer writes it anyway.
+                let fallback = pending.clone();
+                Timeout::new(PAINT_FALLBACK_MS, move || flush_address(&fallback)).forget();
                 let pending = pending.clone();
                 after_next_paint(move || flush_address(&pending));
             }

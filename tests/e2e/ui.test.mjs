@@ -228,6 +228,17 @@ test('the address follows typing: one entry for a typed query, kept behind a fil
   assert.equal(await filtered(), false);
 });
 
+test('a page that gets no more animation frames (gone out of sight) still draws every card and writes the address', async () => {
+  const page = await open('#q=convention');
+  await page.locator('.card').first().waitFor();
+  await page.evaluate(() => { window.requestAnimationFrame = () => 0; });
+  await page.locator('#search-input').fill('');
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 20 && !document.querySelector('ol.cards[aria-busy]'), null, { timeout: 5000, polling: 100 });
+  await page.locator('#search-input').fill('cybercriminalité');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === 'cybercriminalité', null, { timeout: 5000, polling: 100 });
+  await page.close();
+});
+
 test('cite copies a citation; CSV and JSON export every result', async () => {
   const context = await explorer.browser.newContext({ acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(explorer.url).origin });
