@@ -52,6 +52,8 @@ test('a long list says how many entries it hides and shows them on request', asy
 test('the timeline is a time axis; a month click gives one chip and a month in the date fields', async () => {
   const page = await open('');
   const slots = page.locator('.facets .timeline .slot');
+  // Drawn right after the first screen's frame.
+  await slots.first().waitFor();
   const count = await slots.count();
   assert.ok(count >= 3, 'several months with statements');
   // Months two years apart are further apart than months one month apart.
@@ -77,6 +79,7 @@ test('the timeline is a time axis; a month click gives one chip and a month in t
 test('dragging across the timeline selects a range', async () => {
   const page = await open('');
   const slots = page.locator('.facets .timeline .slot');
+  await slots.first().waitFor();
   await page.locator('.facets .timeline').scrollIntoViewIfNeeded();
   const start = await slots.first().boundingBox();
   const end = await slots.nth(1).boundingBox();

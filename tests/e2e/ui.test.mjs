@@ -67,12 +67,15 @@ test('facets: the list filter folds accents and the timeline narrows to a month,
     assert.ok(labels.length >= 1 && labels.every((label) => /vi[eê]t/i.test(label)), `filtered: ${labels}`);
   }
   const bars = page.locator('.timeline .slot');
+  await bars.first().waitFor();
   assert.ok((await bars.count()) >= 2, 'the timeline has several months');
   await bars.last().click();
   await page.waitForFunction(() => location.hash.includes('from=') && location.hash.includes('to='));
   const params = Object.fromEntries(await hashParams(page));
   assert.equal(params.from, params.to);
   assert.match(params.from, /^\d{4}-\d{2}$/);
+  // The timeline follows the frame showing the month's results.
+  await page.waitForFunction(() => [...document.querySelectorAll('.timeline .slot')].every((link) => new URLSearchParams(link.getAttribute('href').slice(1)).get('from')?.length === 10));
   const dayBars = await page.$$eval('.timeline .slot', (links) => links.map((link) => new URLSearchParams(link.getAttribute('href').slice(1)).get('from')));
   assert.ok(dayBars.every((day) => day.startsWith(params.from) && day.length === 10), `days of ${params.from}: ${dayBars}`);
   await page.locator('.chip.clear').click();

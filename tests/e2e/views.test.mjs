@@ -44,6 +44,7 @@ test('first screen: only attributed statements, newest first, under a one-line c
   assert.deepEqual(keys, [...keys].sort((a, b) => b - a), `newest first: ${cards.map((card) => card.date)}`);
   // Speakers, countries and the timeline are there beside them.
   assert.ok(await page.locator('.facet').first().locator('.facet-entry').count() >= 2);
+  await page.locator('.timeline .slot').first().waitFor();
   assert.ok(await page.locator('.timeline .slot').count() >= 1);
 });
 
