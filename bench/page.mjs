@@ -106,14 +106,19 @@ function instrument() {
   }, true);
 }
 
+/** Opens `url` in an instrumented `page`; resolves once the app is usable there. */
+async function openUsable(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.usable != null, null, { timeout: 30000 });
+}
+
 /** Usable times over fresh pages; `split` gathers when the shell was painted, the wasm started and the first screen was in the DOM. */
 async function startTimes(explorer, url, split = { shell: [], main: [], inDom: [] }) {
   const times = [];
   for (let i = 0; i < STARTS; i++) {
     const page = await explorer.newPage();
     await page.addInitScript(instrument);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__bench.usable != null, null, { timeout: 30000 });
+    await openUsable(page, url);
     const { usable, shell, main, inDom } = await page.evaluate(() => ({
       shell: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       usable: window.__bench.usable,
@@ -140,8 +145,7 @@ async function returnTimes(explorer) {
     const page = await explorer.newPage();
     await page.addInitScript(instrument);
     for (const url of [explorer.url, `${explorer.url}?again`]) {
-      await page.goto(url);
-      await page.waitForFunction(() => window.__bench.usable != null, null, { timeout: 30000 });
+      await openUsable(page, url);
       if (url === explorer.url) await page.waitForTimeout(CACHE_SETTLES_MS);
     }
     times.push(await page.evaluate(() => window.__bench.usable));
@@ -175,8 +179,7 @@ async function emptyPagePaints(explorer) {
 async function keystrokes(explorer) {
   const page = await explorer.newPage();
   await page.addInitScript(instrument);
-  await page.goto(explorer.url);
-  await page.waitForFunction(() => window.__bench.usable != null);
+  await openUsable(page, explorer.url);
   const engine = [];
   const paints = [];
   const frames = [];

@@ -257,11 +257,8 @@ fn write_address(pending: &PendingAddress, hash: &str, mode: HistoryMode) {
     match mode {
         HistoryMode::Replace => {
             if pending.borrow_mut().replace(url).is_none() {
-                // A page out of sight gets no animation frames: the timer writes it anyway.
-                let fallback = pending.clone();
-                Timeout::new(PAINT_FALLBACK_MS, move || flush_address(&fallback)).forget();
                 let pending = pending.clone();
-                after_next_paint(move || flush_address(&pending));
+                after_paint_or_timeout(move || flush_address(&pending));
             }
         }
         HistoryMode::Push => {
@@ -283,7 +280,7 @@ fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
 }
 
-/// See [`use_painted_later`]: well after a frame on any machine.
+/// See [`after_paint_or_timeout`]: well after a frame on any machine.
 const PAINT_FALLBACK_MS: u32 = 500;
 
 /// `value` as the page last painted it: `first()` in the first render, then,
@@ -299,30 +296,32 @@ where
     F: FnOnce() -> T,
 {
     let shown = use_state_eq(first);
-    // Only the latest value may land: a fallback timer set for an earlier
-    // one fires after later frames.
-    let latest = use_mut_ref(|| 0_u64);
     {
         let shown = shown.clone();
+        // Values land in the order they were given: each waits for the next
+        // frame or the timer, and neither comes sooner for a later value.
         use_effect_with(value, move |value| {
-            let generation = {
-                let mut latest = latest.borrow_mut();
-                *latest += 1;
-                *latest
-            };
-            let catch_up = Rc::new(move |value: T| {
-                if *latest.borrow() == generation {
-                    shown.set(value);
-                }
-            });
-            // A page out of sight gets no animation frames: the timer shows the value anyway.
-            let (fallback, fallback_value) = (catch_up.clone(), value.clone());
-            Timeout::new(PAINT_FALLBACK_MS, move || fallback(fallback_value)).forget();
             let value = value.clone();
-            after_next_paint(move || catch_up(value));
+            after_paint_or_timeout(move || shown.set(value));
         });
     }
     (*shown).clone()
+}
+
+/// Runs `f` once, after the next frame is painted or, on a page that gets
+/// no animation frames (out of sight), after [`PAINT_FALLBACK_MS`],
+/// whichever comes first.
+fn after_paint_or_timeout<F: FnOnce() + 'static>(f: F) {
+    let once = Rc::new(RefCell::new(Some(f)));
+    let run = |once: Rc<RefCell<Option<F>>>| move || {
+        // Taken before it runs: `f` may schedule more.
+        let f = once.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    Timeout::new(PAINT_FALLBACK_MS, run(once.clone())).forget();
+    after_next_paint(run(once));
 }
 
 /// Runs `f` once the next frame is painted: an animation frame's callback

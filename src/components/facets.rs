@@ -226,7 +226,7 @@ fn facet_list(props: &FacetListProps) -> Html {
     let mut entries: Vec<&FacetEntry> = props.entries.iter().collect();
     if let Some(order) = &*frozen {
         let rank = |entry: &FacetEntry| order.iter().position(|key| *key == entry.key).unwrap_or(order.len());
-        search::order::sort_by_key(&mut entries, |entry| search::order::number(rank(entry) as u128));
+        search::order::sort_by_key(&mut entries, |entry| search::order::numbers([rank(entry) as u32]));
     }
     // The engine's folding, so "viet" finds "Viêt Nam" as it would in a search.
     let needle = fold(&filter);

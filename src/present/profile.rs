@@ -32,8 +32,7 @@ pub(super) fn profile_statements(searcher: &Searcher<'_>, request: &SearchReques
         searcher.matches(request).into_iter().filter_map(|id| Some((index.passage(id)?.date, id))).collect();
     // Undated passages last, then by date, then in reading order.
     order::sort_by_key(&mut dated, |&(date, PassageId(id))| {
-        let when = date.map_or(u128::from(u32::MAX) + 1, |date| u128::from(date.order_key()));
-        order::number((when << 32) | u128::from(id))
+        order::numbers([u32::from(date.is_none()), date.map_or(0, Date::order_key), id])
     });
     let cards = dated.into_iter().filter_map(|(_, id)| card(index, id, None, lang)).collect();
     (counts, cards)

@@ -95,7 +95,7 @@ impl Searcher<'_> {
                 (lift > 0.0).then(|| ((f64::from(tally.uses).ln_1p() * lift) as f32, term, tally.shown.to_owned()))
             })
             .collect();
-        order::sort_by_key(&mut scored, |(score, term, _)| (u128::from(!order::ordered(*score)), term.as_str()));
+        order::sort_by_key(&mut scored, |(score, term, _)| (order::pack([!order::ordered(*score)]), term.as_str()));
         scored.into_iter().take(limit).map(|(_, _, shown)| shown).collect()
     }
 }

@@ -103,7 +103,7 @@ impl TermMatch {
     /// three lists that need it share this).
     pub(crate) fn keep_best_per_term(matches: &mut Vec<TermMatch>) {
         // Equal keys are equal matches (the first byte is the term's).
-        order::sort_by_key(matches, |m| order::number((u128::from(m.term) << 8) | u128::from(m.kind.rank())));
+        order::sort_by_key(matches, |m| order::numbers([m.term, m.kind.rank().into()]));
         matches.dedup_by_key(|m| m.term);
     }
 }
@@ -227,9 +227,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
             if let (Some(&(start, first)), Some(&(last, _))) = (found.first(), found.last()) {
                 every_completion = Some(Completions { ids: start..last.saturating_add(1), first });
             }
-            let (best, rest) = order::lowest(found, cap, |&(id, _)| {
-                order::number((u128::from(!index.body_frequency(id)) << 32) | u128::from(id))
-            });
+            let (best, rest) = order::lowest(found, cap, |&(id, _)| order::numbers([!index.body_frequency(id), id]));
             unscored = rest.into_iter().map(|(id, _)| id).collect();
             best
         };
@@ -248,8 +246,7 @@ fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
         correction = best;
         // The closest first, then the most frequent.
         let (closest, _) = order::lowest(found, MAX_TYPOS, |m| {
-            let edits = u128::from(m.kind.edits());
-            order::number((edits << 64) | (u128::from(!index.body_frequency(m.term)) << 32) | u128::from(m.term))
+            order::numbers([m.kind.edits().into(), !index.body_frequency(m.term), m.term])
         });
         matches.extend(closest);
     }

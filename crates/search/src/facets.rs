@@ -164,7 +164,7 @@ impl<'i, 'a> Counter<'i, 'a> {
             .into_values()
             .filter_map(|(doc, n)| Some((self.index.document_outlet(doc)?.to_owned(), n)))
             .collect();
-        order::sort_by_key(&mut outlets, |(name, n)| (u128::from(!n), name.as_str()));
+        order::sort_by_key(&mut outlets, |(name, n)| (order::pack([!n]), name.as_str()));
         outlets
     }
 
@@ -204,6 +204,6 @@ impl<'i, 'a> Counter<'i, 'a> {
 fn ranked(counts: Vec<u32>) -> Vec<(u32, u32)> {
     let mut ranked: Vec<(u32, u32)> =
         counts.into_iter().enumerate().filter(|&(_, n)| n > 0).map(|(id, n)| (id as u32, n)).collect();
-    order::sort_by_key(&mut ranked, |&(id, n)| order::number((u128::from(!n) << 32) | u128::from(id)));
+    order::sort_by_key(&mut ranked, |&(id, n)| order::numbers([!n, id]));
     ranked
 }

@@ -12,9 +12,9 @@
 //! The extra pass costs nothing measurable where the crate sorts: a few
 //! dozen ranked passages, the terms of a query, the rows of one facet.
 
-/// What items sort by: numbers packed high to low, most significant rule
-/// first, then optionally a text compared after them (a name breaking a
-/// tie in counts).
+/// What items sort by: numbers packed high to low (see [`pack`]), most
+/// significant rule first, then optionally a text compared after them (a
+/// name breaking a tie in counts).
 pub type Key<'t> = (u128, &'t str);
 
 /// Sorts `items` ascending by `key`; items with equal keys keep their order.
@@ -47,7 +47,7 @@ pub fn sort_by_owned_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (u128, Strin
 
 /// Sorts numbers ascending.
 pub fn sort(items: &mut Vec<u32>) {
-    sort_by_key(items, |&n| number(u128::from(n)));
+    sort_by_key(items, |&n| numbers([n]));
 }
 
 /// The `cap` items with the lowest keys, in no order, then the rest, in no
@@ -67,9 +67,16 @@ pub fn lowest<T>(mut items: Vec<T>, cap: usize, key: impl for<'a> Fn(&'a T) -> K
     (items, rest)
 }
 
-/// A key of numbers only.
-pub fn number(packed: u128) -> Key<'static> {
-    (packed, "")
+/// Up to four numbers in one, the first most significant: each keeps its
+/// own 32 bits. A number complemented (`!n`) sorts descending.
+pub fn pack<const N: usize>(lanes: [u32; N]) -> u128 {
+    const { assert!(N <= 4, "a key holds four numbers") };
+    lanes.iter().fold(0, |packed, &lane| packed << 32 | u128::from(lane))
+}
+
+/// A key of numbers only, the first most significant (see [`pack`]).
+pub fn numbers<const N: usize>(lanes: [u32; N]) -> Key<'static> {
+    (pack(lanes), "")
 }
 
 /// Maps a float to an integer of the same order (`total_cmp`'s order), so
@@ -115,7 +122,7 @@ mod tests {
     #[test]
     fn equal_keys_keep_their_order() {
         let mut items: Vec<(u32, usize)> = (0..300).map(|i| ((i * 7919) % 3, i as usize)).collect();
-        sort_by_key(&mut items, |&(key, _)| number(key.into()));
+        sort_by_key(&mut items, |&(key, _)| numbers([key]));
         for pair in items.windows(2) {
             assert!(pair[0].0 < pair[1].0 || (pair[0].0 == pair[1].0 && pair[0].1 < pair[1].1), "{pair:?}");
         }
@@ -131,19 +138,31 @@ mod tests {
     #[test]
     fn descending_is_a_complemented_number() {
         let mut counts = vec![(0u32, 3u32), (1, 9), (2, 3), (3, 0)];
-        sort_by_key(&mut counts, |&(id, n)| number((u128::from(!n) << 32) | u128::from(id)));
+        sort_by_key(&mut counts, |&(id, n)| numbers([!n, id]));
         assert_eq!(counts, vec![(1, 9), (0, 3), (2, 3), (3, 0)]);
     }
 
     #[test]
     fn lowest_splits_at_the_cap() {
         let items: Vec<u32> = vec![50, 10, 40, 20, 30];
-        let (mut low, mut rest) = lowest(items, 2, |&n| number(n.into()));
+        let (mut low, mut rest) = lowest(items, 2, |&n| numbers([n]));
         low.sort_unstable();
         rest.sort_unstable();
         assert_eq!((low, rest), (vec![10, 20], vec![30, 40, 50]));
-        let (all, none) = lowest(vec![3u32, 1], 5, |&n| number(n.into()));
+        let (all, none) = lowest(vec![3u32, 1], 5, |&n| numbers([n]));
         assert_eq!((all.len(), none.len()), (2, 0));
+    }
+
+    #[test]
+    fn packed_numbers_order_as_their_tuple() {
+        let tuples = [(0, 0, 7), (0, 1, 0), (1, 0, 0), (0, u32::MAX, u32::MAX), (2, 3, 1)];
+        for a in tuples {
+            for b in tuples {
+                let packed = |(x, y, z): (u32, u32, u32)| pack([x, y, z]);
+                assert_eq!(packed(a).cmp(&packed(b)), a.cmp(&b), "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(pack([u32::MAX; 4]), u128::MAX);
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl Order {
         } else {
             (s.tier.0, 0)
         };
-        (u128::from(tier) << 96) | (u128::from(date) << 64) | (u128::from(!order::ordered(s.score)) << 32) | u128::from(s.passage)
+        order::pack([tier, date, !order::ordered(s.score), s.passage])
     }
 }
 
@@ -285,7 +285,7 @@ fn rank_with(
     if !by_date {
         proximity(eval, &mut scored);
     }
-    order::sort_by_key(&mut scored, |s| order::number(ranking.key(s)));
+    order::sort_by_key(&mut scored, |s| (ranking.key(s), ""));
     scored.truncate(want);
     scored
 }
@@ -324,7 +324,7 @@ fn proximity(eval: &Evaluation<'_>, head: &mut [Scored]) {
 
 /// Smallest `last - first` position of a window holding every word.
 fn min_span(events: &mut Vec<(u32, usize)>, words: usize) -> Option<u32> {
-    order::sort_by_key(events, |&(position, word)| order::number((u128::from(position) << 64) | word as u128));
+    order::sort_by_key(events, |&(position, word)| order::numbers([position, u32::try_from(word).unwrap_or(u32::MAX)]));
     let mut counts = vec![0usize; words];
     let mut covered = 0;
     let mut best: Option<u32> = None;

@@ -100,9 +100,7 @@ impl<'i, 'a> Highlighter<'i, 'a> {
         });
         if !candidates.is_empty() {
             self.whole_phrases(&candidates, &mut found);
-            order::sort_by_key(&mut found, |(range, id)| {
-                order::number((range.start as u128) << 64 | (range.end as u128) << 32 | u128::from(*id))
-            });
+            order::sort_by_key(&mut found, |(range, id)| order::numbers([offset(range.start), offset(range.end), *id]));
             found.dedup();
         }
         found
@@ -149,9 +147,15 @@ impl<'i, 'a> Highlighter<'i, 'a> {
     }
 }
 
+/// A byte offset in a passage as a sort key's number: passages are far
+/// shorter than 4 GB.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 /// Sorts and unites overlapping ranges (a compound and its parts).
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    order::sort_by_key(&mut ranges, |r| order::number((r.start as u128) << 64 | u128::from(!(r.end as u64))));
+    order::sort_by_key(&mut ranges, |r| order::numbers([offset(r.start), !offset(r.end)]));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for range in ranges {
         match merged.last_mut() {
