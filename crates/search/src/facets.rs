@@ -6,8 +6,10 @@
 //! bitset once per facet and reads the fixed-width passage records. The
 //! passages lacking a facet's value are counted the same way, so that a
 //! list with its "unknown" entry adds up to the results.
-
-use std::collections::BTreeMap;
+//!
+//! Months, days and outlets are per document. The searcher numbers them
+//! once ([`DocumentFacets`]), so a count is a few array slots per passage
+//! and a walk over the values that occur, never over every document.
 
 use crate::bitset::BitSet;
 use crate::filters::{Facet, Selection};
@@ -15,8 +17,66 @@ use crate::index::Index;
 use crate::order;
 use crate::types::{CountryId, Date, Facets, PerFacet, SpeakerId};
 
-pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) -> Facets {
-    let mut counter = Counter::new(index);
+/// Marks a document without a value (no month, no day, no outlet).
+const NONE: u32 = u32::MAX;
+
+/// Each document's month, day and outlet as small numbers, and the values
+/// they stand for: months and days in date order, outlets by where their
+/// name is stored. Built once per index by the [`crate::Searcher`].
+#[derive(Debug, Default)]
+pub(crate) struct DocumentFacets {
+    /// Per document: (month, day, outlet), each an index into the lists
+    /// below or [`NONE`].
+    documents: Vec<(u32, u32, u32)>,
+    months: Vec<Date>,
+    days: Vec<Date>,
+    /// A document of each outlet, to read its name from.
+    outlets: Vec<u32>,
+}
+
+impl DocumentFacets {
+    pub(crate) fn new(index: &Index<'_>) -> DocumentFacets {
+        let mut tables = DocumentFacets { documents: vec![(NONE, NONE, NONE); index.document_count()], ..Default::default() };
+        let mut outlet_offsets: Vec<(u32, u32)> = Vec::new();
+        for (doc, slot) in tables.documents.iter_mut().enumerate() {
+            let Some(offset) = index.document_outlet_offset(doc as u32) else { continue };
+            let ordinal = match outlet_offsets.binary_search_by_key(&offset, |&(o, _)| o) {
+                Ok(at) => outlet_offsets[at].1,
+                Err(at) => {
+                    let ordinal = tables.outlets.len() as u32;
+                    tables.outlets.push(doc as u32);
+                    outlet_offsets.insert(at, (offset, ordinal));
+                    ordinal
+                }
+            };
+            slot.2 = ordinal;
+        }
+        // Oldest first, so equal months and days are neighbours.
+        for doc in index.documents_by_date() {
+            let Some(date) = Date::unpack(index.document_date_key(doc)) else { continue };
+            let Some(month) = date.to_month() else { continue };
+            let Some(slot) = tables.documents.get_mut(doc as usize) else { continue };
+            if tables.months.last() != Some(&month) {
+                tables.months.push(month);
+            }
+            slot.0 = tables.months.len() as u32 - 1;
+            if date.day.is_some() {
+                if tables.days.last() != Some(&date) {
+                    tables.days.push(date);
+                }
+                slot.1 = tables.days.len() as u32 - 1;
+            }
+        }
+        tables
+    }
+
+    fn of(&self, doc: u32) -> (u32, u32, u32) {
+        self.documents.get(doc as usize).copied().unwrap_or((NONE, NONE, NONE))
+    }
+}
+
+pub(crate) fn count(index: &Index<'_>, tables: &DocumentFacets, matches: &BitSet, selection: &Selection) -> Facets {
+    let mut counter = Counter::new(index, tables);
     let nothing_selected = selection.speakers.is_none()
         && selection.countries.is_none()
         && selection.outlets.is_none()
@@ -27,14 +87,12 @@ pub(crate) fn count(index: &Index<'_>, matches: &BitSet, selection: &Selection) 
     let mut country_set = None;
     let unknown;
     if nothing_selected {
-        // All facets count the same passages, in one pass; dates and outlets
-        // are both per document, so one per-document tally serves both.
+        // All facets count the same passages, in one pass.
         for passage in matches.iter() {
             counter.speaker(passage);
             counter.country(passage);
-            counter.date(passage);
+            counter.date_and_outlet(passage);
         }
-        counter.outlet_documents = counter.documents.clone();
         unknown = lacking_among(selection, matches, matches, matches);
     } else {
         let narrowed = |facet| narrowed_for(matches, selection, facet);
@@ -77,23 +135,25 @@ fn narrowed_for(matches: &BitSet, selection: &Selection, facet: Facet) -> BitSet
 
 struct Counter<'i, 'a> {
     index: &'i Index<'a>,
+    tables: &'i DocumentFacets,
     speakers: Vec<u32>,
     countries: Vec<u32>,
-    /// Matching passages per document: dates are per document, so passages
-    /// are counted there and dates looked up once per document.
-    documents: Vec<u32>,
-    /// The same for the outlet facet, which leaves out its own selection.
-    outlet_documents: Vec<u32>,
+    /// Indexed as [`DocumentFacets`] numbers them.
+    months: Vec<u32>,
+    days: Vec<u32>,
+    outlets: Vec<u32>,
 }
 
 impl<'i, 'a> Counter<'i, 'a> {
-    fn new(index: &'i Index<'a>) -> Self {
+    fn new(index: &'i Index<'a>, tables: &'i DocumentFacets) -> Self {
         Counter {
             index,
+            tables,
             speakers: vec![0; index.speaker_count()],
             countries: vec![0; index.country_count()],
-            documents: vec![0; index.document_count()],
-            outlet_documents: vec![0; index.document_count()],
+            months: vec![0; tables.months.len()],
+            days: vec![0; tables.days.len()],
+            outlets: vec![0; tables.outlets.len()],
         }
     }
 
@@ -138,65 +198,57 @@ impl<'i, 'a> Counter<'i, 'a> {
         }
     }
 
+    fn document_facets_of(&self, passage: u32) -> (u32, u32, u32) {
+        self.index.passage_document(passage).map_or((NONE, NONE, NONE), |doc| self.tables.of(doc))
+    }
+
     fn date(&mut self, passage: u32) {
-        if let Some(slot) = self.index.passage_document(passage).and_then(|d| self.documents.get_mut(d as usize)) {
-            *slot += 1;
-        }
+        let (month, day, _) = self.document_facets_of(passage);
+        add_one(&mut self.months, month);
+        add_one(&mut self.days, day);
     }
 
     fn outlet(&mut self, passage: u32) {
-        if let Some(slot) = self.index.passage_document(passage).and_then(|d| self.outlet_documents.get_mut(d as usize)) {
-            *slot += 1;
-        }
+        let (_, _, outlet) = self.document_facets_of(passage);
+        add_one(&mut self.outlets, outlet);
     }
 
-    fn outlets(&self) -> Vec<(String, u32)> {
-        // Documents of one outlet share one stored name (the builder writes
-        // it once), so they are tallied by its offset and each name is read
-        // once, not once per document.
-        let mut by_offset: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
-        for (doc, &n) in self.outlet_documents.iter().enumerate().filter(|&(_, &n)| n > 0) {
-            if let Some(offset) = self.index.document_outlet_offset(doc as u32) {
-                by_offset.entry(offset).or_insert((doc as u32, 0)).1 += n;
-            }
-        }
-        let mut outlets: Vec<(String, u32)> = by_offset
-            .into_values()
-            .filter_map(|(doc, n)| Some((self.index.document_outlet(doc)?.to_owned(), n)))
-            .collect();
-        order::sort_by_key(&mut outlets, |(name, n)| (order::pack([!n]), name.as_str()));
-        outlets
+    /// Dates and outlets of one passage, when both count the same set.
+    fn date_and_outlet(&mut self, passage: u32) {
+        let (month, day, outlet) = self.document_facets_of(passage);
+        add_one(&mut self.months, month);
+        add_one(&mut self.days, day);
+        add_one(&mut self.outlets, outlet);
     }
 
     fn finish(self) -> Facets {
-        let outlets = self.outlets();
-        let dates = self.index.documents_by_date().filter_map(|doc| {
-            let n = *self.documents.get(doc as usize)?;
-            (n > 0).then(|| (self.index.document_date_key(doc), n))
-        });
-        let mut months: Vec<(Date, u32)> = Vec::new();
-        let mut days: Vec<(Date, u32)> = Vec::new();
-        for (date, count) in dates.filter_map(|(key, n)| Some((Date::unpack(key)?, n))) {
-            let Some(month) = date.to_month() else { continue };
-            match months.last_mut() {
-                Some((m, total)) if *m == month => *total += count,
-                _ => months.push((month, count)),
-            }
-            if date.day.is_some() {
-                match days.last_mut() {
-                    Some((d, total)) if *d == date => *total += count,
-                    _ => days.push((date, count)),
-                }
-            }
-        }
+        let tables = self.tables;
+        let occurring = |values: &[Date], counts: Vec<u32>| -> Vec<(Date, u32)> {
+            values.iter().zip(counts).filter(|&(_, n)| n > 0).map(|(&date, n)| (date, n)).collect()
+        };
+        let mut outlets: Vec<(String, u32)> = tables
+            .outlets
+            .iter()
+            .zip(self.outlets)
+            .filter(|&(_, n)| n > 0)
+            .filter_map(|(&doc, n)| Some((self.index.document_outlet(doc)?.to_owned(), n)))
+            .collect();
+        order::sort_by_key(&mut outlets, |(name, n)| (order::pack([!n]), name.as_str()));
         Facets {
             speakers: ranked(self.speakers).into_iter().map(|(id, n)| (SpeakerId(id), n)).collect(),
             countries: ranked(self.countries).into_iter().map(|(id, n)| (CountryId(id), n)).collect(),
-            months,
-            days,
+            months: occurring(&tables.months, self.months),
+            days: occurring(&tables.days, self.days),
             outlets,
             unknown: PerFacet::default(),
         }
+    }
+}
+
+/// Counts one more in `counts[at]`, unless `at` is [`NONE`].
+fn add_one(counts: &mut [u32], at: u32) {
+    if let Some(slot) = counts.get_mut(at as usize) {
+        *slot += 1;
     }
 }
 

@@ -151,6 +151,10 @@ struct Arrays {
 
 /// The best `want` passages of `results`, in order.
 pub(crate) fn rank(index: &Index<'_>, scratch: &Scratch, eval: &Evaluation<'_>, results: &BitSet, sort: Sort, want: usize) -> Vec<Scored> {
+    // A page of no hits (counts only) needs no scores.
+    if want == 0 {
+        return Vec::new();
+    }
     let n = index.passage_count();
     // The arrays leave their cell for the ranking and come back cleared.
     let mut arrays = scratch.arrays.take();
