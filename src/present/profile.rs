@@ -86,12 +86,7 @@ pub fn country_profile(searcher: &Searcher<'_>, code: &str, lang: UiLang) -> Opt
         .iter()
         .filter_map(|&(speaker, count)| {
             let speaker = index.speaker(speaker)?;
-            (speaker.country == Some(id)).then(|| FacetEntry {
-                key: speaker.name.to_owned(),
-                label: speaker.name.to_owned(),
-                count,
-                selected: false,
-            })
+            (speaker.country == Some(id)).then(|| FacetEntry::speaker(&speaker, count, false, lang))
         })
         .collect();
     Some(Profile {

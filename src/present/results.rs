@@ -18,6 +18,14 @@ pub struct FacetEntry {
     pub selected: bool,
 }
 
+impl FacetEntry {
+    /// A speaker's entry: keyed by the name, which links and filters use in
+    /// either language, and labelled as the interface's language shows it.
+    pub fn speaker(view: &search::SpeakerView<'_>, count: u32, selected: bool, lang: UiLang) -> FacetEntry {
+        FacetEntry { key: view.name.to_owned(), label: view.label(lang == UiLang::En).to_owned(), count, selected }
+    }
+}
+
 /// One bar of the timeline: a month, or a day once the range is one month.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -57,9 +65,8 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
         .iter()
         .filter_map(|&(id, count)| {
             let view = index.speaker(id)?;
-            let name = view.name.to_owned();
-            let label = view.label(route.lang == UiLang::En).to_owned();
-            Some(FacetEntry { selected: route.speakers.contains(&name), label, key: name, count })
+            let selected = route.speakers.iter().any(|chosen| chosen == view.name);
+            Some(FacetEntry::speaker(&view, count, selected, route.lang))
         })
         .chain(unknown_entry(&route.speakers, strings.unknown_speaker, unknown.speaker))
         .collect();

@@ -253,6 +253,9 @@ fn an_unnamed_speaker_is_labelled_in_the_interface_language_and_keyed_by_name() 
         assert_eq!(outcome.speakers[0].label, label);
         assert_eq!(outcome.speakers[0].key, "Vice-Premier ministre (Pologne)");
         assert_eq!(export_rows(&outcome.cards, "", lang)[0].speaker, label, "one language per record");
+        let country = country_profile(&index, "POL", lang).expect("the country exists");
+        assert_eq!(country.speakers[0].label, label, "a country's page labels its speakers as the result list does");
+        assert_eq!(country.speakers[0].key, "Vice-Premier ministre (Pologne)");
     }
 }
 
