@@ -13,7 +13,7 @@ fn fold_by_rule(c: char) -> String {
         match d {
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
+            'ß' | 'ẞ' => out.push_str("ss"),
             'ø' | 'Ø' => out.push('o'),
             'đ' | 'Đ' => out.push('d'),
             'ł' | 'Ł' => out.push('l'),
