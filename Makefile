@@ -92,9 +92,13 @@ test-hostile:
 
 # Clippy on the two library crates: their lib.rs denies unwrap, expect and
 # panic outside tests, so library code cannot regain a panic on bad input.
+# The fuzz targets are their own workspace, so nothing else builds them: they
+# are type-checked here (stable; running them needs `make fuzz`), so a change
+# to the crates' API cannot leave them broken until someone fuzzes.
 .PHONY: test-lints
 test-lints:
 	cargo clippy --quiet -p corpus -p search --lib
+	cd fuzz && cargo check --quiet --bins
 
 # Every fuzz target for FUZZ_SECONDS each (default 90); cargo-fuzz and a
 # nightly toolchain are checked first (scripts/setup-fuzz).
