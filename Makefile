@@ -22,7 +22,7 @@ watch: setup
 		--watch "$${HANOI_CORPUS_DIR:-seeds}" --watch src --watch crates/corpus/src --watch crates/search/src \
 		--watch crates/search/data --watch www --watch index.html --watch build.rs
 
-test: setup test-lints test-rust build test-injection-dist test-mixed-dist test-e2e test-budgets test-reproducible
+test: setup test-lints test-rust build test-injection-dist test-mixed-dist test-many-dist test-e2e test-budgets test-reproducible
 
 setup:
 	@bash scripts/setup
@@ -69,13 +69,18 @@ bench:
 # test-injection-dist builds tests/hostile/injection/ into its own bundle
 # (target/e2e-injection/dist/) for tests/e2e/injection.test.mjs, skipping the
 # build when its inputs have not changed; test-mixed-dist does the same for
-# tests/mixed-corpus/ (saved pages beside texts) and tests/e2e/pages.test.mjs.
-.PHONY: test-injection-dist test-mixed-dist test-budgets test-reproducible test-hostile fuzz
+# tests/mixed-corpus/ (saved pages beside texts) and tests/e2e/pages.test.mjs,
+# and test-many-dist for tests/many-articles/ (more articles than a screen)
+# and tests/e2e/many-articles.test.mjs.
+.PHONY: test-injection-dist test-mixed-dist test-many-dist test-budgets test-reproducible test-hostile fuzz
 test-injection-dist: setup
 	HANOI_DIST_FEATURES=panic-probe bash scripts/build-dist.sh tests/hostile/injection target/e2e-injection
 
 test-mixed-dist: setup
 	bash scripts/build-dist.sh tests/mixed-corpus target/e2e-mixed
+
+test-many-dist: setup
+	bash scripts/build-dist.sh tests/many-articles target/e2e-many
 
 # Release wasm (gzip) and single-file sizes against budgets.toml; needs `make build`.
 test-budgets:

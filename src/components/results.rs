@@ -3,6 +3,7 @@
 //! one is ordinary navigation: middle-click, copy link and back all work.
 //! Arrow keys move between cards, as in a listbox.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -37,6 +38,26 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let strings = props.route.lang.strings();
     let mode = use_context::<Mode>().unwrap_or_default();
     let outcome = &props.outcome;
+    // The articles whose other passages are unfolded, by file: kept here,
+    // not in each group, so that a group keeps its state when it moves
+    // between the first screen's list and the one below it.
+    let unfolded = use_state(BTreeSet::<String>::new);
+    let on_toggle = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |file: String| {
+            let mut files = (*unfolded).clone();
+            if !files.remove(&file) {
+                files.insert(file);
+            }
+            unfolded.set(files);
+        })
+    };
+    let group = |cards: Vec<Card>, route: &Route| {
+        let file = cards[0].reading.file.clone();
+        html! {
+            <ArticleGroup key={file.clone()} unfolded={unfolded.contains(&file)} on_toggle={on_toggle.clone()} {cards} route={route.clone()} />
+        }
+    };
 
     let on_sort = {
         let (route, on_route) = (props.route.clone(), props.on_route.clone());
@@ -109,8 +130,8 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 <ol class="cards" onkeydown={on_keys} aria-busy={drawing.then_some("true")}>
                     // Two lists, each keyed by article: for a frame, an
                     // article may stand in both.
-                    <>{ for groups.into_iter().map(|cards| article_group(cards, &props.route)) }</>
-                    <>{ for below_shown.0.into_iter().map(|cards| article_group(cards, &below_shown.1)) }</>
+                    <>{ for groups.into_iter().map(|cards| group(cards, &props.route)) }</>
+                    <>{ for below_shown.0.into_iter().map(|cards| group(cards, &below_shown.1)) }</>
                 </ol>
                 if outcome.cards.len() < outcome.total {
                     <button class="more" type="button" onclick={props.on_more.reform(|_| ())}>
@@ -120,11 +141,6 @@ pub fn result_list(props: &ResultListProps) -> Html {
             }
         </section>
     }
-}
-
-fn article_group(cards: Vec<Card>, route: &Route) -> Html {
-    let file = cards[0].reading.file.clone();
-    html! { <ArticleGroup key={file} cards={cards} route={route.clone()} /> }
 }
 
 /// A search's cards by article; the first screen's latest statements one
@@ -155,19 +171,23 @@ struct ArticleGroupProps {
     /// At least one: the article's best card first.
     cards: Vec<Card>,
     route: Route,
+    /// Whether its other passages are shown.
+    unfolded: bool,
+    /// Folds or unfolds the article, given its file.
+    on_toggle: Callback<String>,
 }
 
 /// An article's best card, and its other matching passages one click away.
 #[function_component(ArticleGroup)]
 fn article_group(props: &ArticleGroupProps) -> Html {
-    let unfolded = use_state(|| false);
     let strings = props.route.lang.strings();
     let Some((best, others)) = props.cards.split_first() else { return Html::default() };
-    let toggle = {
-        let unfolded = unfolded.clone();
-        Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
-    };
-    let label = if *unfolded {
+    let toggle = props.on_toggle.reform({
+        let file = best.reading.file.clone();
+        move |_: MouseEvent| file.clone()
+    });
+    let unfolded = props.unfolded;
+    let label = if unfolded {
         strings.hide_other_passages.to_owned()
     } else {
         format!("{} {}", strings.see_also, UiLang::count(others.len(), strings.other_passage_one, strings.other_passages_many))
@@ -177,7 +197,7 @@ fn article_group(props: &ArticleGroupProps) -> Html {
             <StatementCard card={best.clone()} route={props.route.clone()} />
             if !others.is_empty() {
                 <button type="button" class="small siblings-toggle" aria-expanded={unfolded.to_string()} onclick={toggle}>{ label }</button>
-                if *unfolded {
+                if unfolded {
                     <ol class="cards siblings">
                         { for others.iter().map(|card| html! {
                             <li><StatementCard card={card.clone()} route={props.route.clone()} /></li>
