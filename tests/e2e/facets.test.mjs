@@ -109,3 +109,18 @@ test('an article is listed once, its other passages one click away', async () =>
   assert.ok(inside.every((doc) => doc === own), 'the other passages are of the same article');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
 });
+
+test('every filter box stays inside its column, in both languages, with dates chosen', async () => {
+  for (const lang of ['fr', 'en']) {
+    const page = await open(`#q=coop%C3%A9ration&from=2025-10&to=2025-10&lang=${lang}`);
+    await page.locator('fieldset.dates input').first().waitFor();
+    const overflowing = await page.evaluate(() => {
+      const column = document.querySelector('.facet-lists').getBoundingClientRect();
+      return [...document.querySelectorAll('.facet')]
+        .filter((box) => box.getBoundingClientRect().right > column.right + 0.5)
+        .map((box) => `${box.className}: ${Math.round(box.getBoundingClientRect().right - column.right)}px`);
+    });
+    assert.deepEqual(overflowing, [], `${lang}: boxes wider than the column`);
+    await page.close();
+  }
+});
