@@ -61,6 +61,9 @@ pub struct Strings {
     pub no_passage_has_all_words: &'static str,
     pub few_passages_have_all_words: &'static str,
     pub search_as_typed: &'static str,
+    /// Quotation marks around quoted words, with the spaces French sets inside them.
+    pub open_quote: &'static str,
+    pub close_quote: &'static str,
     pub searched_as_typed: &'static str,
     pub search_with_variants: &'static str,
     /// "4 passages dans cet article", after the count.
@@ -201,6 +204,8 @@ pub static FR: Strings = Strings {
     no_passage_has_all_words: "Aucun passage ne contient tous les mots ; voici ceux qui en contiennent le plus.",
     few_passages_have_all_words: "Peu de passages contiennent tous les mots ; suivent ceux qui en contiennent une partie.",
     search_as_typed: "Rechercher exactement",
+    open_quote: "« ",
+    close_quote: " »",
     searched_as_typed: "Mots recherchés tels que tapés.",
     search_with_variants: "Rechercher aussi les variantes",
     in_this_article: "dans cet article",
@@ -334,6 +339,8 @@ pub static EN: Strings = Strings {
     no_passage_has_all_words: "No passage holds every word; here are those holding the most.",
     few_passages_have_all_words: "Few passages hold every word; those holding some of them follow.",
     search_as_typed: "Search exactly for",
+    open_quote: "“",
+    close_quote: "”",
     searched_as_typed: "Words searched as typed.",
     search_with_variants: "Search their variants too",
     in_this_article: "in this article",

@@ -243,7 +243,7 @@ fn interpretation(props: &InterpretationProps) -> Html {
             if let Some(complete) = read.relaxed {
                 <span>{ if complete == 0 { strings.no_passage_has_all_words } else { strings.few_passages_have_all_words } }{ " " }</span>
             }
-            <a class="as-typed" href={href}>{ strings.search_as_typed }{ " « " }{ props.route.query.trim() }{ " »" }</a>
+            <a class="as-typed" href={href}>{ strings.search_as_typed }{ " " }{ strings.open_quote }{ props.route.query.trim() }{ strings.close_quote }</a>
         </p>
     }
 }

@@ -221,7 +221,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 if query.is_empty() {
                     { strings.compare_hint }
                 } else {
-                    { strings.compare_narrowed }{ " « " }<strong>{ query.clone() }</strong>{ " »" }
+                    { strings.compare_narrowed }{ " " }{ strings.open_quote }<strong>{ query.clone() }</strong>{ strings.close_quote }
                 }
             </p>
             <div class="compare-side">

@@ -14,10 +14,11 @@ use super::*;
 pub fn citation(card: &Card, page_url: &str, lang: UiLang) -> String {
     let strings = lang.strings();
     // French sets a space before the colon, English does not.
-    let (open, close, colon) = match lang {
-        UiLang::Fr => ("« ", " »", " : "),
-        UiLang::En => ("“", "”", ": "),
+    let colon = match lang {
+        UiLang::Fr => " : ",
+        UiLang::En => ": ",
     };
+    let (open, close) = (strings.open_quote, strings.close_quote);
     let mut head: Vec<String> = author(card).into_iter().collect();
     head.extend(card.date.clone());
     head.extend(card.outlet.clone());

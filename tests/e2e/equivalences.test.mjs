@@ -67,3 +67,10 @@ test('a corrected typo and a relaxed query are announced, with the words as type
   assert.match(await page.locator('.interpretation').textContent(), /contiennent/);
   assert.deepEqual(explorer.errors, []);
 });
+
+test('the words as typed are quoted in the interface\'s own quotation marks', async () => {
+  for (const [lang, expected] of [['fr', 'Rechercher exactement « cybercrminalité »'], ['en', 'Search exactly for “cybercrminalité”']]) {
+    const { page } = await cards(`#q=cybercrminalit%C3%A9&lang=${lang}`);
+    assert.equal((await page.locator('.interpretation a.as-typed').textContent()).trim(), expected);
+  }
+});
