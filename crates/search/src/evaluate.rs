@@ -166,7 +166,8 @@ impl<'a> Evaluation<'a> {
                 }
                 alternatives.union(&set);
             }
-            if !others.is_empty() {
+            // A word typed twice is said once.
+            if !others.is_empty() && !reading.equivalents.iter().any(|(said, _)| *said == typed) {
                 let written: Vec<String> = others.iter().map(|(_, w)| w.to_string()).collect();
                 reading.equivalents.push((typed, written));
             }

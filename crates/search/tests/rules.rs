@@ -139,6 +139,9 @@ fn terms_in_both_languages_with_their_stems_and_as_phrases() {
     assert_eq!(lit(&searcher, "human rights ")[1], ["droits", "homme"]);
     let r = results(&searcher, "human rights ");
     assert_eq!(r.interpretation.equivalents, [("human rights".to_string(), vec!["droits de l'homme".to_string(), "droits humains".to_string()])]);
+    // A word typed twice has its equivalents said once.
+    let twice = results(&searcher, "ransomware ransomware ");
+    assert_eq!(twice.interpretation.equivalents.len(), 1, "{:?}", twice.interpretation.equivalents);
     // Taken as typed, no equivalent is added.
     let as_typed = searcher.search(&SearchRequest { query: "ransomware ".into(), as_typed: true, ..Default::default() });
     assert_eq!(as_typed.hits.iter().map(|h| h.passage.0).collect::<Vec<_>>(), [1]);
