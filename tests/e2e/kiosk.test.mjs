@@ -107,7 +107,9 @@ test('the on-screen keyboard types "sécurité" and the results follow as it typ
   // Large enough for a finger, and the results stay in sight above it.
   const keys = await keyboard.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()));
   assert.ok(keys.every((box) => box.height >= 64 && box.width >= 64), `keys of ${Math.min(...keys.map((b) => b.width))} px`);
-  const top = (await keyboard.boundingBox()).y;
+  const keyboardBox = await keyboard.boundingBox();
+  assert.equal(Math.round(keyboardBox.x + keyboardBox.width), KIOSK.width, 'the keyboard reaches the screen\'s right edge');
+  const top = keyboardBox.y;
   const card = await page.locator('.card').first().boundingBox();
   assert.ok(card.y + card.height <= top, `a whole result above the keyboard (card ends ${card.y + card.height}, keyboard at ${top})`);
   await page.screenshot({ path: path.join(artifacts, 'kiosk-keyboard.png') });
