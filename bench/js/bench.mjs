@@ -49,6 +49,8 @@ const ours = {
   name: 'ours',
   // The page's whole keystroke: hits, 10 snippets and facets, in one call.
   page: (q) => guarded(() => wasm.search(q, 10)),
+  // The search with its facet counts alone: a page of no hits.
+  counts: (q) => guarded(() => wasm.search(q, 0)),
   matches: (q) => guarded(() => wasm.matches(q)),
 };
 
@@ -134,6 +136,7 @@ function measure(engine, fn, list) {
 const classes = queries.classes.map(([name, list]) => {
   const row = { name, queries: list.length, samples: list.length * reps, engines: {} };
   row.engines.ours = measure(ours, (q) => ours.page(q), list);
+  row.engines.ours.counts_only = measure(ours, (q) => ours.counts(q), list);
   for (const peer of peers) {
     row.engines[peer.name] = measure(peer, (q) => peer.page(q), list);
     row.engines[peer.name].search_only = measure(peer, (q) => peer.search(q).length, list);
