@@ -782,4 +782,17 @@ mod tests {
         assert!(labels.contains(&("Vice-Premier ministre (Pologne)".into(), Some("Deputy Prime Minister (Poland)".into()))), "{labels:?}");
         assert!(labels.contains(&("Marie Dubois".into(), None)), "{labels:?}");
     }
+
+    #[test]
+    fn a_collective_has_an_english_label_when_every_word_has_one() {
+        let (_, a) = analyse("Les deux nations ont affirmé que la coopération progresse.");
+        let labels: Vec<(String, Option<String>)> = a.speakers.iter().map(|s| (s.display_name(), crate::lexicon::roles::english_label(s))).collect();
+        assert!(labels.contains(&("Deux nations".into(), Some("Two nations".into()))), "{labels:?}");
+        // English puts the adjective first: no word-by-word label.
+        assert_eq!(crate::lexicon::roles::english_collective("Représentants de pays africains"), None);
+        assert_eq!(crate::lexicon::roles::english_collective("Les pays"), Some("The countries".into()));
+        assert_eq!(crate::lexicon::roles::english_collective("Représentants de plusieurs pays"), Some("Representatives of several countries".into()));
+        assert_eq!(crate::lexicon::roles::english_collective("Des experts"), Some("Experts".into()));
+        assert_eq!(crate::lexicon::roles::english_collective("Des"), None);
+    }
 }

@@ -9,7 +9,7 @@
 
 use crate::lexicon::lists::{entries, rows};
 use crate::model::Speaker;
-use crate::lexicon::words::{COMPLEMENT_OPENERS, DETERMINERS};
+use crate::lexicon::words::{COMPLEMENT_OPENERS, DETERMINERS, PREPOSITIONS, QUANTIFIERS};
 use crate::text::fold::key;
 use crate::text::tokens::{capitalize_first, is_capitalized};
 use search::Lang;
@@ -164,6 +164,37 @@ pub fn is_meeting_role(head: &str) -> bool {
 }
 
 const ROLES_EN: &str = include_str!("data/roles-en.tsv");
+const COLLECTIVES_EN: &str = include_str!("data/collectives-en.tsv");
+
+/// Most words of one entry of `data/collectives-en.tsv`.
+const LONGEST_COLLECTIVE_ENTRY: usize = 3;
+
+/// The English of a collective's label ("Représentants de plusieurs pays"
+/// is "Representatives of several countries"), read word by word from
+/// `data/collectives-en.tsv`: `None` when a word is not there, so that no
+/// label mixes two languages.
+pub fn english_collective(label: &str) -> Option<String> {
+    static T: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let table = T.get_or_init(|| {
+        rows(COLLECTIVES_EN).filter_map(|row| row.split_once('\t')).map(|(fr, en)| (key(fr.trim()), en.trim())).collect()
+    });
+    let words: Vec<String> = key(label).split(|c: char| c.is_whitespace() || matches!(c, '\'' | '’')).filter(|w| !w.is_empty()).map(String::from).collect();
+    // "Des experts": the partitive article that opens a French plural has no English.
+    let start = usize::from(words.first().is_some_and(|w| matches!(w.as_str(), "des" | "de" | "d")) && words.len() > 1);
+    let mut english: Vec<&str> = Vec::new();
+    let mut at = start;
+    while at < words.len() {
+        let (len, en) = (1..=LONGEST_COLLECTIVE_ENTRY.min(words.len() - at))
+            .rev()
+            .find_map(|len| table.get(&words[at..at + len].join(" ")).map(|en| (len, *en)))?;
+        english.push(en);
+        at += len;
+    }
+    // A group is named by a noun: a label of articles and quantifiers alone names none.
+    let function_word = |w: &String| [DETERMINERS, QUANTIFIERS, PREPOSITIONS].iter().any(|list| list.contains(&w.as_str()));
+    let named = words.iter().skip(start).any(|w| !function_word(w));
+    named.then(|| capitalize_first(&english.join(" ")))
+}
 
 /// The English of a French role that labels an unnamed speaker
 /// (`data/roles-en.tsv`), looked up whole: `None` when the table does not
@@ -189,7 +220,7 @@ pub fn english_label(speaker: &Speaker) -> Option<String> {
     let entity = speaker.entity.as_ref().map(|e| e.name_en.as_str());
     match (&speaker.role, entity) {
         (Some(role), Some(e)) => english_role(role).map(|role| format!("{role} ({e})")),
-        (Some(role), None) => english_role(role).map(String::from),
+        (Some(role), None) => english_role(role).map(String::from).or_else(|| english_collective(role)),
         (None, Some(e)) => Some(e.to_string()),
         (None, None) => None,
     }
