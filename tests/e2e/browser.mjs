@@ -4,6 +4,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -22,6 +23,25 @@ function chromiumPath() {
   const found = candidates.find((candidate) => candidate && fs.existsSync(candidate));
   if (!found) throw new Error('Chromium not found: run scripts/setup, or set CHROMIUM_PATH');
   return found;
+}
+
+/**
+ * The bundle of the corpus folder `corpus` (relative to the repository) in
+ * `out`/dist/, as `scripts/build-dist.sh` builds it for the tests that need
+ * a corpus of their own. Like dist/ for the other tests, it is whatever was
+ * built last (`make test` rebuilds it when its inputs changed); only a
+ * missing one is built here, so `make test-e2e` alone works too, after a
+ * few minutes. `env` adds to the build's environment.
+ */
+export function corpusBundle(corpus, out, env = {}) {
+  const folder = path.join(root, out, 'dist');
+  if (!fs.existsSync(path.join(folder, 'index.html'))) {
+    execFileSync('bash', [path.join(root, 'scripts/build-dist.sh'), path.join(root, corpus), path.join(root, out)], {
+      stdio: ['ignore', process.stderr, process.stderr],
+      env: { ...process.env, ...env },
+    });
+  }
+  return folder;
 }
 
 /** Serves dist/ (or another bundle's folder, optionally under `base`) and

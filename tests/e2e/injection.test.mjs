@@ -11,12 +11,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { root, artifacts } from './browser.mjs';
+import { artifacts, corpusBundle } from './browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
-const dist = path.join(root, 'target/e2e-injection/dist');
+let dist;
 
 // openExplorer() in browser.mjs serves dist/ only, so this file launches its
 // own browser, with the same flags.
@@ -28,15 +27,7 @@ const CHROMIUM_FLAGS = [
 let server;
 let browser;
 before(async () => {
-  // Like dist/ for the other tests, the bundle is whatever was built last
-  // (`make test` rebuilds it when its inputs changed); only a missing one is
-  // built here, so `make test-e2e` alone works too, after a few minutes.
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    execFileSync('bash', [path.join(root, 'scripts/build-dist.sh'), path.join(root, 'tests/hostile/injection'), path.dirname(dist)], {
-      stdio: ['ignore', process.stderr, process.stderr],
-      env: { ...process.env, HANOI_DIST_FEATURES: 'panic-probe' },
-    });
-  }
+  dist = corpusBundle('tests/hostile/injection', 'target/e2e-injection', { HANOI_DIST_FEATURES: 'panic-probe' });
   fs.mkdirSync(artifacts, { recursive: true });
   server = await serve({ root: dist });
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']

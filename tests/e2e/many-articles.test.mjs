@@ -3,23 +3,11 @@
 // list longer than one screen shows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { openExplorer, root } from './browser.mjs';
-
-const dist = path.join(root, 'target/e2e-many/dist');
+import { openExplorer, corpusBundle } from './browser.mjs';
 
 let explorer;
 before(async () => {
-  // As for the other bundles: whatever was built last (`make test` rebuilds
-  // it when its inputs changed); only a missing one is built here.
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    execFileSync('bash', [path.join(root, 'scripts/build-dist.sh'), path.join(root, 'tests/many-articles'), path.dirname(dist)], {
-      stdio: ['ignore', process.stderr, process.stderr],
-    });
-  }
-  explorer = await openExplorer({ dist });
+  explorer = await openExplorer({ dist: corpusBundle('tests/many-articles', 'target/e2e-many') });
 });
 after(async () => {
   await explorer?.close();

@@ -5,23 +5,12 @@
 // its own metadata (JSON-LD), not by the older date its text recalls.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { openExplorer, root, artifacts } from './browser.mjs';
-
-const dist = path.join(root, 'target/e2e-mixed/dist');
+import { openExplorer, artifacts, corpusBundle } from './browser.mjs';
 
 let explorer;
 before(async () => {
-  // As for the injection bundle: whatever was built last (`make test`
-  // rebuilds it when its inputs changed); only a missing one is built here.
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    execFileSync('bash', [path.join(root, 'scripts/build-dist.sh'), path.join(root, 'tests/mixed-corpus'), path.dirname(dist)], {
-      stdio: ['ignore', process.stderr, process.stderr],
-    });
-  }
-  explorer = await openExplorer({ dist });
+  explorer = await openExplorer({ dist: corpusBundle('tests/mixed-corpus', 'target/e2e-mixed') });
 });
 after(async () => {
   await explorer?.close();
