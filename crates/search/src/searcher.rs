@@ -38,6 +38,7 @@ pub struct Searcher<'a> {
     equivalences: LazyEquivalences<'a>,
     /// The passages without a speaker, a country or an outlet.
     lacking: OnceCell<PerFacet<BitSet>>,
+    /// Each document's month, day and outlet, numbered for the facet counts.
     document_facets: OnceCell<DocumentFacets>,
 }
 
