@@ -3,7 +3,6 @@
 //! one is ordinary navigation: middle-click, copy link and back all work.
 //! Arrow keys move between cards, as in a listbox.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -38,16 +37,20 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let strings = props.route.lang.strings();
     let mode = use_context::<Mode>().unwrap_or_default();
     let outcome = &props.outcome;
-    // The articles whose other passages are unfolded, by file: kept here,
+    // The articles whose other passages are unfolded, by file (a few, so a
+    // list: a set type would cost the page 2.6 KB of code): kept here,
     // not in each group, so that a group keeps its state when it moves
     // between the first screen's list and the one below it.
-    let unfolded = use_state(BTreeSet::<String>::new);
+    let unfolded = use_state(Vec::<String>::new);
     let on_toggle = {
         let unfolded = unfolded.clone();
         Callback::from(move |file: String| {
             let mut files = (*unfolded).clone();
-            if !files.remove(&file) {
-                files.insert(file);
+            match files.iter().position(|unfolded| *unfolded == file) {
+                Some(at) => {
+                    files.swap_remove(at);
+                }
+                None => files.push(file),
             }
             unfolded.set(files);
         })
