@@ -64,6 +64,8 @@ pub struct Strings {
     /// Quotation marks around quoted words, with the spaces French sets inside them.
     pub open_quote: &'static str,
     pub close_quote: &'static str,
+    /// A colon before what it introduces: French sets a space before it.
+    pub colon: &'static str,
     pub searched_as_typed: &'static str,
     pub search_with_variants: &'static str,
     /// "4 passages dans cet article", after the count.
@@ -206,6 +208,7 @@ pub static FR: Strings = Strings {
     search_as_typed: "Rechercher exactement",
     open_quote: "« ",
     close_quote: " »",
+    colon: " : ",
     searched_as_typed: "Mots recherchés tels que tapés.",
     search_with_variants: "Rechercher aussi les variantes",
     in_this_article: "dans cet article",
@@ -341,6 +344,7 @@ pub static EN: Strings = Strings {
     search_as_typed: "Search exactly for",
     open_quote: "“",
     close_quote: "”",
+    colon: ": ",
     searched_as_typed: "Words searched as typed.",
     search_with_variants: "Search their variants too",
     in_this_article: "in this article",

@@ -13,12 +13,7 @@ use super::*;
 /// "Selon Ghada Waly (ONUDC), …, VNA (propos rapportés) : …", unquoted.
 pub fn citation(card: &Card, page_url: &str, lang: UiLang) -> String {
     let strings = lang.strings();
-    // French sets a space before the colon, English does not.
-    let colon = match lang {
-        UiLang::Fr => " : ",
-        UiLang::En => ": ",
-    };
-    let (open, close) = (strings.open_quote, strings.close_quote);
+    let (open, close, colon) = (strings.open_quote, strings.close_quote, strings.colon);
     let mut head: Vec<String> = author(card).into_iter().collect();
     head.extend(card.date.clone());
     head.extend(card.outlet.clone());

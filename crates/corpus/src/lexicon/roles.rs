@@ -166,6 +166,11 @@ pub fn is_meeting_role(head: &str) -> bool {
 const ROLES_EN: &str = include_str!("data/roles-en.tsv");
 const COLLECTIVES_EN: &str = include_str!("data/collectives-en.tsv");
 
+/// A French → English table (`data/*-en.tsv`), keyed as [`key`] folds the French.
+fn english_table(tsv: &'static str) -> HashMap<String, &'static str> {
+    rows(tsv).filter_map(|row| row.split_once('\t')).map(|(fr, en)| (key(fr.trim()), en.trim())).collect()
+}
+
 /// Most words of one entry of `data/collectives-en.tsv`.
 const LONGEST_COLLECTIVE_ENTRY: usize = 3;
 
@@ -175,9 +180,7 @@ const LONGEST_COLLECTIVE_ENTRY: usize = 3;
 /// label mixes two languages.
 pub fn english_collective(label: &str) -> Option<String> {
     static T: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    let table = T.get_or_init(|| {
-        rows(COLLECTIVES_EN).filter_map(|row| row.split_once('\t')).map(|(fr, en)| (key(fr.trim()), en.trim())).collect()
-    });
+    let table = T.get_or_init(|| english_table(COLLECTIVES_EN));
     let words: Vec<String> = key(label).split(|c: char| c.is_whitespace() || matches!(c, '\'' | '’')).filter(|w| !w.is_empty()).map(String::from).collect();
     // "Des experts": the partitive article that opens a French plural has no English.
     let start = usize::from(words.first().is_some_and(|w| matches!(w.as_str(), "des" | "de" | "d")) && words.len() > 1);
@@ -201,9 +204,7 @@ pub fn english_collective(label: &str) -> Option<String> {
 /// know it, so that no label mixes two languages.
 pub fn english_role(role: &str) -> Option<&'static str> {
     static T: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    let table = T.get_or_init(|| {
-        rows(ROLES_EN).filter_map(|row| row.split_once('\t')).map(|(fr, en)| (key(fr.trim()), en.trim())).collect()
-    });
+    let table = T.get_or_init(|| english_table(ROLES_EN));
     let k = key(role.trim());
     let without_article = ["le ", "la ", "l'"].iter().find_map(|article| k.strip_prefix(article)).unwrap_or(&k);
     table.get(without_article.trim()).copied()
