@@ -82,6 +82,13 @@ impl BitSet {
         }
     }
 
+    /// The numbers of `0..len` not in the set.
+    pub(crate) fn complement(&self) -> BitSet {
+        let mut set = BitSet { words: self.words.iter().map(|w| !w).collect(), len: self.len };
+        set.trim();
+        set
+    }
+
     pub(crate) fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
@@ -123,6 +130,7 @@ mod tests {
             prop_assert_eq!(or.iter().collect::<BTreeSet<_>>(), &ma | &mb);
             prop_assert_eq!(not.iter().collect::<BTreeSet<_>>(), &ma - &mb);
             prop_assert_eq!(sa.count(), ma.len());
+            prop_assert_eq!(sa.complement().iter().collect::<BTreeSet<_>>(), (0..len as u32).filter(|i| !ma.contains(i)).collect::<BTreeSet<_>>());
             prop_assert_eq!(BitSet::full(len).count(), len);
         }
     }

@@ -10,6 +10,13 @@
 //! Months, days and outlets are per document. The searcher numbers them
 //! once ([`DocumentFacets`]), so a count is a few array slots per passage
 //! and a walk over the values that occur, never over every document.
+//!
+//! A set holding most of the corpus (a short prefix such as `con` matches
+//! three passages in four) is counted from the other side: the counts of
+//! every passage, tallied once per index, less those of the passages
+//! outside the set. A count walks at most half the passages.
+
+use std::cell::OnceCell;
 
 use crate::bitset::BitSet;
 use crate::filters::{Facet, Selection};
@@ -32,6 +39,9 @@ pub(crate) struct DocumentFacets {
     days: Vec<Date>,
     /// A document of each outlet, to read its name from.
     outlets: Vec<u32>,
+    /// The counts of every passage, tallied the first time a set holding
+    /// most of them is counted.
+    everything: OnceCell<Tallies>,
 }
 
 impl DocumentFacets {
@@ -88,21 +98,17 @@ pub(crate) fn count(index: &Index<'_>, tables: &DocumentFacets, matches: &BitSet
     let unknown;
     if nothing_selected {
         // All facets count the same passages, in one pass.
-        for passage in matches.iter() {
-            counter.speaker(passage);
-            counter.country(passage);
-            counter.date_and_outlet(passage);
-        }
+        counter.count(matches, Counted::ALL);
         unknown = lacking_among(selection, matches, matches, matches);
     } else {
         let narrowed = |facet| narrowed_for(matches, selection, facet);
         let speakers = narrowed(Facet::Speaker);
-        speakers.iter().for_each(|p| counter.speaker(p));
+        counter.count(&speakers, Counted::SPEAKER);
         let countries = narrowed(Facet::Country);
-        countries.iter().for_each(|p| counter.country(p));
-        narrowed(Facet::Date).iter().for_each(|p| counter.date(p));
+        counter.count(&countries, Counted::COUNTRY);
+        counter.count(&narrowed(Facet::Date), Counted::DATE);
         let outlets = narrowed(Facet::Outlet);
-        outlets.iter().for_each(|p| counter.outlet(p));
+        counter.count(&outlets, Counted::OUTLET);
         unknown = lacking_among(selection, &speakers, &countries, &outlets);
         speaker_set = Some(speakers);
         country_set = Some(countries);
@@ -133,27 +139,122 @@ fn narrowed_for(matches: &BitSet, selection: &Selection, facet: Facet) -> BitSet
     set
 }
 
-struct Counter<'i, 'a> {
-    index: &'i Index<'a>,
-    tables: &'i DocumentFacets,
+/// Per-value counts of one set of passages, each list indexed as the
+/// index numbers speakers and countries and [`DocumentFacets`] numbers
+/// months, days and outlets.
+#[derive(Clone, Debug, Default)]
+struct Tallies {
     speakers: Vec<u32>,
     countries: Vec<u32>,
-    /// Indexed as [`DocumentFacets`] numbers them.
     months: Vec<u32>,
     days: Vec<u32>,
     outlets: Vec<u32>,
 }
 
-impl<'i, 'a> Counter<'i, 'a> {
-    fn new(index: &'i Index<'a>, tables: &'i DocumentFacets) -> Self {
-        Counter {
-            index,
-            tables,
+impl Tallies {
+    fn zero(index: &Index<'_>, tables: &DocumentFacets) -> Tallies {
+        Tallies {
             speakers: vec![0; index.speaker_count()],
             countries: vec![0; index.country_count()],
             months: vec![0; tables.months.len()],
             days: vec![0; tables.days.len()],
             outlets: vec![0; tables.outlets.len()],
+        }
+    }
+
+    /// Takes `facets`' lists from `other`.
+    fn copy(&mut self, other: &Tallies, facets: Counted) {
+        if facets.speaker {
+            self.speakers.clone_from(&other.speakers);
+        }
+        if facets.country {
+            self.countries.clone_from(&other.countries);
+        }
+        if facets.date {
+            self.months.clone_from(&other.months);
+            self.days.clone_from(&other.days);
+        }
+        if facets.outlet {
+            self.outlets.clone_from(&other.outlets);
+        }
+    }
+}
+
+/// Which facets one walk over a set counts.
+#[derive(Clone, Copy, Debug)]
+struct Counted {
+    speaker: bool,
+    country: bool,
+    date: bool,
+    outlet: bool,
+}
+
+impl Counted {
+    const ALL: Counted = Counted { speaker: true, country: true, date: true, outlet: true };
+    const SPEAKER: Counted = Counted { speaker: true, ..Counted::NONE };
+    const COUNTRY: Counted = Counted { country: true, ..Counted::NONE };
+    const DATE: Counted = Counted { date: true, ..Counted::NONE };
+    const OUTLET: Counted = Counted { outlet: true, ..Counted::NONE };
+    const NONE: Counted = Counted { speaker: false, country: false, date: false, outlet: false };
+}
+
+/// Which way a walk moves the counts: up for the passages of a set, or
+/// down from every passage's counts for the passages outside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Up,
+    Down,
+}
+
+struct Counter<'i, 'a> {
+    index: &'i Index<'a>,
+    tables: &'i DocumentFacets,
+    tallies: Tallies,
+}
+
+impl<'i, 'a> Counter<'i, 'a> {
+    fn new(index: &'i Index<'a>, tables: &'i DocumentFacets) -> Self {
+        Counter { index, tables, tallies: Tallies::zero(index, tables) }
+    }
+
+    /// Counts `facets` over `set`, walking whichever is smaller: the set, or
+    /// the passages outside it (down from every passage's counts).
+    fn count(&mut self, set: &BitSet, facets: Counted) {
+        if set.count() * 2 <= self.index.passage_count() {
+            set.iter().for_each(|p| self.passage(p, facets, Step::Up));
+            return;
+        }
+        let (index, tables) = (self.index, self.tables);
+        let everything = tables.everything.get_or_init(|| {
+            let mut all = Counter::new(index, tables);
+            (0..index.passage_count() as u32).for_each(|p| all.passage(p, Counted::ALL, Step::Up));
+            all.tallies
+        });
+        self.tallies.copy(everything, facets);
+        set.complement().iter().for_each(|p| self.passage(p, facets, Step::Down));
+    }
+
+    fn passage(&mut self, passage: u32, facets: Counted, step: Step) {
+        let tallies = &mut self.tallies;
+        if facets.speaker {
+            if let Some(speaker) = self.index.passage_speaker(passage) {
+                add(&mut tallies.speakers, speaker.0, step);
+            }
+        }
+        if facets.country {
+            if let Some(country) = self.index.passage_country(passage) {
+                add(&mut tallies.countries, country.0, step);
+            }
+        }
+        if facets.date || facets.outlet {
+            let (month, day, outlet) = self.index.passage_document(passage).map_or((NONE, NONE, NONE), |doc| self.tables.of(doc));
+            if facets.date {
+                add(&mut tallies.months, month, step);
+                add(&mut tallies.days, day, step);
+            }
+            if facets.outlet {
+                add(&mut tallies.outlets, outlet, step);
+            }
         }
     }
 
@@ -168,9 +269,7 @@ impl<'i, 'a> Counter<'i, 'a> {
         for (passage, speaker) in self.index.other_statements() {
             let main = self.index.passage_speaker(passage);
             if main != Some(speaker) && speaker_set.contains(passage) {
-                if let Some(slot) = self.speakers.get_mut(speaker.0 as usize) {
-                    *slot += 1;
-                }
+                add(&mut self.tallies.speakers, speaker.0, Step::Up);
             }
             if counted.0 != passage {
                 counted = (passage, main.and_then(|m| self.index.speaker_country(m)).into_iter().collect());
@@ -180,75 +279,43 @@ impl<'i, 'a> Counter<'i, 'a> {
                 continue;
             }
             counted.1.push(country);
-            if let Some(slot) = self.countries.get_mut(country.0 as usize) {
-                *slot += 1;
-            }
+            add(&mut self.tallies.countries, country.0, Step::Up);
         }
-    }
-
-    fn speaker(&mut self, passage: u32) {
-        if let Some(slot) = self.index.passage_speaker(passage).and_then(|s| self.speakers.get_mut(s.0 as usize)) {
-            *slot += 1;
-        }
-    }
-
-    fn country(&mut self, passage: u32) {
-        if let Some(slot) = self.index.passage_country(passage).and_then(|c| self.countries.get_mut(c.0 as usize)) {
-            *slot += 1;
-        }
-    }
-
-    fn document_facets_of(&self, passage: u32) -> (u32, u32, u32) {
-        self.index.passage_document(passage).map_or((NONE, NONE, NONE), |doc| self.tables.of(doc))
-    }
-
-    fn date(&mut self, passage: u32) {
-        let (month, day, _) = self.document_facets_of(passage);
-        add_one(&mut self.months, month);
-        add_one(&mut self.days, day);
-    }
-
-    fn outlet(&mut self, passage: u32) {
-        let (_, _, outlet) = self.document_facets_of(passage);
-        add_one(&mut self.outlets, outlet);
-    }
-
-    /// Dates and outlets of one passage, when both count the same set.
-    fn date_and_outlet(&mut self, passage: u32) {
-        let (month, day, outlet) = self.document_facets_of(passage);
-        add_one(&mut self.months, month);
-        add_one(&mut self.days, day);
-        add_one(&mut self.outlets, outlet);
     }
 
     fn finish(self) -> Facets {
         let tables = self.tables;
+        let tallies = self.tallies;
         let occurring = |values: &[Date], counts: Vec<u32>| -> Vec<(Date, u32)> {
             values.iter().zip(counts).filter(|&(_, n)| n > 0).map(|(&date, n)| (date, n)).collect()
         };
         let mut outlets: Vec<(String, u32)> = tables
             .outlets
             .iter()
-            .zip(self.outlets)
+            .zip(tallies.outlets)
             .filter(|&(_, n)| n > 0)
             .filter_map(|(&doc, n)| Some((self.index.document_outlet(doc)?.to_owned(), n)))
             .collect();
         order::sort_by_key(&mut outlets, |(name, n)| (order::pack([!n]), name.as_str()));
         Facets {
-            speakers: ranked(self.speakers).into_iter().map(|(id, n)| (SpeakerId(id), n)).collect(),
-            countries: ranked(self.countries).into_iter().map(|(id, n)| (CountryId(id), n)).collect(),
-            months: occurring(&tables.months, self.months),
-            days: occurring(&tables.days, self.days),
+            speakers: ranked(tallies.speakers).into_iter().map(|(id, n)| (SpeakerId(id), n)).collect(),
+            countries: ranked(tallies.countries).into_iter().map(|(id, n)| (CountryId(id), n)).collect(),
+            months: occurring(&tables.months, tallies.months),
+            days: occurring(&tables.days, tallies.days),
             outlets,
             unknown: PerFacet::default(),
         }
     }
 }
 
-/// Counts one more in `counts[at]`, unless `at` is [`NONE`].
-fn add_one(counts: &mut [u32], at: u32) {
+/// Counts one more (or one fewer) in `counts[at]`, unless `at` is
+/// [`NONE`] or out of range (a damaged blob).
+fn add(counts: &mut [u32], at: u32, step: Step) {
     if let Some(slot) = counts.get_mut(at as usize) {
-        *slot += 1;
+        *slot = match step {
+            Step::Up => slot.saturating_add(1),
+            Step::Down => slot.saturating_sub(1),
+        };
     }
 }
 
