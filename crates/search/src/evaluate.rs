@@ -126,7 +126,7 @@ impl<'a> Evaluation<'a> {
                 if folded.contains(' ') {
                     phrases.extend(phrase(written));
                 } else {
-                    single.extend(exact_and_stems(index, folded).into_iter().map(|m| TermMatch { kind: MatchKind::Equivalent, ..m }));
+                    single.extend(exact_and_stems(index, cx.expansions, folded).into_iter().map(|m| TermMatch { kind: MatchKind::Equivalent, ..m }));
                 }
             }
             let mut unit: Option<Unit> = None;
@@ -184,7 +184,7 @@ impl<'a> Evaluation<'a> {
         }
         let mut excluded = BitSet::empty(n);
         for word in &query.excluded_words {
-            let expansion = Expansion { scored: exact_and_stems(index, &word.term), ..Expansion::default() };
+            let expansion = Expansion { scored: exact_and_stems(index, cx.expansions, &word.term), ..Expansion::default() };
             excluded.union(&word_hits(index, &expansion, false).1.set);
         }
         for phrase in &query.excluded_phrases {

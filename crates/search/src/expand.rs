@@ -20,6 +20,7 @@
 //! [`crate::Searcher`], which passes it in: the index only reads the blob.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use fst::automaton::Str;
@@ -170,6 +171,7 @@ pub(crate) struct Completions {
 #[derive(Debug, Default)]
 pub(crate) struct ExpansionCache {
     entries: RefCell<Vec<(String, bool, Rc<Expansion>)>>,
+    stems: StemMemo,
 }
 
 /// Enough for the words of a few queries being typed and edited.
@@ -194,23 +196,48 @@ impl ExpansionCache {
     }
 }
 
+/// The stems of dictionary terms looked at for stem families, by term and
+/// language. The family of each word typed stems a few hundred terms, and
+/// the next keystroke's family mostly lies among the same ones: stemming
+/// was a tenth of a keystroke's search before they were kept.
+#[derive(Debug, Default)]
+pub(crate) struct StemMemo {
+    stems: RefCell<HashMap<(u32, Lang), Option<Box<str>>>>,
+}
+
+/// Stems kept before the memo starts over: a few hundred keystrokes' worth,
+/// a few MB at most.
+const MEMO_STEMS: usize = 1 << 16;
+
+impl StemMemo {
+    /// Whether `key` (term `id`) stems to `stem` in `lang`.
+    fn stems_to(&self, id: u32, key: &str, lang: Lang, stem_of_word: &str) -> bool {
+        // The borrow ends within the call, and `stem` does not call back.
+        let mut stems = self.stems.borrow_mut();
+        if stems.len() >= MEMO_STEMS {
+            stems.clear();
+        }
+        stems.entry((id, lang)).or_insert_with(|| stem(key, lang).map(String::into_boxed_str)).as_deref() == Some(stem_of_word)
+    }
+}
+
 /// The terms matching `word`, from `cache` when it was expanded lately.
 pub(crate) fn expand(index: &Index<'_>, cache: &ExpansionCache, word: &QueryWord) -> Rc<Expansion> {
     if let Some(expansion) = cache.get(word) {
         return expansion;
     }
-    let expansion = Rc::new(expand_uncached(index, word));
+    let expansion = Rc::new(expand_uncached(index, cache, word));
     cache.put(word, &expansion);
     expansion
 }
 
-fn expand_uncached(index: &Index<'_>, word: &QueryWord) -> Expansion {
+fn expand_uncached(index: &Index<'_>, cache: &ExpansionCache, word: &QueryWord) -> Expansion {
     // A word still being typed has a stem family only once it is a word:
     // `posi` has none worth looking for, `conventions` has `convention`.
     let mut matches = if word.prefix && index.term(&word.term).is_none() {
         Vec::new()
     } else {
-        exact_and_stems(index, &word.term)
+        exact_and_stems(index, cache, &word.term)
     };
     let chars = word.term.chars().count();
     let cap = max_expansions(chars);
@@ -261,7 +288,7 @@ const MAX_STEM_SCAN: usize = 256;
 
 /// The word itself and the forms sharing its stem: what an exclusion removes
 /// and what the did-you-mean check looks for.
-pub(crate) fn exact_and_stems(index: &Index<'_>, term: &str) -> Vec<TermMatch> {
+pub(crate) fn exact_and_stems(index: &Index<'_>, cache: &ExpansionCache, term: &str) -> Vec<TermMatch> {
     let mut matches = Vec::new();
     if let Some(id) = index.term(term) {
         matches.push(TermMatch { term: id, kind: MatchKind::Exact, first: first_byte(term.as_bytes()) });
@@ -282,7 +309,7 @@ pub(crate) fn exact_and_stems(index: &Index<'_>, term: &str) -> Vec<TermMatch> {
                 break;
             }
             let (Ok(key), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) else { continue };
-            if stems.iter().any(|(lang, s)| stem(key, *lang).as_deref() == Some(s.as_str())) {
+            if stems.iter().any(|(lang, s)| cache.stems.stems_to(id, key, *lang, s)) {
                 matches.push(TermMatch { term: id, kind: MatchKind::Stem, first: first_byte(key.as_bytes()) });
             }
         }
@@ -368,9 +395,16 @@ pub(crate) fn neighbours(index: &Index<'_>, term: &str, edits: u8) -> Vec<(Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::fold;
     use crate::builder::IndexBuilder;
     use crate::types::{DocumentRecord, PassageRecord};
     use proptest::prelude::*;
+
+    /// Neighbours whose French and English stems differ.
+    const FAMILY_WORDS: &[&str] = &[
+        "connection", "connections", "connecté", "connectés", "connecter", "connected", "connecting", "nation", "nations",
+        "national", "nationale", "nationaux", "nationalité", "organise", "organisé", "organiser", "organising", "organisation",
+    ];
 
     proptest! {
         /// Walking the postings from the first completion finds exactly the
@@ -387,7 +421,7 @@ mod tests {
             }
             let blob = builder.finish();
             let index = Index::open(&blob).unwrap();
-            let prefix = crate::analysis::fold(&prefix);
+            let prefix = fold(&prefix);
             let mut stream = index.terms.search(Str::new(&prefix).starts_with()).into_stream();
             let mut expected = Vec::new();
             while let Some((_, id)) = stream.next() {
@@ -395,6 +429,19 @@ mod tests {
             }
             let found: Vec<u32> = completions(&index, &prefix).into_iter().map(|(id, _)| id).collect();
             prop_assert_eq!(found, expected);
+        }
+
+        /// The memo answers as stemming afresh would, whatever it was asked
+        /// before, in either language.
+        #[test]
+        fn remembered_stems_are_the_stems(asked in proptest::collection::vec((0..FAMILY_WORDS.len(), 0..FAMILY_WORDS.len(), proptest::sample::select(&Lang::ALL[..])), 1..60)) {
+            let memo = StemMemo::default();
+            for (key, word, lang) in asked {
+                let (key, word) = (fold(FAMILY_WORDS[key]), fold(FAMILY_WORDS[word]));
+                let Some(stem_of_word) = stem(&word, lang) else { continue };
+                let id = FAMILY_WORDS.iter().position(|w| fold(w) == key).unwrap_or(0) as u32;
+                prop_assert_eq!(memo.stems_to(id, &key, lang, &stem_of_word), stem(&key, lang) == Some(stem_of_word));
+            }
         }
     }
 }

@@ -141,7 +141,7 @@ impl<'a> Searcher<'a> {
             total,
             hits,
             facets: facets::count(index, self.document_facets.get_or_init(|| DocumentFacets::new(index)), &run.matches, &run.selection),
-            suggestion: if total == 0 { suggest(index, &request.query, &run.query) } else { None },
+            suggestion: if total == 0 { suggest(index, &self.expansions, &request.query, &run.query) } else { None },
             query_terms: run.query.terms(),
             interpretation,
         }

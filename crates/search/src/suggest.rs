@@ -5,17 +5,17 @@
 //! help with worse ones and with short words, which get no tolerance.
 
 use crate::analysis::{is_stop_word_anywhere, tokenize, TokenKind};
-use crate::expand::{exact_and_stems, neighbours};
+use crate::expand::{exact_and_stems, neighbours, ExpansionCache};
 use crate::index::Index;
 use crate::query::ParsedQuery;
 
 /// The query text with each unknown word replaced, or `None` when no word
 /// could be improved. The rest of the text (phrases, filters, spacing) is
 /// kept as typed.
-pub(crate) fn suggest(index: &Index<'_>, text: &str, query: &ParsedQuery) -> Option<String> {
+pub(crate) fn suggest(index: &Index<'_>, cache: &ExpansionCache, text: &str, query: &ParsedQuery) -> Option<String> {
     let mut replacements: Vec<(&str, String)> = Vec::new();
     for word in &query.words {
-        let known = !exact_and_stems(index, &word.term).is_empty();
+        let known = !exact_and_stems(index, cache, &word.term).is_empty();
         if known || word.optional || word.term.chars().count() < 3 {
             continue;
         }
