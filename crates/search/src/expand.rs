@@ -29,7 +29,7 @@ use fst::{Automaton, IntoStreamer, Streamer};
 use crate::analysis::stem;
 use crate::format::COMPLETED_PREFIX;
 use crate::index::Index;
-use crate::levenshtein::{Levenshtein, MAX_CHARS};
+use crate::levenshtein::{Levenshtein, Siblings, MAX_CHARS};
 use crate::order;
 use crate::query::QueryWord;
 use crate::types::Lang;
@@ -266,7 +266,8 @@ fn expand_uncached(index: &Index<'_>, cache: &ExpansionCache, word: &QueryWord) 
         // A typo in a prefix opens whole subtrees of completions (`posi` is
         // one edit from every `pos…`): look at the first few hundred only.
         let (found, best) = if word.prefix {
-            typos(index, automaton.for_prefixes(), MAX_FUZZY_PREFIX_SCANNED)
+            let siblings = if every_completion.is_some() { Siblings::LeftOut } else { Siblings::Kept };
+            typos(index, automaton.for_other_prefixes(siblings), MAX_FUZZY_PREFIX_SCANNED)
         } else {
             typos(index, automaton, MAX_SCANNED)
         };

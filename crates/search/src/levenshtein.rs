@@ -37,9 +37,23 @@ const BAND: usize = 2 * MAX_EDITS as usize + 1;
 pub(crate) struct Levenshtein {
     query: Vec<char>,
     edits: u8,
-    /// Accept a key when a prefix of it is within the distance (the word
-    /// being typed), not only the whole key.
-    prefix: bool,
+    /// `Some` to accept a key when a prefix of it is within the distance
+    /// (the word being typed), not only the whole key; never a key starting
+    /// with the query itself, and with [`Siblings::LeftOut`] never one
+    /// starting with all of it but its last char.
+    prefix: Option<Siblings>,
+}
+
+/// Whether a prefix automaton matches the keys that start with the query
+/// less its last char (`cont…` for `conti`): one edit at the end of the
+/// word, but while the query still starts words of the dictionary, they are
+/// the words the reader was typing past, not what they mistyped; taken as
+/// typos they would outnumber the query's own completions (`conti` found
+/// ten times as many passages through `contre` as through its own words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Siblings {
+    Kept,
+    LeftOut,
 }
 
 /// The walk's state, copied at every fst transition, so kept small: the
@@ -63,6 +77,9 @@ pub(crate) struct State {
     fewest: u8,
     /// Chars read so far (saturating: a key that long is dead anyway).
     depth: u16,
+    /// For [`Siblings::LeftOut`]: the key read so far starts with the query
+    /// less its last char.
+    sibling: bool,
     /// A char being gathered from its UTF-8 bytes: code point bits so far
     /// and bytes still expected.
     partial: u32,
@@ -76,22 +93,42 @@ impl Levenshtein {
     /// edits are asked for than the band holds.
     pub(crate) fn new(query: &str, edits: u8) -> Option<Levenshtein> {
         let query: Vec<char> = query.chars().collect();
-        (query.len() <= MAX_CHARS && edits <= MAX_EDITS).then_some(Levenshtein { query, edits, prefix: false })
+        (query.len() <= MAX_CHARS && edits <= MAX_EDITS).then_some(Levenshtein { query, edits, prefix: None })
     }
 
     /// The same distance, matching every key that starts with a word
-    /// within it: `posi` one edit from every `pos…`.
-    pub(crate) fn for_prefixes(self) -> Levenshtein {
-        Levenshtein { prefix: true, ..self }
+    /// within it (`posi` one edit from every `pos…`) except the query's own
+    /// completions: those are found apart, and as typos at no edit they
+    /// would take the places of the real neighbours.
+    pub(crate) fn for_other_prefixes(self, siblings: Siblings) -> Levenshtein {
+        Levenshtein { prefix: Some(siblings), ..self }
     }
 
     /// Edits from the query to the key read into `state` (to its closest
     /// prefix, for a prefix automaton): how close a match is.
     pub(crate) fn edits(&self, state: &State) -> u8 {
-        if self.prefix {
+        if self.prefix.is_some() {
             state.fewest
         } else {
             self.whole_word(state)
+        }
+    }
+
+    /// For a prefix automaton: the key read so far starts with the query,
+    /// or with all of it but its last char when siblings are left out.
+    fn left_out(&self, state: &State) -> bool {
+        self.prefix.is_some() && (state.fewest == 0 || state.sibling)
+    }
+
+    /// Marks a state whose key has just read the query less its last char,
+    /// exactly: at that depth the band's middle cell is that column, and 0
+    /// only when every char read is the query's.
+    fn mark_sibling(&self, state: &mut State) {
+        if self.prefix == Some(Siblings::LeftOut)
+            && usize::from(state.depth) + 1 == self.query.len()
+            && state.band[usize::from(self.edits)] == 0
+        {
+            state.sibling = true;
         }
     }
 
@@ -144,6 +181,7 @@ impl Levenshtein {
             };
         }
         next.fewest = next.fewest.min(self.whole_word(&next));
+        self.mark_sibling(&mut next);
         next
     }
 }
@@ -174,23 +212,25 @@ impl Automaton for Levenshtein {
                 *cell = missing.min(usize::from(cap)) as u8;
             }
         }
-        let state = State { band, previous: [cap; BAND], last: None, fewest: cap, depth: 0, partial: 0, pending: 0, dead: false };
-        State { fewest: self.whole_word(&state), ..state }
+        let state = State { band, previous: [cap; BAND], last: None, fewest: cap, depth: 0, sibling: false, partial: 0, pending: 0, dead: false };
+        let mut state = State { fewest: self.whole_word(&state), ..state };
+        self.mark_sibling(&mut state);
+        state
     }
 
     fn is_match(&self, state: &State) -> bool {
-        !state.dead && state.pending == 0 && self.edits(state) <= self.edits
+        !state.dead && state.pending == 0 && self.edits(state) <= self.edits && !self.left_out(state)
     }
 
     fn can_match(&self, state: &State) -> bool {
-        !state.dead && (self.band_alive(state) || (self.prefix && state.fewest <= self.edits))
+        !state.dead && !self.left_out(state) && (self.band_alive(state) || (self.prefix.is_some() && state.fewest <= self.edits))
     }
 
     fn accept(&self, state: &State, byte: u8) -> State {
         let mut next = *state;
         // A prefix automaton past its band has its answer: every longer key
         // gets the same, without the work.
-        if state.dead || (self.prefix && !self.band_alive(state)) {
+        if state.dead || (self.prefix.is_some() && !self.band_alive(state)) {
             return next;
         }
         let (bits, more) = match (state.pending, byte) {
@@ -300,12 +340,20 @@ mod tests {
         }
 
         #[test]
-        fn a_prefix_automaton_matches_and_counts_the_closest_prefix(query in "[abé]{1,6}", key in "[abé]{0,8}", edits in 0u8..3) {
-            let aut = Levenshtein::new(&query, edits).unwrap().for_prefixes();
+        fn a_prefix_automaton_matches_and_counts_the_closest_prefix(
+            query in "[abé]{1,6}",
+            key in "[abé]{0,8}",
+            edits in 0u8..3,
+            leave_out_siblings: bool,
+        ) {
+            let siblings = if leave_out_siblings { Siblings::LeftOut } else { Siblings::Kept };
+            let aut = Levenshtein::new(&query, edits).unwrap().for_other_prefixes(siblings);
             let closest = key.char_indices().map(|(i, _)| i).chain([key.len()]).map(|end| distance(&query, &key[..end])).min().unwrap();
+            let all_but_last = &query[..query.char_indices().last().map_or(0, |(i, _)| i)];
+            let sibling = leave_out_siblings && key.starts_with(all_but_last);
             let state = read(&aut, &key);
-            prop_assert_eq!(aut.is_match(&state), closest <= usize::from(edits));
-            if closest <= usize::from(edits) {
+            prop_assert_eq!(aut.is_match(&state), (1..=usize::from(edits)).contains(&closest) && !sibling);
+            if aut.is_match(&state) {
                 prop_assert_eq!(usize::from(aut.edits(&state)), closest);
             }
         }

@@ -463,6 +463,27 @@ fn from_three_letters_a_prefix_matches_every_completion() {
 }
 
 #[test]
+fn a_typo_in_the_word_being_typed_is_found_however_many_words_it_starts() {
+    // Thirty words start with `posi` and appear more often than the one
+    // word a slip away (`poxi…`): the word's own completions must not take
+    // the places kept for its typo neighbours.
+    let own: Vec<String> = (0..30u8).map(|i| format!("posi{}{}", char::from(b'a' + i / 26), char::from(b'a' + i % 26))).collect();
+    let mut texts: Vec<String> = own.iter().map(|word| format!("{word} {word} {word}")).collect();
+    texts.push("la poxition".into());
+    texts.push("le posuel".into());
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let blob = ranking_corpus(&refs);
+    let index = Searcher::new(Index::open(&blob).unwrap());
+    let matched = index.matches(&SearchRequest { query: "posi".into(), ..Default::default() });
+    assert!(matched.contains(&PassageId(30)), "{matched:?}");
+    assert_eq!(matched.len(), 31);
+    // The words sharing all but its last letter are not its typos while it
+    // starts words of its own (`posu`, `posuel`); once it starts none, they are.
+    assert_eq!(index.matches(&SearchRequest { query: "posu".into(), ..Default::default() }), [PassageId(31)]);
+    assert_eq!(index.matches(&SearchRequest { query: "poxitiom".into(), ..Default::default() }), [PassageId(30)]);
+}
+
+#[test]
 fn ranked_lists_the_same_passages_as_search_without_snippets() {
     let c = corpus();
     let index = Searcher::new(Index::open(&c.blob).unwrap());

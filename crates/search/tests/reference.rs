@@ -254,6 +254,13 @@ impl<'s> Reference<'s> {
             return false;
         }
         if word.prefix {
+            // While the word starts terms of its own, the terms sharing all
+            // of it but its last letter are not its typos.
+            let all_but_last = &word.term[..word.term.char_indices().last().map_or(0, |(i, _)| i)];
+            let starts_terms = self.dictionary.iter().any(|t| t.starts_with(word.term.as_str()));
+            if starts_terms && term.starts_with(all_but_last) {
+                return false;
+            }
             let chars: Vec<char> = term.chars().collect();
             (0..=chars.len()).any(|k| levenshtein(&word.term, &chars[..k].iter().collect::<String>()) <= edits)
         } else {
