@@ -20,7 +20,6 @@
 //! [`crate::Searcher`], which passes it in: the index only reads the blob.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use fst::automaton::Str;
@@ -199,25 +198,38 @@ impl ExpansionCache {
 /// The stems of dictionary terms looked at for stem families, by term and
 /// language. The family of each word typed stems a few hundred terms, and
 /// the next keystroke's family mostly lies among the same ones: stemming
-/// was a tenth of a keystroke's search before they were kept.
+/// was a tenth of a keystroke's search before they were kept. The table is
+/// direct-mapped (one slot per hash of term and language, taken over on a
+/// collision): its size is fixed and it needs no hashing library in the
+/// wasm.
 #[derive(Debug, Default)]
 pub(crate) struct StemMemo {
-    stems: RefCell<HashMap<(u32, Lang), Option<Box<str>>>>,
+    slots: RefCell<Vec<Option<(u32, Lang, Option<Box<str>>)>>>,
 }
 
-/// Stems kept before the memo starts over: a few hundred keystrokes' worth,
-/// a few MB at most.
-const MEMO_STEMS: usize = 1 << 16;
+/// Slots of the memo: several keystrokes' families.
+const MEMO_SLOTS: usize = 1 << 12;
 
 impl StemMemo {
-    /// Whether `key` (term `id`) stems to `stem` in `lang`.
+    /// Whether `key` (term `id`) stems to `stem_of_word` in `lang`.
     fn stems_to(&self, id: u32, key: &str, lang: Lang, stem_of_word: &str) -> bool {
         // The borrow ends within the call, and `stem` does not call back.
-        let mut stems = self.stems.borrow_mut();
-        if stems.len() >= MEMO_STEMS {
-            stems.clear();
+        let mut slots = self.slots.borrow_mut();
+        if slots.is_empty() {
+            slots.resize(MEMO_SLOTS, None);
         }
-        stems.entry((id, lang)).or_insert_with(|| stem(key, lang).map(String::into_boxed_str)).as_deref() == Some(stem_of_word)
+        // Fibonacci hashing: term ids are byte offsets, so their low bits alone would crowd.
+        let at = ((id.wrapping_mul(0x9E37_79B9) >> 20) as usize ^ lang as usize) % MEMO_SLOTS;
+        let Some(slot) = slots.get_mut(at) else { return stem(key, lang).as_deref() == Some(stem_of_word) };
+        match slot {
+            Some((kept, kept_lang, stemmed)) if *kept == id && *kept_lang == lang => stemmed.as_deref() == Some(stem_of_word),
+            _ => {
+                let stemmed = stem(key, lang);
+                let found = stemmed.as_deref() == Some(stem_of_word);
+                *slot = Some((id, lang, stemmed.map(String::into_boxed_str)));
+                found
+            }
+        }
     }
 }
 
