@@ -49,6 +49,8 @@ pub struct Strings {
     pub tagline: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
+    /// Shown once the box holds all it takes (`route::MAX_QUERY_CHARS`).
+    pub query_limit: &'static str,
     pub other_lang_label: &'static str,
     pub results_one: &'static str,
     pub results_many: &'static str,
@@ -195,6 +197,7 @@ pub static FR: Strings = Strings {
     tagline: "Qui a dit quoi sur la Convention des Nations unies contre la cybercriminalité",
     search_label: "Rechercher dans les déclarations",
     search_placeholder: "Rechercher : Waly, « droits de l’homme »…",
+    query_limit: "La recherche s’arrête à 200 caractères : la suite n’est pas cherchée.",
     other_lang_label: "English",
     results_one: "passage",
     results_many: "passages",
@@ -331,6 +334,7 @@ pub static EN: Strings = Strings {
     tagline: "Who said what about the UN Convention against Cybercrime",
     search_label: "Search the statements",
     search_placeholder: "Search the French texts: Waly, « droits de l’homme »…",
+    query_limit: "A search stops at 200 characters: the rest is not searched.",
     other_lang_label: "Français",
     results_one: "passage",
     results_many: "passages",
@@ -500,5 +504,12 @@ mod tests {
         }
         let max = format!("maxlength=\"{}\"", crate::route::MAX_QUERY_CHARS);
         assert!(shell.contains(&max), "the shell's box takes as many characters as the app's");
+    }
+
+    #[test]
+    fn the_query_limit_says_the_limit() {
+        for strings in [&FR, &EN] {
+            assert!(strings.query_limit.contains(&format!(" {} ", crate::route::MAX_QUERY_CHARS)), "{}", strings.query_limit);
+        }
     }
 }

@@ -75,7 +75,10 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         Callback::from(move |_| keyboard_open.set(false))
     };
 
+    // A paste past the limit is cut by the box: say so.
+    let at_limit = props.value.chars().count() >= crate::route::MAX_QUERY_CHARS;
     html! {
+        <>
         <form class="search" role="search" ref={form} onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <label class="visually-hidden" for="search-input">{ strings.search_label }</label>
             <input
@@ -99,6 +102,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 <Keyboard value={props.value.clone()} lang={props.lang} on_query={props.on_query.clone()} {on_close} />
             }
         </form>
+        <p class="query-limit" role="status">{ if at_limit { strings.query_limit } else { "" } }</p>
+        </>
     }
 }
 

@@ -96,6 +96,21 @@ test('results: sorting by date orders cards newest first; a query without matche
   assert.equal(await empty.locator('#search-input').inputValue(), '');
 });
 
+test('a search pasted past the limit of the box is cut, and the page says so', async () => {
+  const page = await open('');
+  const box = page.locator('#search-input');
+  const note = page.locator('.query-limit');
+  await box.fill('convention ');
+  assert.equal(await note.textContent(), '', 'nothing to say under the limit');
+  // Text inserted as a paste is: the browser cuts it at the box's maxlength.
+  await box.focus();
+  await page.keyboard.insertText('cybercriminalité '.repeat(20));
+  await page.waitForFunction(() => document.querySelector('.query-limit').textContent !== '');
+  assert.equal((await box.inputValue()).length, 200);
+  assert.match(await note.textContent(), /200 caractères/);
+  assert.equal(await note.getAttribute('role'), 'status');
+});
+
 test('reading: next match, then Escape back to the results', async () => {
   const page = await open('#q=cooperation');
   await page.locator('.card .open').first().click();
