@@ -11,47 +11,29 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { artifacts, corpusBundle } from './browser.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { artifacts, corpusBundle, openExplorer } from './browser.mjs';
 
-let dist;
-
-// openExplorer() in browser.mjs serves dist/ only, so this file launches its
-// own browser, with the same flags.
-const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let browser;
+let explorer;
 before(async () => {
-  dist = corpusBundle('tests/hostile/injection', 'target/e2e-injection', { HANOI_DIST_FEATURES: 'panic-probe' });
+  const dist = corpusBundle('tests/hostile/injection', 'target/e2e-injection', { HANOI_DIST_FEATURES: 'panic-probe' });
   fs.mkdirSync(artifacts, { recursive: true });
-  server = await serve({ root: dist });
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-    .find((candidate) => candidate && fs.existsSync(candidate));
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  explorer = await openExplorer({ dist });
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(async () => { await explorer?.close(); });
 
 /**
  * Opens `hash` and records every dialog (alert, confirm, prompt), page error
  * and request; `check()` asserts that nothing ran.
  */
 async function open(hash) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await explorer.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const dialogs = [];
   const errors = [];
   const requests = [];
   page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(server.url + hash);
+  await page.goto(explorer.url + hash);
   await page.locator('#search-input').waitFor();
   const check = async () => {
     // An onerror handler fires once the image fails to load: give it time.
@@ -60,7 +42,7 @@ async function open(hash) {
     assert.deepEqual(errors, [], 'page errors');
     assert.equal(await page.locator('img[src=x], svg[onload], iframe, [onerror], [onload]').count(), 0, 'markup was injected as elements');
     assert.equal(await page.locator('body script').count(), 0, 'a script element was injected into the body');
-    const outside = requests.filter((url) => !url.startsWith(server.url) && !/^(data|blob):/.test(url));
+    const outside = requests.filter((url) => !url.startsWith(explorer.url) && !/^(data|blob):/.test(url));
     assert.deepEqual(outside, [], 'the page requested something the markup named');
     const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => link.getAttribute('href')));
     const unsafe = hrefs.filter((href) => !/^(https?:\/\/|#|\.\/|\?)/i.test(href.trim()) && href !== '');
@@ -166,9 +148,7 @@ test('a saved page\'s elements vanish, its markup written as text stays text, an
 });
 
 test('a panic in the wasm leaves an error view with a working reload link, never a blank page', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}#q=convention`);
-  await page.locator('#search-input').waitFor();
+  const page = await explorer.open('#q=convention');
   // This bundle is built with the `panic-probe` feature; the shipped one has no such export.
   const thrown = await page.evaluate(() => {
     try {
