@@ -12,7 +12,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 tools="${HANOI_TOOLS_DIR:-$root/.tools}"
-[ -f "$tools/env" ] && [ -f "$tools/wasm-env" ] || bash scripts/setup
+# Always, as the Makefile does: it skips what is installed, and it puts the
+# browser-test packages into this checkout, which the page step imports.
+bash scripts/setup
 # shellcheck disable=SC1091
 . "$tools/env"
 
