@@ -165,8 +165,9 @@ pub(crate) struct Completions {
     pub first: u8,
 }
 
-/// Recently expanded words, most recent first. Shared, not copied: a
-/// three-letter prefix's expansion holds thousands of completions.
+/// Recently expanded words, most recent first, and the stems their
+/// families looked at. Shared, not copied: a three-letter prefix's
+/// expansion holds thousands of completions.
 #[derive(Debug, Default)]
 pub(crate) struct ExpansionCache {
     entries: RefCell<Vec<(String, bool, Rc<Expansion>)>>,
