@@ -103,6 +103,18 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// The first byte of `c` folded, as [`fold_into`] folds it; `None` when
+/// it folds to nothing.
+fn folded_first_byte(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase() as u8);
+    }
+    match folded(c) {
+        Some(fold) => fold.as_bytes().first().copied(),
+        None => c.to_lowercase().next().and_then(|lower| lower.encode_utf8(&mut [0; 4]).as_bytes().first().copied()),
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 
 /// The fold of a character whose fold is not its lowercase (from the table
@@ -122,9 +134,22 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 }
 
 /// Calls `f(term, range, position, kind)` for each token of `text`, in
-/// order, without allocating per token: the highlighter runs this on every
-/// snippet of every keystroke.
-pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(&str, Range<usize>, u32, TokenKind)) {
+/// order, without allocating per token.
+pub(crate) fn for_each_token(text: &str, f: impl FnMut(&str, Range<usize>, u32, TokenKind)) {
+    tokens(text, None::<fn(u8) -> bool>, f);
+}
+
+/// [`for_each_token`] for the tokens whose folded form may start with a
+/// byte `starts` accepts, and maybe a few others: a word none of whose
+/// pieces starts so is counted (positions stay those of every token) but
+/// never folded. The highlighter runs this on every snippet of
+/// every keystroke, looking for a few first letters, and folding each word
+/// was most of its time.
+pub(crate) fn for_each_token_starting(text: &str, starts: impl Fn(u8) -> bool, f: impl FnMut(&str, Range<usize>, u32, TokenKind)) {
+    tokens(text, Some(starts), f);
+}
+
+fn tokens(text: &str, starts: Option<impl Fn(u8) -> bool>, mut f: impl FnMut(&str, Range<usize>, u32, TokenKind)) {
     let mut word = Word::default();
     let mut position = 0u32;
     let mut chars = text.char_indices().peekable();
@@ -155,7 +180,10 @@ pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(&str, Range<usize>, u
             break;
         }
         word.pieces.push((piece_start..end, false));
-        word.emit(text, &mut position, &mut f);
+        match starts.as_ref().and_then(|starts| word.unwanted(text, starts)) {
+            Some(tokens) => position += tokens,
+            None => word.emit(text, &mut position, &mut f),
+        }
     }
 }
 
@@ -171,6 +199,34 @@ struct Word {
 }
 
 impl Word {
+    /// For a word none of whose kept pieces starts with a byte `starts`
+    /// accepts, how many positions its tokens take; `None` when that takes
+    /// folding the word to tell. A piece's fold starts with the fold of its
+    /// first char, when that is not empty, so this is what [`Word::emit`]
+    /// would count, without building the folded form; an elision must be
+    /// folded to be known, unless it is ASCII.
+    fn unwanted(&self, text: &str, starts: impl Fn(u8) -> bool) -> Option<u32> {
+        let mut kept = 0;
+        let mut skipping_elisions = true;
+        for (range, apostrophe_follows) in &self.pieces {
+            let piece = text.get(range.clone())?;
+            if skipping_elisions && *apostrophe_follows {
+                if !piece.is_ascii() {
+                    return None;
+                }
+                if ELISIONS.iter().any(|e| piece.eq_ignore_ascii_case(e)) {
+                    continue;
+                }
+            }
+            skipping_elisions = false;
+            if starts(folded_first_byte(piece.chars().next()?)?) {
+                return None;
+            }
+            kept += 1;
+        }
+        Some(kept)
+    }
+
     fn emit(&mut self, text: &str, position: &mut u32, f: &mut impl FnMut(&str, Range<usize>, u32, TokenKind)) {
         self.folded.clear();
         self.kept.clear();
@@ -351,6 +407,29 @@ mod tests {
                 }
                 prop_assert_eq!(fold(&token.term), token.term.clone(), "terms are folded");
             }
+        }
+
+        /// Skipping the words that cannot start with a wanted byte keeps
+        /// every token that can, at its place.
+        #[test]
+        fn tokens_starting_with_some_bytes_are_the_tokens_that_do(
+            text in "\\PC{0,60}|[a-eA-ElLqQéÉαΑжЖßẞＬ'’ -]{0,60}|(qu'|l'|Ｌ'|[a-dé]{1,4}-|[a-dé]{1,4} ){0,12}",
+            wanted in proptest::collection::vec(proptest::sample::select(&b"abcdelqs\xc3\xce\xd0"[..]), 0..4),
+        ) {
+            let starts = |byte: u8| wanted.contains(&byte);
+            let mut every = Vec::new();
+            for_each_token(&text, |term, range, position, kind| {
+                if starts(term.as_bytes()[0]) {
+                    every.push((term.to_string(), range, position, kind));
+                }
+            });
+            let mut found = Vec::new();
+            for_each_token_starting(&text, starts, |term, range, position, kind| {
+                if starts(term.as_bytes()[0]) {
+                    found.push((term.to_string(), range, position, kind));
+                }
+            });
+            prop_assert_eq!(found, every);
         }
 
         #[test]

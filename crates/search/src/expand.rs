@@ -205,8 +205,11 @@ impl ExpansionCache {
 /// wasm.
 #[derive(Debug, Default)]
 pub(crate) struct StemMemo {
-    slots: RefCell<Vec<Option<(u32, Lang, Option<Box<str>>)>>>,
+    slots: RefCell<Vec<MemoSlot>>,
 }
+
+/// A term, a language and the term's stem in it (`None`: stemming does not apply).
+type MemoSlot = Option<(u32, Lang, Option<Box<str>>)>;
 
 /// Slots of the memo: several keystrokes' families.
 const MEMO_SLOTS: usize = 1 << 12;

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::for_each_token;
+use crate::analysis::for_each_token_starting;
 use crate::evaluate::Evaluation;
 use crate::index::Index;
 use crate::order;
@@ -76,7 +76,11 @@ impl<'i, 'a> Highlighter<'i, 'a> {
     }
 
     fn may_match(&self, term: &str) -> bool {
-        term.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0)
+        term.as_bytes().first().is_some_and(|&b| self.may_start(b))
+    }
+
+    fn may_start(&self, byte: u8) -> bool {
+        self.first_bytes[usize::from(byte / 64)] & (1 << (byte % 64)) != 0
     }
 
     /// Matched tokens of `text`: byte range and term number, in text order.
@@ -86,7 +90,7 @@ impl<'i, 'a> Highlighter<'i, 'a> {
             return found;
         }
         let mut candidates = Vec::new();
-        for_each_token(text, |term, range, position, _| {
+        for_each_token_starting(text, |byte| self.may_start(byte), |term, range, position, _| {
             if !self.may_match(term) {
                 return;
             }
