@@ -91,27 +91,39 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], appending to `out`.
 fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
-        // Most text is ASCII, which folds to its lowercase: skip the table.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match folded(c) {
-            Some(fold) => out.push_str(fold),
-            None => out.extend(c.to_lowercase()),
+        match fold_char(c) {
+            CharFold::Ascii(lower) => out.push(lower),
+            CharFold::Table(fold) => out.push_str(fold),
+            CharFold::Lower(lower) => out.extend(lower),
         }
     }
 }
 
-/// The first byte of `c` folded, as [`fold_into`] folds it; `None` when
-/// it folds to nothing.
-fn folded_first_byte(c: char) -> Option<u8> {
+/// What one char folds to: the rule [`fold_into`] applies char by char,
+/// and the highlighter reads the first byte of.
+enum CharFold {
+    Ascii(char),
+    Table(&'static str),
+    Lower(std::char::ToLowercase),
+}
+
+fn fold_char(c: char) -> CharFold {
+    // Most text is ASCII, which folds to its lowercase: skip the table.
     if c.is_ascii() {
-        return Some(c.to_ascii_lowercase() as u8);
+        return CharFold::Ascii(c.to_ascii_lowercase());
     }
     match folded(c) {
-        Some(fold) => fold.as_bytes().first().copied(),
-        None => c.to_lowercase().next().and_then(|lower| lower.encode_utf8(&mut [0; 4]).as_bytes().first().copied()),
+        Some(fold) => CharFold::Table(fold),
+        None => CharFold::Lower(c.to_lowercase()),
+    }
+}
+
+/// The first byte of `c` folded; `None` when it folds to nothing.
+fn folded_first_byte(c: char) -> Option<u8> {
+    match fold_char(c) {
+        CharFold::Ascii(lower) => u8::try_from(lower).ok(),
+        CharFold::Table(fold) => fold.as_bytes().first().copied(),
+        CharFold::Lower(mut lower) => lower.next().and_then(|lower| lower.encode_utf8(&mut [0; 4]).as_bytes().first().copied()),
     }
 }
 
