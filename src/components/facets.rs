@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use super::timeline::Timeline;
 use crate::{
+    hooks::use_painted_later,
     present::{self, FacetEntry, Outcome},
     route::Route,
     strings::UiLang,
@@ -38,6 +39,13 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let route = &props.route;
     // On a phone the lists fold away behind a button so results come first.
     let unfolded = use_state(|| false);
+    // The lists come a frame after the app's first screen: the search box
+    // and the cards are what a reader looks at first, and the lists' first
+    // drawing (some 150 elements and the code that builds them, compiled on
+    // first use) held that screen back by about 60 ms. The panel keeps its
+    // column meanwhile, so nothing beside it moves; on a phone the lists are
+    // folded away anyway. After that they follow every search at once.
+    let lists_drawn = use_painted_later(|| false, true);
     let on_fold = {
         let unfolded = unfolded.clone();
         Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
@@ -118,29 +126,31 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <span class="fold" aria-hidden="true">{ if *unfolded { "▴" } else { "▾" } }</span>
             </button>
             <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
-            <FacetList title={strings.speakers} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} lang={route.lang} />
-            <FacetList title={strings.countries} entries={props.outcome.countries.clone()} on_toggle={on_country} lang={route.lang} />
-            <FacetList title={strings.sources} entries={props.outcome.sources.clone()} on_toggle={on_source} lang={route.lang} />
-            <fieldset class="facet dates">
-                <legend>{ strings.dates }</legend>
-                <Timeline
-                    bars={props.outcome.timeline.clone()}
-                    label={if route.date_from.is_some() && route.date_from == route.date_to { strings.timeline_days } else { strings.timeline }}
-                    hint={strings.timeline_drag}
-                    route={route.clone()}
-                />
-                <label>{ strings.date_from }
-                    <input type={date_input_type(route.date_from)} value={route.date_from.map(|date| date.to_string()).unwrap_or_default()} onchange={on_date(true)} />
-                </label>
-                <label>{ strings.date_to }
-                    <input type={date_input_type(route.date_to)} value={route.date_to.map(|date| date.to_string()).unwrap_or_default()} onchange={on_date(false)} />
-                </label>
-            </fieldset>
-            // On a phone the open panel covers the results: this closes it,
-            // saying how many results wait under it.
-            <button class="small show-results" type="button" onclick={on_fold.clone()}>
-                { format!("{} {}", strings.show_results, UiLang::count(props.outcome.total, strings.results_one, strings.results_many)) }
-            </button>
+            if lists_drawn {
+                <FacetList title={strings.speakers} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} lang={route.lang} />
+                <FacetList title={strings.countries} entries={props.outcome.countries.clone()} on_toggle={on_country} lang={route.lang} />
+                <FacetList title={strings.sources} entries={props.outcome.sources.clone()} on_toggle={on_source} lang={route.lang} />
+                <fieldset class="facet dates">
+                    <legend>{ strings.dates }</legend>
+                    <Timeline
+                        bars={props.outcome.timeline.clone()}
+                        label={if route.date_from.is_some() && route.date_from == route.date_to { strings.timeline_days } else { strings.timeline }}
+                        hint={strings.timeline_drag}
+                        route={route.clone()}
+                    />
+                    <label>{ strings.date_from }
+                        <input type={date_input_type(route.date_from)} value={route.date_from.map(|date| date.to_string()).unwrap_or_default()} onchange={on_date(true)} />
+                    </label>
+                    <label>{ strings.date_to }
+                        <input type={date_input_type(route.date_to)} value={route.date_to.map(|date| date.to_string()).unwrap_or_default()} onchange={on_date(false)} />
+                    </label>
+                </fieldset>
+                // On a phone the open panel covers the results: this closes it,
+                // saying how many results wait under it.
+                <button class="small show-results" type="button" onclick={on_fold.clone()}>
+                    { format!("{} {}", strings.show_results, UiLang::count(props.outcome.total, strings.results_one, strings.results_many)) }
+                </button>
+            }
             </div>
         </aside>
     }

@@ -3,7 +3,8 @@
 // what was typed, in a box at the very same place, with the focus where it
 // was. Each frame of the app, its first and a keystroke's, draws only what
 // a reader sees at once (a screen of cards), and the rest, with the timeline
-// below the facet lists, right after it is painted.
+// below the facet lists, right after it is painted. The first frame leaves
+// out the filter lists too: they follow it, in a column kept for them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -115,7 +116,9 @@ test('each list draws a screen of cards first and the rest after that frame; a s
       // Where the first card stood when the app first showed (the shell gone), and how many there were.
       if (cards.length && !document.getElementById('shell') && !window.__firstShown) {
         const timeline = Boolean(document.querySelector('.timeline .slot'));
-        window.__firstShown = { count: cards.length, at: JSON.stringify(cards[0].getBoundingClientRect()), timeline };
+        const lists = Boolean(document.querySelector('.facet-lists .facet'));
+        const panel = document.querySelector('.facets')?.getBoundingClientRect().width;
+        window.__firstShown = { count: cards.length, at: JSON.stringify(cards[0].getBoundingClientRect()), timeline, lists, panel };
       }
     }).observe(document, { childList: true, subtree: true });
   });
@@ -125,6 +128,9 @@ test('each list draws a screen of cards first and the rest after that frame; a s
   const shown = await page.evaluate(() => window.__firstShown);
   assert.equal(shown.count, 6, 'the app showed itself with the first screen\'s cards');
   assert.equal(shown.timeline, false, 'the timeline, below the facet lists, was in the first frame');
+  assert.equal(shown.lists, false, 'the filter lists were in the first frame');
+  assert.ok(shown.panel > 200, 'the filter panel kept its column while its lists were on their way');
+  await page.locator('.facet-lists .facet').first().waitFor();
   await page.locator('.timeline .slot').first().waitFor();
   assert.equal(await page.evaluate(() => JSON.stringify(document.querySelector('.card').getBoundingClientRect())), shown.at,
     'nothing above the fold moved');
