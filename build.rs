@@ -105,6 +105,7 @@ fn compile(corpus: &Corpus) -> Vec<u8> {
                 role: speaker.role.clone(),
                 country: speaker.entity.as_ref().and_then(|entity| country_ids.get(entity.code.as_str()).copied()),
                 label_en: corpus::english_label(speaker),
+                role_en: speaker.role.as_deref().and_then(corpus::english_role).map(str::to_owned),
             })
         })
         .collect();

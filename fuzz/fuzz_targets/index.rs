@@ -38,7 +38,8 @@ fn build_and_search(u: &mut Unstructured) -> Result<()> {
         let country = if countries.is_empty() || !u.arbitrary()? { None } else { Some(*u.choose(&countries)?) };
         let role = if u.arbitrary()? { Some(text(u)?) } else { None };
         let label_en = if u.arbitrary()? { Some(text(u)?) } else { None };
-        speakers.push(b.add_speaker(SpeakerRecord { name: text(u)?, role, country, label_en }));
+        let role_en = if u.arbitrary()? { Some(text(u)?) } else { None };
+        speakers.push(b.add_speaker(SpeakerRecord { name: text(u)?, role, country, label_en, role_en }));
     }
     let mut documents = Vec::new();
     for i in 0..u.int_in_range(0..=4)? {

@@ -41,9 +41,9 @@ fn blob() -> &'static [u8] {
         let ru = b.add_country(CountryRecord { code: "RUS".into(), name_fr: "Russie".into(), name_en: "Russia".into(), is_country: true });
         let un = b.add_country(CountryRecord { code: "ONUDC".into(), name_fr: "ONUDC".into(), name_en: "UNODC".into(), is_country: false });
         let speakers = [
-            b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("directrice exécutive de l'ONUDC".into()), country: Some(un), label_en: None }),
-            b.add_speaker(SpeakerRecord { name: "Lương Tam Quang".into(), role: Some("Bộ trưởng".into()), country: Some(vn), label_en: None }),
-            b.add_speaker(SpeakerRecord { name: "porte-parole (Russie)".into(), role: None, country: Some(ru), label_en: Some("spokesperson (Russia)".into()) }),
+            b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("directrice exécutive de l'ONUDC".into()), country: Some(un), label_en: None, role_en: Some("Executive Director of UNODC".into()) }),
+            b.add_speaker(SpeakerRecord { name: "Lương Tam Quang".into(), role: Some("Bộ trưởng".into()), country: Some(vn), label_en: None, role_en: None }),
+            b.add_speaker(SpeakerRecord { name: "porte-parole (Russie)".into(), role: None, country: Some(ru), label_en: Some("spokesperson (Russia)".into()), role_en: None }),
         ];
         let dates = [Some(Date::ymd(2025, 10, 25)), Some(Date::ym(2025, 11)), Some(Date::y(2024)), None];
         let docs: Vec<_> = dates

@@ -370,9 +370,9 @@ pub fn who_line(props: &WhoLineProps) -> Html {
         return html! {};
     }
     let page = |view: View| Route::page(view, props.lang).to_hash();
-    // An unnamed speaker's name is their role: it is not said twice.
-    let role = who.role.as_ref().filter(|role| who.speaker.as_ref().is_none_or(|name| !name.contains(role.as_str())));
     let label = who.speaker_label.clone().or_else(|| who.speaker.clone()).unwrap_or_default();
+    // An unnamed speaker's label is their role: it is not said twice.
+    let role = who.role.as_ref().filter(|role| who.speaker.is_none() || !label.contains(role.as_str()));
     html! {
         <p class="who">
             if let Some(speaker) = &who.speaker {

@@ -11,7 +11,7 @@ const PAGE: &str = "https://host/app/index.html#q=x";
 /// passage, a paraphrase and narration; one with both and awkward characters.
 fn blob() -> Vec<u8> {
     let mut builder = IndexBuilder::new();
-    let minister = builder.add_speaker(SpeakerRecord { name: "Anna Example".into(), role: None, country: None, label_en: None });
+    let minister = builder.add_speaker(SpeakerRecord { name: "Anna Example".into(), role: None, country: None, label_en: None, role_en: None });
     let bare = builder.add_document(DocumentRecord {
         title: "La première phrase de l'article, coupée".into(),
         date: Some(Date::ymd(2025, 10, 25)),

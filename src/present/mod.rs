@@ -139,7 +139,7 @@ pub(super) fn who(index: &Index<'_>, speaker: Option<SpeakerId>, country: Option
         speaker: speaker_view.map(|view| view.name.to_owned()),
         speaker_label: speaker_view.map(|view| view.label(lang == UiLang::En).to_owned()),
         speaker_highlights: Vec::new(),
-        role: speaker_view.and_then(|view| view.role.map(str::to_owned)),
+        role: speaker_view.and_then(|view| view.role(lang == UiLang::En).map(str::to_owned)),
         country_code: country.as_ref().map(|(code, _)| code.clone()),
         country: country.map(|(_, name)| name),
     }

@@ -17,6 +17,7 @@ fn blob() -> Vec<u8> {
         role: Some("ministre".into()),
         country: Some(ruritania),
         label_en: None,
+        role_en: Some("Minister".into()),
     });
     let first = builder.add_document(DocumentRecord {
         title: "Un accord signé".into(),
@@ -235,6 +236,7 @@ fn an_unnamed_speaker_is_labelled_in_the_interface_language_and_keyed_by_name() 
         role: Some("Vice-Premier ministre".into()),
         country: Some(poland),
         label_en: Some("Deputy Prime Minister (Poland)".into()),
+        role_en: Some("Deputy Prime Minister".into()),
     });
     let doc = builder.add_document(DocumentRecord { title: "Un accord".into(), file: "a.txt".into(), ..Default::default() });
     builder.add_passage(PassageRecord {
@@ -246,16 +248,33 @@ fn an_unnamed_speaker_is_labelled_in_the_interface_language_and_keyed_by_name() 
     });
     let blob = builder.finish();
     let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
-    for (lang, label) in [(UiLang::Fr, "Vice-Premier ministre (Pologne)"), (UiLang::En, "Deputy Prime Minister (Poland)")] {
+    for (lang, label, role) in [
+        (UiLang::Fr, "Vice-Premier ministre (Pologne)", "Vice-Premier ministre"),
+        (UiLang::En, "Deputy Prime Minister (Poland)", "Deputy Prime Minister"),
+    ] {
         let outcome = search(&index, &Route { query: "cooperation".into(), lang, ..Route::default() }, 10, || 0.0);
         assert_eq!(outcome.cards[0].who.speaker_label.as_deref(), Some(label));
+        assert_eq!(outcome.cards[0].who.role.as_deref(), Some(role), "the role in the label's language");
         assert_eq!(outcome.cards[0].who.speaker.as_deref(), Some("Vice-Premier ministre (Pologne)"), "the key stays the name");
         assert_eq!(outcome.speakers[0].label, label);
         assert_eq!(outcome.speakers[0].key, "Vice-Premier ministre (Pologne)");
         assert_eq!(export_rows(&outcome.cards, "", lang)[0].speaker, label, "one language per record");
+        assert_eq!(export_rows(&outcome.cards, "", lang)[0].role, role);
         let country = country_profile(&index, "POL", lang).expect("the country exists");
         assert_eq!(country.speakers[0].label, label, "a country's page labels its speakers as the result list does");
         assert_eq!(country.speakers[0].key, "Vice-Premier ministre (Pologne)");
+    }
+}
+
+#[test]
+fn a_named_speaker_keeps_their_name_and_has_their_role_in_the_interface_language() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    for (lang, role) in [(UiLang::Fr, "ministre"), (UiLang::En, "Minister")] {
+        let outcome = search(&index, &Route { query: "cooperation".into(), lang, ..Route::default() }, 10, || 0.0);
+        let who = &outcome.cards[0].who;
+        assert_eq!(who.speaker_label.as_deref(), Some("Anna Example"));
+        assert_eq!(who.role.as_deref(), Some(role));
     }
 }
 

@@ -292,6 +292,24 @@ test('language: the English switch changes labels and dates, and is kept in the 
   assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'screen readers are told the language');
 });
 
+test('language: a role the table of roles knows whole is shown in English, any other as the article gives it', async () => {
+  const roles = async (hash) => {
+    const page = await open(hash);
+    await page.locator('.card .who').first().waitFor();
+    const found = await page.$$eval('.card .who', (lines) => [...new Set(lines.map((line) => line.textContent))]);
+    await page.close();
+    return found;
+  };
+  const english = await roles('#lang=en&q=ambassadeur');
+  assert.ok(english.some((line) => line.includes('— Ambassador ·')), `an English role: ${english}`);
+  assert.ok(english.some((line) => line.includes('— ambassadeur de Russie au Vietnam')), `no role half translated: ${english}`);
+  const french = await roles('#q=ambassadeur');
+  assert.ok(french.some((line) => line.includes('— ambassadeur ·')), `the French role in French: ${french}`);
+  // An unnamed speaker's English label is their role: it is not said again.
+  const unnamed = await roles('#lang=en&q=pologne');
+  assert.ok(unnamed.some((line) => line.startsWith('Deputy Prime Minister (Poland)') && !line.includes('—')), `${unnamed}`);
+});
+
 test('keyboard: / focuses the search, arrows walk the results, Enter opens, Escape closes', async () => {
   const page = await open('#q=convention');
   await page.locator('.card').first().waitFor();

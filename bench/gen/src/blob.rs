@@ -30,6 +30,7 @@ pub fn build(corpus: &Corpus) -> Vec<u8> {
                 role: s.role.clone(),
                 country: s.country.map(|c| countries[c as usize]),
                 label_en: None,
+                role_en: None,
             })
         })
         .collect();

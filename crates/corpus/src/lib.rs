@@ -46,7 +46,7 @@ mod stages;
 mod text;
 
 pub use lexicon::gazetteer::{entity_names, lookup_entity};
-pub use lexicon::roles::english_label;
+pub use lexicon::roles::{english_label, english_role};
 pub use model::*;
 pub use search::{Date, Lang, Span, StatementKind};
 

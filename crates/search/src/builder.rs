@@ -212,6 +212,7 @@ impl IndexBuilder {
             lists.put(&mut speakers, passages);
             put_u32(&mut speakers, *len);
             strings.put_shared(&mut speakers, speaker.label_en.as_deref());
+            strings.put_shared(&mut speakers, speaker.role_en.as_deref());
         }
 
         // A document's passages: from its first to its last added passage.

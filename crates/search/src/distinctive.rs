@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn a_speakers_own_words_come_first() {
         let mut builder = IndexBuilder::new();
-        let fisher = builder.add_speaker(SpeakerRecord { name: "Ana".into(), role: None, country: None, label_en: None });
+        let fisher = builder.add_speaker(SpeakerRecord { name: "Ana".into(), role: None, country: None, label_en: None, role_en: None });
         let doc = builder.add_document(DocumentRecord {
             title: "t".into(),
             outlet: None,
@@ -144,7 +144,7 @@ mod tests {
     fn the_words_of_the_attribution_and_ordinary_words_are_left_out() {
         use crate::types::{Evidence, Span, StatementKind};
         let mut builder = IndexBuilder::new();
-        let ana = builder.add_speaker(SpeakerRecord { name: "Ana Torres".into(), role: None, country: None, label_en: None });
+        let ana = builder.add_speaker(SpeakerRecord { name: "Ana Torres".into(), role: None, country: None, label_en: None, role_en: None });
         let doc = builder.add_document(DocumentRecord { title: "t".into(), file: "a.txt".into(), ..Default::default() });
         let said = |text: &str| {
             let cue_at = text.find("a déclaré").expect("a cue");

@@ -15,7 +15,7 @@
 //! the strings section, `NONE` as offset meaning "absent".
 
 pub(crate) const MAGIC: &[u8; 8] = b"HANOIIDX";
-pub(crate) const VERSION: u32 = 7;
+pub(crate) const VERSION: u32 = 8;
 pub(crate) const HEADER_LEN: usize = 8 + 4 + 4 + 8;
 /// The sections the header checksum covers, after the section table.
 pub(crate) const GUARDED: [Section; 2] = [Section::Terms, Section::Completions];
@@ -96,7 +96,8 @@ pub(crate) mod speaker {
     /// Indexed tokens in the speaker field (BM25F length).
     pub const FIELD_LEN: usize = 28;
     pub const LABEL_EN: usize = 32;
-    pub const WIDTH: usize = 40;
+    pub const ROLE_EN: usize = 40;
+    pub const WIDTH: usize = 48;
 }
 
 pub(crate) mod document {

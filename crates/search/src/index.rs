@@ -221,6 +221,7 @@ impl<'a> Index<'a> {
             role: self.string(self.speakers, id.0, ROLE)?,
             country: self.id(self.speakers, id.0, COUNTRY)?.map(CountryId),
             label_en: self.string(self.speakers, id.0, LABEL_EN)?,
+            role_en: self.string(self.speakers, id.0, ROLE_EN)?,
         })
     }
 
@@ -507,7 +508,7 @@ mod tests {
     fn blob() -> Vec<u8> {
         let mut b = IndexBuilder::new();
         let c = b.add_country(CountryRecord { code: "RU".into(), name_fr: "Russie".into(), name_en: "Russia".into(), is_country: true });
-        let s = b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("ONUDC".into()), country: Some(c), label_en: None });
+        let s = b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("directrice exécutive".into()), country: Some(c), label_en: None, role_en: Some("Executive Director".into()) });
         for d in 0..3 {
             let doc = b.add_document(DocumentRecord {
                 title: format!("Convention de Hanoï {d}"),
@@ -528,6 +529,16 @@ mod tests {
         b.finish()
     }
 
+
+    #[test]
+    fn a_speakers_role_reads_back_in_either_language() {
+        let blob = blob();
+        let index = Index::open(&blob).expect("the test blob opens");
+        let (_, speaker) = index.speakers().next().expect("one speaker");
+        assert_eq!(speaker.role(false), Some("directrice exécutive"));
+        assert_eq!(speaker.role(true), Some("Executive Director"));
+        assert_eq!(speaker.label(true), "Ghada Waly", "a person keeps their name");
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(

@@ -233,6 +233,9 @@ pub struct SpeakerRecord {
     /// The name in English when it is not a person's but a label made of a
     /// role and a country ("Deputy Prime Minister (Poland)"), or a body's.
     pub label_en: Option<String>,
+    /// The role in English ("Prime Minister" for "Premier ministre"), when
+    /// the corpus's table of roles knows it whole.
+    pub role_en: Option<String>,
 }
 
 /// A document (article), as given to the builder.
@@ -333,6 +336,7 @@ pub struct SpeakerView<'a> {
     pub role: Option<&'a str>,
     pub country: Option<CountryId>,
     pub label_en: Option<&'a str>,
+    pub role_en: Option<&'a str>,
 }
 
 impl<'a> SpeakerView<'a> {
@@ -340,6 +344,12 @@ impl<'a> SpeakerView<'a> {
     /// English interface when there is one.
     pub fn label(&self, english: bool) -> &'a str {
         self.label_en.filter(|_| english).unwrap_or(self.name)
+    }
+
+    /// The role as shown: in English in an English interface when it is
+    /// known in English, else as the article gives it.
+    pub fn role(&self, english: bool) -> Option<&'a str> {
+        self.role_en.filter(|_| english).or(self.role)
     }
 }
 

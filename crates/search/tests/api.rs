@@ -16,9 +16,9 @@ fn corpus() -> Corpus {
     let russie = b.add_country(CountryRecord { code: "RU".into(), name_fr: "Russie".into(), name_en: "Russia".into(), is_country: true });
     let pl = b.add_country(CountryRecord { code: "PL".into(), name_fr: "Pologne".into(), name_en: "Poland".into(), is_country: true });
     let onudc = b.add_country(CountryRecord { code: "ONUDC".into(), name_fr: "ONUDC".into(), name_en: "UNODC".into(), is_country: false });
-    let waly = b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("directrice exécutive de l'ONUDC".into()), country: Some(onudc), label_en: None });
-    let pologne = b.add_speaker(SpeakerRecord { name: "vice-Premier ministre (Pologne)".into(), role: None, country: Some(pl), label_en: None });
-    let minh = b.add_speaker(SpeakerRecord { name: "Pham Minh Chinh".into(), role: Some("Premier ministre".into()), country: Some(vietnam), label_en: None });
+    let waly = b.add_speaker(SpeakerRecord { name: "Ghada Waly".into(), role: Some("directrice exécutive de l'ONUDC".into()), country: Some(onudc), label_en: None, role_en: None });
+    let pologne = b.add_speaker(SpeakerRecord { name: "vice-Premier ministre (Pologne)".into(), role: None, country: Some(pl), label_en: None, role_en: None });
+    let minh = b.add_speaker(SpeakerRecord { name: "Pham Minh Chinh".into(), role: Some("Premier ministre".into()), country: Some(vietnam), label_en: None, role_en: None });
     let d1 = b.add_document(DocumentRecord {
         title: "Le Vietnam renforce son engagement contre la cybercriminalité".into(),
         outlet: Some("VOV".into()),
@@ -506,8 +506,8 @@ fn a_passage_counts_under_every_speaker_and_keeps_its_evidence() {
     let mut b = IndexBuilder::new();
     let kenya = b.add_country(CountryRecord { code: "KEN".into(), name_fr: "Kenya".into(), name_en: "Kenya".into(), is_country: true });
     let chile = b.add_country(CountryRecord { code: "CHL".into(), name_fr: "Chili".into(), name_en: "Chile".into(), is_country: true });
-    let ann = b.add_speaker(SpeakerRecord { name: "Ann Otieno".into(), role: None, country: Some(kenya), label_en: None });
-    let luis = b.add_speaker(SpeakerRecord { name: "Luis Rojas".into(), role: None, country: Some(chile), label_en: None });
+    let ann = b.add_speaker(SpeakerRecord { name: "Ann Otieno".into(), role: None, country: Some(kenya), label_en: None, role_en: None });
+    let luis = b.add_speaker(SpeakerRecord { name: "Luis Rojas".into(), role: None, country: Some(chile), label_en: None, role_en: None });
     let doc = b.add_document(DocumentRecord { title: "Deux voix".into(), outlet: None, url: None, lang: Lang::Fr, date: None, file: "a.txt".into() });
     let text = "Ann Otieno a salué le traité, tandis que Luis Rojas a regretté sa portée.";
     let cue = |word: &str| {
@@ -555,9 +555,9 @@ fn a_country_counts_once_per_passage_and_the_main_speaker_is_the_first_known() {
     let mut b = IndexBuilder::new();
     let kenya = b.add_country(CountryRecord { code: "KEN".into(), name_fr: "Kenya".into(), name_en: "Kenya".into(), is_country: true });
     let chile = b.add_country(CountryRecord { code: "CHL".into(), name_fr: "Chili".into(), name_en: "Chile".into(), is_country: true });
-    let ann = b.add_speaker(SpeakerRecord { name: "Ann Otieno".into(), role: None, country: Some(kenya), label_en: None });
-    let luis = b.add_speaker(SpeakerRecord { name: "Luis Rojas".into(), role: None, country: Some(chile), label_en: None });
-    let eva = b.add_speaker(SpeakerRecord { name: "Eva Soto".into(), role: None, country: Some(chile), label_en: None });
+    let ann = b.add_speaker(SpeakerRecord { name: "Ann Otieno".into(), role: None, country: Some(kenya), label_en: None, role_en: None });
+    let luis = b.add_speaker(SpeakerRecord { name: "Luis Rojas".into(), role: None, country: Some(chile), label_en: None, role_en: None });
+    let eva = b.add_speaker(SpeakerRecord { name: "Eva Soto".into(), role: None, country: Some(chile), label_en: None, role_en: None });
     let doc = b.add_document(DocumentRecord { title: "Trois voix".into(), file: "a.txt".into(), ..Default::default() });
     let voices = vec![StatementRecord::plain(ann), StatementRecord::plain(luis), StatementRecord::plain(eva)];
     b.add_passage(PassageRecord { document: doc, section: None, text: "Le traité divise les délégations.".into(), statements: voices, mentions: vec![] });

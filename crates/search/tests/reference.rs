@@ -80,7 +80,7 @@ fn build_with(spec: &Spec, groups: &[Vec<String>]) -> Vec<u8> {
         b.add_country(CountryRecord { code: format!("C{i}"), name_fr: format!("Pays {i}"), name_en: format!("Country {i}"), is_country: true });
     }
     for (name, country) in &spec.speakers {
-        b.add_speaker(SpeakerRecord { name: SPEAKERS[*name].into(), role: None, country: country.map(|c| CountryId(c as u32)), label_en: None });
+        b.add_speaker(SpeakerRecord { name: SPEAKERS[*name].into(), role: None, country: country.map(|c| CountryId(c as u32)), label_en: None, role_en: None });
     }
     for (i, (lang, date, title)) in spec.docs.iter().enumerate() {
         b.add_document(DocumentRecord {

@@ -154,8 +154,8 @@ fn names_corpus() -> Vec<u8> {
     let vnm = b.add_country(CountryRecord { code: "VNM".into(), name_fr: "Viêt Nam".into(), name_en: "Viet Nam".into(), is_country: true });
     let unodc = b.add_country(CountryRecord { code: "UNODC".into(), name_fr: "ONUDC".into(), name_en: "UNODC".into(), is_country: false });
     let rus = b.add_country(CountryRecord { code: "RUS".into(), name_fr: "Russie".into(), name_en: "Russia".into(), is_country: true });
-    let minister = b.add_speaker(SpeakerRecord { name: "Pham Minh Chinh".into(), role: None, country: Some(vnm), label_en: None });
-    let president = b.add_speaker(SpeakerRecord { name: "Vladimir Poutine".into(), role: None, country: Some(rus), label_en: None });
+    let minister = b.add_speaker(SpeakerRecord { name: "Pham Minh Chinh".into(), role: None, country: Some(vnm), label_en: None, role_en: None });
+    let president = b.add_speaker(SpeakerRecord { name: "Vladimir Poutine".into(), role: None, country: Some(rus), label_en: None, role_en: None });
     let doc = b.add_document(DocumentRecord { title: "Titre".into(), file: "a.txt".into(), ..Default::default() });
     let mut passage = |text: &str, speaker: Option<SpeakerId>| {
         b.add_passage(PassageRecord { section: None, document: doc, text: text.into(), statements: speaker.map(StatementRecord::plain).into_iter().collect(), mentions: vec![] });

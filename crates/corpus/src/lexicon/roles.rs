@@ -199,9 +199,10 @@ pub fn english_collective(label: &str) -> Option<String> {
     named.then(|| capitalize_first(&english.join(" ")))
 }
 
-/// The English of a French role that labels an unnamed speaker
-/// (`data/roles-en.tsv`), looked up whole: `None` when the table does not
-/// know it, so that no label mixes two languages.
+/// The English of a French role (`data/roles-en.tsv`): an unnamed
+/// speaker's label, and a person's role in the English interface. Looked
+/// up whole: `None` when the table does not know it, so that no label mixes
+/// two languages.
 pub fn english_role(role: &str) -> Option<&'static str> {
     static T: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let table = T.get_or_init(|| english_table(ROLES_EN));
