@@ -160,6 +160,8 @@ test('each list draws a screen of cards first and the rest after that frame; a s
 test('a keystroke\'s frame leaves the timeline below the lists as it was; it follows right after', async () => {
   const page = await explorer.open('');
   const bars = () => page.evaluate(() => [...document.querySelectorAll('.timeline .slot')].map((slot) => slot.getAttribute('aria-label')).join('|'));
+  // The lists, the timeline among them, come a frame or two after the box.
+  await page.locator('.timeline .slot').first().waitFor();
   const before = await bars();
   // The keystroke and what its own task drew, before any frame.
   const inTheFrame = await page.evaluate(async () => {
