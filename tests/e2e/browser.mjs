@@ -44,6 +44,15 @@ export function corpusBundle(corpus, out, env = {}) {
   return folder;
 }
 
+/** Waits for the filter lists, which the app draws a frame after its first
+ * screen (src/components/facets.rs), on a page that has a filter panel. */
+export async function filtersDrawn(page) {
+  await page.waitForFunction(() => {
+    const lists = document.querySelector('.facet-lists');
+    return !lists || lists.childElementCount > 0;
+  });
+}
+
 /** Serves dist/ (or another bundle's folder, optionally under `base`) and
  * opens a fresh browser; call close() after. */
 export async function openExplorer({ base = '/', dist: folder = dist } = {}) {
@@ -64,11 +73,12 @@ export async function openExplorer({ base = '/', dist: folder = dist } = {}) {
     url: server.url,
     browser,
     newPage,
-    /** A new page at `hash`, once the search box is there. */
+    /** A new page at `hash`, once the search box and the filter lists are there. */
     async open(hash, viewport) {
       const page = await newPage(viewport);
       await page.goto(server.url + hash);
       await page.locator('#search-input').waitFor();
+      await filtersDrawn(page);
       return page;
     },
     errors,

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { openExplorer, artifacts } from './browser.mjs';
+import { openExplorer, artifacts, filtersDrawn } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let explorer;
@@ -25,6 +25,7 @@ async function open(hash, viewport = { width: 1280, height: 900 }) {
   const page = await context.newPage();
   await page.goto(explorer.url + hash);
   await page.locator('#search-input').waitFor();
+  await filtersDrawn(page);
   return { page, context };
 }
 

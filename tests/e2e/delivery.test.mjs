@@ -42,6 +42,7 @@ async function searchWorks(page) {
 async function filterWorks(page) {
   const before = await resultCount(page);
   const entries = page.locator('.facets label.facet-entry');
+  await entries.first().waitFor();
   const counts = await entries.locator('.count').allTextContents();
   const narrower = counts.findIndex((count) => Number(count) < before);
   assert.ok(narrower >= 0, `no facet narrows ${before} results: ${counts}`);

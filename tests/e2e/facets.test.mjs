@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openExplorer, artifacts } from './browser.mjs';
+import { openExplorer, artifacts, filtersDrawn } from './browser.mjs';
 
 let explorer;
 before(async () => { explorer = await openExplorer(); });
@@ -16,6 +16,7 @@ async function open(hash, viewport = { width: 1280, height: 900 }) {
   const page = await explorer.newPage(viewport);
   await page.goto(explorer.url + hash);
   await page.locator('.card').first().waitFor();
+  await filtersDrawn(page);
   return page;
 }
 

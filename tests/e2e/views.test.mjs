@@ -274,6 +274,8 @@ test('the English interface labels unnamed speakers in English, keyed by their n
   const page = await explorer.newPage({ width: 1280, height: 900 });
   await page.goto(`${explorer.url}#lang=en&attributed=0`);
   await page.locator('.card').first().waitFor();
+  // The filter lists come a frame after the cards.
+  await page.locator('.facet .facet-entry').first().waitFor();
   const speakers = page.locator('.facet').first();
   const more = speakers.locator('button.more');
   if (await more.count()) await more.click();
