@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { openExplorer, resultTotal } from './browser.mjs';
+import { openExplorer, resultTotal, filtersDrawn } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 let explorer;
@@ -274,8 +274,7 @@ test('the English interface labels unnamed speakers in English, keyed by their n
   const page = await explorer.newPage({ width: 1280, height: 900 });
   await page.goto(`${explorer.url}#lang=en&attributed=0`);
   await page.locator('.card').first().waitFor();
-  // The filter lists come a frame after the cards.
-  await page.locator('.facet .facet-entry').first().waitFor();
+  await filtersDrawn(page);
   const speakers = page.locator('.facet').first();
   const more = speakers.locator('button.more');
   if (await more.count()) await more.click();
