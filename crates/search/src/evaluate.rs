@@ -17,8 +17,9 @@
 
 use crate::bitset::BitSet;
 use crate::equivalence::LazyEquivalences;
-use crate::expand::{exact_and_stems, expand, first_byte, Completions, Expansion, ExpansionCache, MatchKind, TermMatch};
+use crate::expand::{exact_and_stems, expand, Completions, Expansion, ExpansionCache, MatchKind, TermMatch};
 use crate::index::Index;
+use crate::lead::Lead;
 use crate::postings::Postings;
 use crate::query::{phrase, ParsedQuery, Phrase, QueryWord};
 
@@ -341,9 +342,9 @@ fn phrase_hits<'a>(index: &Index<'a>, phrase: &Phrase) -> (BitSet, Vec<WordHits<
         let Some(id) = index.term(term) else {
             return (BitSet::empty(n), Vec::new());
         };
-        let first = first_byte(term.as_bytes());
+        let lead = Lead::of_term(term.as_bytes());
         let mut any_field = Unit { set: BitSet::empty(n), text: None };
-        let hits = term_hits(index, TermMatch { term: id, kind: MatchKind::Exact, first }, &mut any_field, &mut None);
+        let hits = term_hits(index, TermMatch { term: id, kind: MatchKind::Exact, lead }, &mut any_field, &mut None);
         let mut body = BitSet::empty(n);
         for (passage, _) in hits.postings.body() {
             body.insert(passage);

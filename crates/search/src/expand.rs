@@ -28,6 +28,7 @@ use fst::{Automaton, IntoStreamer, Streamer};
 use crate::analysis::stem;
 use crate::format::COMPLETED_PREFIX;
 use crate::index::Index;
+use crate::lead::Lead;
 use crate::levenshtein::{Levenshtein, Siblings, MAX_CHARS};
 use crate::order;
 use crate::query::QueryWord;
@@ -93,16 +94,16 @@ impl MatchKind {
 pub(crate) struct TermMatch {
     pub term: u32,
     pub kind: MatchKind,
-    /// The term's first byte, which lets the highlighter skip most tokens
-    /// without a dictionary lookup.
-    pub first: u8,
+    /// What the term starts with, which lets the highlighter skip most
+    /// tokens without a dictionary lookup.
+    pub lead: Lead,
 }
 
 impl TermMatch {
     /// Sorts by term and keeps each term once, with its best kind (the
     /// three lists that need it share this).
     pub(crate) fn keep_best_per_term(matches: &mut Vec<TermMatch>) {
-        // Equal keys are equal matches (the first byte is the term's).
+        // Equal keys are equal matches (the lead is the term's).
         order::sort_by_key(matches, |m| order::numbers([m.term, m.kind.rank().into()]));
         matches.dedup_by_key(|m| m.term);
     }
@@ -162,7 +163,7 @@ pub(crate) struct Expansion {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Completions {
     pub ids: std::ops::Range<u32>,
-    pub first: u8,
+    pub lead: Lead,
 }
 
 /// Recently expanded words, most recent first, and the stems their
@@ -261,20 +262,20 @@ fn expand_uncached(index: &Index<'_>, cache: &ExpansionCache, word: &QueryWord) 
     let mut every_completion = None;
     if word.prefix {
         let scored_completions = if chars <= COMPLETED_PREFIX {
-            let first = first_byte(word.term.as_bytes());
-            let mut best: Vec<(u32, u8)> = index.completions(&word.term).into_iter().map(|id| (id, first)).collect();
+            let lead = Lead::of_prefix(word.term.as_bytes());
+            let mut best: Vec<(u32, Lead)> = index.completions(&word.term).into_iter().map(|id| (id, lead)).collect();
             best.truncate(cap);
             best
         } else {
             let found = completions(index, &word.term);
-            if let (Some(&(start, first)), Some(&(last, _))) = (found.first(), found.last()) {
-                every_completion = Some(Completions { ids: start..last.saturating_add(1), first });
+            if let (Some(&(start, lead)), Some(&(last, _))) = (found.first(), found.last()) {
+                every_completion = Some(Completions { ids: start..last.saturating_add(1), lead });
             }
             let (best, rest) = order::lowest(found, cap, |&(id, _)| order::numbers([!index.body_frequency(id), id]));
             unscored = rest.into_iter().map(|(id, _)| id).collect();
             best
         };
-        matches.extend(scored_completions.into_iter().map(|(term, first)| TermMatch { term, kind: MatchKind::Prefix, first }));
+        matches.extend(scored_completions.into_iter().map(|(term, lead)| TermMatch { term, kind: MatchKind::Prefix, lead }));
     }
     let edits = allowed_edits(&word.term, word.prefix);
     let mut correction = None;
@@ -308,7 +309,7 @@ const MAX_STEM_SCAN: usize = 256;
 pub(crate) fn exact_and_stems(index: &Index<'_>, cache: &ExpansionCache, term: &str) -> Vec<TermMatch> {
     let mut matches = Vec::new();
     if let Some(id) = index.term(term) {
-        matches.push(TermMatch { term: id, kind: MatchKind::Exact, first: first_byte(term.as_bytes()) });
+        matches.push(TermMatch { term: id, kind: MatchKind::Exact, lead: Lead::of_term(term.as_bytes()) });
     }
     let stems: Vec<(Lang, String)> = Lang::ALL.iter().filter_map(|&l| Some((l, stem(term, l)?))).collect();
     let mut prefixes: Vec<&str> = Vec::new();
@@ -327,7 +328,7 @@ pub(crate) fn exact_and_stems(index: &Index<'_>, cache: &ExpansionCache, term: &
             }
             let (Ok(key), Ok(id)) = (std::str::from_utf8(key), u32::try_from(id)) else { continue };
             if stems.iter().any(|(lang, s)| cache.stems.stems_to(id, key, *lang, s)) {
-                matches.push(TermMatch { term: id, kind: MatchKind::Stem, first: first_byte(key.as_bytes()) });
+                matches.push(TermMatch { term: id, kind: MatchKind::Stem, lead: Lead::of_term(key.as_bytes()) });
             }
         }
     }
@@ -344,23 +345,19 @@ fn family_prefix(stem: &str) -> &str {
     }
 }
 
-/// (id, first byte) of dictionary terms found by a walk.
-type Found = Vec<(u32, u8)>;
+/// (id, lead) of dictionary terms found by a walk.
+type Found = Vec<(u32, Lead)>;
 
-pub(crate) fn first_byte(key: &[u8]) -> u8 {
-    key.first().copied().unwrap_or(0)
-}
-
-/// (id, first byte) of the first [`MAX_SCANNED`] terms starting with
+/// (id, lead) of the first [`MAX_SCANNED`] terms starting with
 /// `prefix`, read off the postings rather than the fst (see
 /// [`Index::prefix_terms`]): a three-letter prefix has thousands.
 fn completions(index: &Index<'_>, prefix: &str) -> Found {
-    let first = first_byte(prefix.as_bytes());
+    let lead = Lead::of_prefix(prefix.as_bytes());
     let range = index.prefix_terms(prefix);
     let mut terms = Vec::new();
     let mut term = Some(range.start);
     while let Some(id) = term.filter(|&id| id < range.end && terms.len() < MAX_SCANNED) {
-        terms.push((id, first));
+        terms.push((id, lead));
         term = index.next_term(id);
     }
     terms
@@ -372,7 +369,7 @@ fn typos(index: &Index<'_>, automaton: Levenshtein, limit: usize) -> (Vec<TermMa
     let mut found = Vec::new();
     let mut best: Option<((u8, std::cmp::Reverse<u32>), String)> = None;
     walk(index, &automaton, limit, |key, term, edits| {
-        found.push(TermMatch { term, kind: MatchKind::Fuzzy { edits }, first: first_byte(key) });
+        found.push(TermMatch { term, kind: MatchKind::Fuzzy { edits }, lead: Lead::of_term(key) });
         let rank = (edits, std::cmp::Reverse(index.body_frequency(term)));
         if best.as_ref().is_none_or(|(kept, _)| rank < *kept) {
             best = std::str::from_utf8(key).ok().map(|key| (rank, key.to_string()));

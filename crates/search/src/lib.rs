@@ -37,6 +37,7 @@ mod facets;
 mod filters;
 mod format;
 mod index;
+mod lead;
 mod levenshtein;
 pub mod order;
 mod postings;

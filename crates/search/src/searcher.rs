@@ -112,26 +112,14 @@ impl<'a> Searcher<'a> {
         let index = &self.index;
         let total = run.results.count();
         let ranked = self.rank(&run, request, request.offset.saturating_add(request.limit));
-        let highlighter = Highlighter::new(index, &run.eval);
-        let hits: Vec<Hit> = ranked
-            .into_iter()
-            .skip(request.offset)
-            .map(|scored| {
-                let p = scored.passage;
-                let doc = index.passage_document(p);
-                let title = doc.and_then(|doc| index.document_title(doc));
-                let speaker = index.passage_speaker(p).and_then(|speaker| index.speaker_name(speaker));
-                let siblings = doc.and_then(|doc| index.document_passages(doc)).unwrap_or(p..p + 1);
-                Hit {
-                    passage: PassageId(p),
-                    score: scored.score,
-                    snippet: highlighter.snippet(index.passage_text(p).unwrap_or("")),
-                    title_highlights: highlighter.ranges(title.unwrap_or("")),
-                    speaker_highlights: highlighter.ranges(speaker.unwrap_or("")),
-                    document_matches: siblings.filter(|&s| run.results.contains(s)).count(),
-                }
-            })
-            .collect();
+        let hits: Vec<Hit> = match ranked.get(request.offset..) {
+            // A page of no hits (the counts a keystroke asks first) builds no highlighter.
+            None | Some([]) => Vec::new(),
+            Some(page) => {
+                let highlighter = Highlighter::new(index, &run.eval);
+                page.iter().map(|scored| self.hit(scored, &highlighter, &run.results)).collect()
+            }
+        };
         let interpretation = Interpretation {
             corrected: run.eval.reading.corrected.iter().map(|(typed, read)| (typed.clone(), as_written(read, &hits))).collect(),
             equivalents: run.eval.reading.equivalents.clone(),
@@ -144,6 +132,25 @@ impl<'a> Searcher<'a> {
             suggestion: if total == 0 { suggest(index, &self.expansions, &request.query, &run.query) } else { None },
             query_terms: run.query.terms(),
             interpretation,
+        }
+    }
+
+    /// One ranked passage as a hit: its snippet, its title's and speaker's
+    /// highlights, and how many passages of its article match.
+    fn hit(&self, scored: &Scored, highlighter: &Highlighter<'_, 'a>, results: &BitSet) -> Hit {
+        let index = &self.index;
+        let p = scored.passage;
+        let doc = index.passage_document(p);
+        let title = doc.and_then(|doc| index.document_title(doc));
+        let speaker = index.passage_speaker(p).and_then(|speaker| index.speaker_name(speaker));
+        let siblings = doc.and_then(|doc| index.document_passages(doc)).unwrap_or(p..p + 1);
+        Hit {
+            passage: PassageId(p),
+            score: scored.score,
+            snippet: highlighter.snippet(index.passage_text(p).unwrap_or("")),
+            title_highlights: highlighter.ranges(title.unwrap_or("")),
+            speaker_highlights: highlighter.ranges(speaker.unwrap_or("")),
+            document_matches: siblings.filter(|&s| results.contains(s)).count(),
         }
     }
 
@@ -220,5 +227,24 @@ mod tests {
         let found = searcher.search(&SearchRequest { query: "ransomware".into(), ..SearchRequest::default() });
         assert!(searcher.equivalences.is_read());
         assert_eq!(found.total, 1, "the equivalent still finds the passage");
+    }
+
+    #[test]
+    fn the_first_letters_typed_light_up_the_completions_they_match() {
+        let mut builder = IndexBuilder::new();
+        let document = builder.add_document(DocumentRecord { title: "Une note".into(), file: "a.txt".into(), ..Default::default() });
+        let text = "La cybercriminalité coûte cher aux centres de données.";
+        builder.add_passage(PassageRecord { section: None, document, text: text.into(), statements: Vec::new(), mentions: Vec::new() });
+        let blob = builder.finish();
+        let searcher = Searcher::new(Index::open(&blob).expect("a blob just built opens"));
+        for typed in ["c", "cy", "cybe"] {
+            let found = searcher.search(&SearchRequest { query: typed.into(), limit: 1, ..SearchRequest::default() });
+            let snippet = &found.hits[0].snippet;
+            let lit: Vec<&str> = snippet.highlights.iter().map(|r| &snippet.text[r.clone()]).collect();
+            assert!(lit.contains(&"cybercriminalité"), "{typed:?} lit {lit:?}");
+            if typed == "c" {
+                assert!(lit.contains(&"coûte") && lit.contains(&"centres"), "{typed:?} lit {lit:?}");
+            }
+        }
     }
 }
