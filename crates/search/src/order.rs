@@ -50,6 +50,38 @@ pub fn sort(items: &mut Vec<u32>) {
     sort_by_key(items, |&n| numbers([n]));
 }
 
+/// Sorts `(id, count)` rows by count, highest first, keeping the order
+/// of rows with equal counts: facet rows, which come in id order.
+///
+/// A stable radix sort on the counts, a byte at a time, skipping the
+/// bytes no count uses. A speaker list runs to thousands of rows at 100k
+/// passages, where [`sort_by_key`] on them was 8% of a keystroke's
+/// instructions; this is a few passes over the rows.
+pub fn by_count_descending(rows: &mut Vec<(u32, u32)>) {
+    let highest = rows.iter().map(|&(_, count)| count).max().unwrap_or(0);
+    let mut sorted = vec![(0, 0); rows.len()];
+    let mut shift = 0;
+    while shift < u32::BITS && highest >> shift != 0 {
+        // The byte's complement, so that higher counts come first.
+        let bucket = |count: u32| usize::from(!(count >> shift) as u8);
+        let mut starts = [0usize; 256];
+        for &(_, count) in rows.iter() {
+            starts[bucket(count)] += 1;
+        }
+        let mut next = 0;
+        for start in &mut starts {
+            (*start, next) = (next, next + *start);
+        }
+        for &row in rows.iter() {
+            let at = &mut starts[bucket(row.1)];
+            sorted[*at] = row;
+            *at += 1;
+        }
+        std::mem::swap(rows, &mut sorted);
+        shift += 8;
+    }
+}
+
 /// The `cap` items with the lowest keys, in no order, then the rest, in no
 /// order: a selection, cheaper than sorting thousands of prefix completions
 /// to keep a few dozen.
@@ -140,6 +172,22 @@ mod tests {
         let mut counts = vec![(0u32, 3u32), (1, 9), (2, 3), (3, 0)];
         sort_by_key(&mut counts, |&(id, n)| numbers([!n, id]));
         assert_eq!(counts, vec![(1, 9), (0, 3), (2, 3), (3, 0)]);
+    }
+
+    proptest::proptest! {
+        /// The same order as the generic sort by (count descending, id),
+        /// for rows in id order as facets give them.
+        #[test]
+        fn by_count_descending_sorts_as_the_generic_sort(counts in proptest::collection::vec(
+            proptest::prop_oneof![0u32..4, 0u32..300, 65_000u32..70_000, proptest::num::u32::ANY], 0..400,
+        )) {
+            let rows: Vec<(u32, u32)> = counts.iter().enumerate().map(|(id, &n)| (id as u32, n)).collect();
+            let mut radix = rows.clone();
+            by_count_descending(&mut radix);
+            let mut generic = rows;
+            sort_by_key(&mut generic, |&(id, n)| numbers([!n, id]));
+            proptest::prop_assert_eq!(radix, generic);
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::bitset::BitSet;
 use crate::equivalence::LazyEquivalences;
 use crate::evaluate::{Context, Evaluation, Literal};
 use crate::expand::ExpansionCache;
-use crate::facets::{self, DocumentFacets};
+use crate::facets::{self, FacetTables};
 use crate::filters::{self, Selection};
 use crate::index::Index;
 use crate::query::{parse, ParsedQuery};
@@ -38,8 +38,8 @@ pub struct Searcher<'a> {
     equivalences: LazyEquivalences<'a>,
     /// The passages without a speaker, a country or an outlet.
     lacking: OnceCell<PerFacet<BitSet>>,
-    /// Each document's month, day and outlet, numbered for the facet counts.
-    document_facets: OnceCell<DocumentFacets>,
+    /// Each passage's facet values, numbered for the facet counts.
+    facet_tables: OnceCell<FacetTables>,
 }
 
 impl std::fmt::Debug for Searcher<'_> {
@@ -64,7 +64,7 @@ struct Run<'a> {
 impl<'a> Searcher<'a> {
     pub fn new(index: Index<'a>) -> Searcher<'a> {
         let equivalences = LazyEquivalences::new(index.equivalence_text());
-        Searcher { index, expansions: ExpansionCache::default(), scratch: Scratch::default(), equivalences, lacking: OnceCell::new(), document_facets: OnceCell::new() }
+        Searcher { index, expansions: ExpansionCache::default(), scratch: Scratch::default(), equivalences, lacking: OnceCell::new(), facet_tables: OnceCell::new() }
     }
 
     /// The index searched: records, views and sizes.
@@ -128,7 +128,7 @@ impl<'a> Searcher<'a> {
         SearchResults {
             total,
             hits,
-            facets: facets::count(index, self.document_facets.get_or_init(|| DocumentFacets::new(index)), &run.matches, &run.selection),
+            facets: facets::count(index, self.facet_tables.get_or_init(|| FacetTables::new(index)), &run.matches, &run.selection),
             suggestion: if total == 0 { suggest(index, &self.expansions, &request.query, &run.query) } else { None },
             query_terms: run.query.terms(),
             interpretation,
