@@ -147,6 +147,11 @@ struct Arrays {
     /// than the title holds it, when it has title or speaker postings;
     /// each slot is taken back to zero as it is credited.
     field_tf: Vec<(f32, bool)>,
+    /// Each passage's BM25F body weight over its length normalisation,
+    /// computed at the first ranking: the one per-posting factor that
+    /// depends on the passage alone, read from its record and divided for
+    /// every posting otherwise.
+    body_norms: Vec<f32>,
 }
 
 /// The best `want` passages of `results`, in order.
@@ -179,11 +184,15 @@ fn rank_with(
     arrays: &mut Arrays,
 ) -> Vec<Scored> {
     let n = index.passage_count();
-    let Arrays { accumulators: acc, field_tf: tf } = arrays;
+    let Arrays { accumulators: acc, field_tf: tf, body_norms } = arrays;
     let mut term_touched = Vec::new();
     let mut touched = Vec::new();
     let stats = index.stats;
     let norm = |field: usize, len: u32, avg: f32| WEIGHT[field] / (1.0 - B[field] + B[field] * len as f32 / avg);
+    if body_norms.len() != n {
+        *body_norms = (0..n as u32).map(|p| norm(BODY, index.passage_len(p), stats.avg_body)).collect();
+    }
+    let body_norm = |passage: u32| body_norms.get(passage as usize).copied().unwrap_or(0.0);
     for word in &eval.words {
         for term in &word.terms {
             let df = term.frequency as f32;
@@ -206,7 +215,7 @@ fn rank_with(
             if postings.title.is_empty() && postings.speaker.is_empty() {
                 // Body only, the common case: each passage comes once, no summing.
                 for (passage, count) in body {
-                    credit(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body), true);
+                    credit(passage, count as f32 * body_norm(passage), true);
                 }
                 continue;
             }
@@ -222,7 +231,7 @@ fn rank_with(
                 }
             };
             for (passage, count) in body {
-                add(passage, count as f32 * norm(BODY, index.passage_len(passage), stats.avg_body), true);
+                add(passage, count as f32 * body_norm(passage), true);
             }
             for &(doc, count) in &postings.title {
                 let value = count as f32 * norm(TITLE, index.title_len(doc), stats.avg_title);
