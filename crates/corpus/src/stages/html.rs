@@ -568,8 +568,9 @@ fn read_metadata(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Given {
         (Source::JsonLd, json_url),
         (Source::SavedFrom, saved_from),
     ];
+    let base = page_base(html, &urls);
     for (source, url) in urls {
-        let Some(url) = url else { continue };
+        let Some(url) = url.map(|url| resolved(&url, base.as_ref())) else { continue };
         if is_web_address(&url) {
             given.url = Some(Sourced { value: url, source });
             break;
@@ -772,6 +773,30 @@ fn canonical(html: &Html) -> Option<String> {
         .filter(|h| !h.is_empty())
 }
 
+/// The address a page's relative links resolve against, as a browser
+/// resolves them: its `<base href>`, else the address it was saved from;
+/// without either, the first absolute address the page gives itself (a
+/// canonical link written `/2025/10/story` beside an absolute `og:url`).
+fn page_base(html: &Html, urls: &[(Source, Option<String>)]) -> Option<url::Url> {
+    let base_href = html.root_element().descendent_elements().find(|e| e.value().name() == "base").and_then(|e| e.attr("href")).map(str::trim);
+    let saved_from = urls.iter().find(|(source, _)| *source == Source::SavedFrom).and_then(|(_, url)| url.as_deref());
+    let absolute = |url: &str| url::Url::parse(url).ok().filter(|url| matches!(url.scheme(), "http" | "https"));
+    base_href
+        .and_then(|href| absolute(href).or_else(|| absolute(saved_from?)?.join(href).ok()))
+        .or_else(|| absolute(saved_from?))
+        .or_else(|| urls.iter().filter_map(|(_, url)| absolute(url.as_deref()?)).next())
+}
+
+/// `url` made absolute against `base`, when it is relative and there is
+/// one; else as given, for the caller to accept or report.
+fn resolved(url: &str, base: Option<&url::Url>) -> String {
+    let relative = url::Url::parse(url) == Err(url::ParseError::RelativeUrlWithoutBase);
+    match base {
+        Some(base) if relative => base.join(url).map_or_else(|_| url.to_string(), String::from),
+        _ => url.to_string(),
+    }
+}
+
 /// The address a browser notes when it saves a page:
 /// `<!-- saved from url=(0042)https://… -->`.
 fn saved_from(html: &Html) -> Option<String> {
@@ -821,6 +846,27 @@ mod tests {
         assert_eq!(declared_charset(b"<meta charset=\"windows-1252\">").as_deref(), Some("windows-1252"));
         assert_eq!(declared_charset(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">").as_deref(), Some("ISO-8859-1"));
         assert_eq!(declared_charset(b"<p>charset=utf-8 in prose</p>"), None);
+    }
+
+    #[test]
+    fn a_relative_address_resolves_against_the_page_base() {
+        let url = |html: &str| read_metadata(&Html::parse_document(html), &HashMap::new()).url.map(|u| (u.value, u.source));
+        let canonical = |href: &str| format!("<link rel=canonical href=\"{href}\">");
+        let og = "<meta property=og:url content=\"https://news.example/fr/story?utm=x\">";
+        assert_eq!(
+            url(&format!("{}{og}", canonical("/2025/10/story"))),
+            Some(("https://news.example/2025/10/story".to_string(), Source::Canonical)),
+        );
+        let saved = "<!-- saved from url=(0041)https://daily.example/world/2025/a.html -->";
+        assert_eq!(url(&format!("{saved}{}", canonical("../b.html"))), Some(("https://daily.example/world/b.html".to_string(), Source::Canonical)));
+        let based = format!("{saved}<base href=\"https://mirror.example/x/\">{}", canonical("c.html"));
+        assert_eq!(url(&based), Some(("https://mirror.example/x/c.html".to_string(), Source::Canonical)));
+        // Nothing to resolve against: the relative link is passed over, as before.
+        let alone = read_metadata(&Html::parse_document(&canonical("/only/a/path")), &HashMap::new());
+        assert_eq!(alone.url, None);
+        assert!(alone.problems.iter().any(|p| p.contains("/only/a/path")), "{:?}", alone.problems);
+        // An absolute canonical is kept as written.
+        assert_eq!(url(&format!("{}{og}", canonical("https://other.example/s"))), Some(("https://other.example/s".to_string(), Source::Canonical)));
     }
 
     #[test]
