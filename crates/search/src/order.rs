@@ -10,7 +10,9 @@
 //! whatever is sorted.
 //!
 //! The extra pass costs nothing measurable where the crate sorts: a few
-//! dozen ranked passages, the terms of a query, the rows of one facet.
+//! dozen ranked passages, the terms of a query. Facet rows, which run to
+//! thousands on a large corpus and are sorted on every keystroke, have a
+//! radix sort of their own ([`by_count_descending`]).
 
 /// What items sort by: numbers packed high to low (see [`pack`]), most
 /// significant rule first, then optionally a text compared after them (a
