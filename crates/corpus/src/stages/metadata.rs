@@ -237,7 +237,7 @@ impl Given {
 }
 
 /// The keys an editor's header may use, lowercase as documented.
-const HEADER_KEYS: &[&str] = &["title", "date", "url", "outlet", "lang"];
+const HEADER_KEYS: &[&str] = &["title", "date", "url", "outlet", "author", "lang"];
 
 /// A header line: a known key, a colon, a value. Keys are matched exactly
 /// so that prose opening with "Title: …" is never taken for one.
@@ -246,8 +246,8 @@ fn header_line(line: &str) -> Option<(&str, &str)> {
     HEADER_KEYS.contains(&key).then(|| (key, value.trim()))
 }
 
-/// Splits an editor's header (`title:`, `date:`, `url:`, `outlet:`, `lang:`
-/// lines before the first blank line) from the article text. The top of the
+/// Splits an editor's header (`title:`, `date:`, `url:`, `outlet:`,
+/// `author:`, `lang:` lines before the first blank line) from the article text. The top of the
 /// file is a header only when every line before the first blank line is a
 /// header line; otherwise nothing is taken and the whole text is the
 /// article. Values that cannot be used are reported by line and left to
@@ -291,6 +291,7 @@ impl Given {
             "date" => self.date.is_some(),
             "url" => self.url.is_some(),
             "outlet" => self.outlet.is_some(),
+            "author" => self.author.is_some(),
             _ => self.lang.is_some(),
         };
         if taken {
@@ -301,6 +302,7 @@ impl Given {
         match key {
             "title" => self.title = header(value),
             "outlet" => self.outlet = header(value),
+            "author" => self.author = header(value),
             "url" if is_web_address(value) => self.url = header(value),
             "url" => problem(format!("url \"{value}\" is not an http(s) address")),
             "date" => match parse_iso_date(value) {
@@ -408,6 +410,18 @@ mod tests {
         // A day, or only a year, are dates too.
         assert_eq!(article("date: 2024-12-24\n\nThe vote was held.").0.date.unwrap().date.to_string(), "2024-12-24");
         assert_eq!(article("date: 2023\n\nLe vote a eu lieu.").0.date.unwrap().precision, crate::Precision::Year);
+    }
+
+    #[test]
+    fn an_editor_header_names_the_author_once() {
+        let (doc, warnings) = article("author: Jeanne Martin\nlang: fr\n\nLe ministre a parlé des délégués.\n");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(doc.author.as_deref(), Some("Jeanne Martin"));
+        assert_eq!(doc.sources.author, Some(Source::Header));
+        assert!(!texts(&doc).contains("Jeanne Martin"), "the header is not a passage");
+        let (doc, warnings) = article("author: Jeanne Martin\nauthor: Paul Roy\n\nLe ministre a parlé.\n");
+        assert_eq!(doc.author.as_deref(), Some("Jeanne Martin"));
+        assert!(warnings.iter().any(|w| w.message.contains("line 2") && w.message.contains("twice")), "{warnings:?}");
     }
 
     #[test]
