@@ -562,13 +562,9 @@ fn read_metadata(html: &Html, skipped: &HashMap<NodeId, Furniture>) -> Given {
     let json_url = json_field(article.as_ref(), "url")
         .or_else(|| json_field(article.as_ref(), "mainEntityOfPage"))
         .and_then(|v| v.as_str().map(String::from).or_else(|| v.get("@id").and_then(Value::as_str).map(String::from)));
-    let urls = [
-        (Source::Canonical, canonical(html)),
-        (Source::OpenGraph, metas.get("og:url")),
-        (Source::JsonLd, json_url),
-        (Source::SavedFrom, saved_from),
-    ];
-    let base = page_base(html, &urls);
+    let (canonical_link, og_url) = (canonical(html), metas.get("og:url"));
+    let base = page_base(html, saved_from.as_deref(), [&canonical_link, &og_url, &json_url]);
+    let urls = [(Source::Canonical, canonical_link), (Source::OpenGraph, og_url), (Source::JsonLd, json_url), (Source::SavedFrom, saved_from)];
     for (source, url) in urls {
         let Some(url) = url.map(|url| resolved(&url, base.as_ref())) else { continue };
         if is_web_address(&url) {
@@ -775,16 +771,16 @@ fn canonical(html: &Html) -> Option<String> {
 
 /// The address a page's relative links resolve against, as a browser
 /// resolves them: its `<base href>`, else the address it was saved from;
-/// without either, the first absolute address the page gives itself (a
-/// canonical link written `/2025/10/story` beside an absolute `og:url`).
-fn page_base(html: &Html, urls: &[(Source, Option<String>)]) -> Option<url::Url> {
+/// without either, the first absolute one of the addresses the page gives
+/// itself, `given` (canonical link, `og:url`, JSON-LD), as when a canonical
+/// link written `/2025/10/story` stands beside an absolute `og:url`.
+fn page_base(html: &Html, saved_from: Option<&str>, given: [&Option<String>; 3]) -> Option<url::Url> {
     let base_href = html.root_element().descendent_elements().find(|e| e.value().name() == "base").and_then(|e| e.attr("href")).map(str::trim);
-    let saved_from = urls.iter().find(|(source, _)| *source == Source::SavedFrom).and_then(|(_, url)| url.as_deref());
     let absolute = |url: &str| url::Url::parse(url).ok().filter(|url| matches!(url.scheme(), "http" | "https"));
     base_href
         .and_then(|href| absolute(href).or_else(|| absolute(saved_from?)?.join(href).ok()))
         .or_else(|| absolute(saved_from?))
-        .or_else(|| urls.iter().filter_map(|(_, url)| absolute(url.as_deref()?)).next())
+        .or_else(|| given.into_iter().find_map(|url| absolute(url.as_deref()?)))
 }
 
 /// `url` made absolute against `base`, when it is relative and there is

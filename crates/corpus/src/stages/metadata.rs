@@ -247,11 +247,11 @@ fn header_line(line: &str) -> Option<(&str, &str)> {
 }
 
 /// Splits an editor's header (`title:`, `date:`, `url:`, `outlet:`,
-/// `author:`, `lang:` lines before the first blank line) from the article text. The top of the
-/// file is a header only when every line before the first blank line is a
-/// header line; otherwise nothing is taken and the whole text is the
-/// article. Values that cannot be used are reported by line and left to
-/// inference.
+/// `author:`, `lang:` lines before the first blank line) from the article
+/// text. The top of the file is a header only when every line before the
+/// first blank line is a header line; otherwise nothing is taken and the
+/// whole text is the article. Values that cannot be used are reported by
+/// line and left to inference.
 pub fn split_header(raw: &str) -> (Option<Given>, &str) {
     let mut lines = Vec::new();
     let mut rest_at = raw.len();
