@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::{
     components::{
-        use_idle, use_no_context_menu, About, ArticleView, AttractScreen, CompareView, ConcordanceView, FacetPanel,
-        Overview, ProfileView, ResultList, SearchBox, SkipToResults, Suggestions, KIOSK_TOPICS,
+        attract_screen, suggestions, use_idle, use_no_context_menu, About, ArticleView, CompareView, ConcordanceView,
+        FacetPanel, Overview, ProfileView, ResultList, SearchBox, SkipToResults, KIOSK_TOPICS,
     },
     mode::Mode,
     engine::Engine,
@@ -219,13 +219,13 @@ fn explorer(props: &ExplorerProps) -> Html {
     };
 
     let suggestions = (kiosk_idle.is_some() && route.query.is_empty() && route.reading.is_none())
-        .then(|| html! { <Suggestions topics={topics.clone()} speakers={outcome.speakers.clone()} lang={route.lang} /> });
+        .then(|| suggestions(&topics, &outcome.speakers, route.lang));
 
     html! {
         <ContextProvider<Navigate> context={navigate.clone()}>
         <div class={classes!("page", mode.css_class())} part="explorer" ref={root} lang={route.lang.code()}>
             if *attract {
-                <AttractScreen topics={topics.clone()} speakers={outcome.speakers.clone()} lang={route.lang} on_start={on_start} />
+                { attract_screen(&topics, &outcome.speakers, route.lang, &on_start) }
             }
             <header class="masthead" part="masthead">
                 <div class="brand">

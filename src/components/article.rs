@@ -8,8 +8,8 @@ use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::{
-    marked::{EvidenceMark, EvidenceText},
-    results::WhoLine,
+    marked::{evidence_text, EvidenceMark, EvidenceTitles},
+    results::who_line,
 };
 use crate::{
     hooks::{use_keys_in_root, HistoryMode, Navigate},
@@ -100,6 +100,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
         </nav>
     });
+    let titles = EvidenceTitles { cue: strings.evidence_cue, mention: strings.evidence_mention };
 
     html! {
         <div class="reading" ref={root}>
@@ -143,15 +144,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                             class={classes!("passage", passage.focused.then_some("focused"), passage.who.is_some().then_some("spoken"))}
                         >
                             if let Some(who) = &passage.who {
-                                <WhoLine who={who.clone()} lang={props.route.lang} />
+                                { who_line(who, props.route.lang) }
                             }
                             <p class="text">
-                                <EvidenceText
-                                    marked={passage.text.clone()}
-                                    evidence={evidence_marks(passage)}
-                                    cue_title={strings.evidence_cue}
-                                    mention_title={strings.evidence_mention}
-                                />
+                                { evidence_text(&passage.text, &evidence_marks(passage), &titles) }
                             </p>
                             { evidence_note(passage, &at, strings) }
                             <a class="permalink" href={permalink} aria-label="permalink">{ "¶" }</a>

@@ -44,19 +44,12 @@ pub fn press(query: &str, key: Key) -> String {
     next
 }
 
-#[derive(Properties, PartialEq)]
-pub struct KeyboardProps {
-    pub value: String,
-    pub lang: UiLang,
-    pub on_query: Callback<String>,
-    pub on_close: Callback<()>,
-}
-
-#[function_component(Keyboard)]
-pub fn keyboard(props: &KeyboardProps) -> Html {
-    let strings = props.lang.strings();
+/// The keys, typing into `value` through `on_query`. A plain function: it
+/// is drawn again at every key anyway, as its query changes.
+pub fn keyboard(value: &str, lang: UiLang, on_query: &Callback<String>, on_close: &Callback<()>) -> Html {
+    let strings = lang.strings();
     let key = |key: Key, label: String, name: Option<&'static str>, class: &'static str| {
-        let (on_query, value) = (props.on_query.clone(), props.value.clone());
+        let (on_query, value) = (on_query.clone(), value.to_owned());
         let onclick = Callback::from(move |_: MouseEvent| on_query.emit(press(&value, key)));
         html! {
             <button type="button" class={classes!("osk-key", class)} aria-label={name} {onclick} onmousedown={keep_focus()}>
@@ -64,9 +57,9 @@ pub fn keyboard(props: &KeyboardProps) -> Html {
             </button>
         }
     };
-    let rows = letter_rows(props.lang);
+    let rows = letter_rows(lang);
     let last = rows.len().saturating_sub(1);
-    let onclose = props.on_close.reform(|_: MouseEvent| ());
+    let onclose = on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="osk" role="group" aria-label={strings.keyboard}>
             { for rows.iter().enumerate().map(|(at, row)| html! {

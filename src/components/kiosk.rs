@@ -65,30 +65,22 @@ pub fn use_no_context_menu(enabled: bool) {
     });
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SuggestionsProps {
-    pub topics: Rc<Vec<String>>,
-    pub speakers: Vec<FacetEntry>,
-    pub lang: UiLang,
-}
-
 /// Topics and speakers to tap, so a visitor can explore without typing.
-#[function_component(Suggestions)]
-pub fn suggestions(props: &SuggestionsProps) -> Html {
-    let strings = props.lang.strings();
-    let topic = |query: &str| Route::searching(query, props.lang).to_hash();
-    let speaker = |name: &str| Route::page(View::Speaker(name.to_owned()), props.lang).to_hash();
+pub fn suggestions(topics: &[String], speakers: &[FacetEntry], lang: UiLang) -> Html {
+    let strings = lang.strings();
+    let topic = |query: &str| Route::searching(query, lang).to_hash();
+    let speaker = |name: &str| Route::page(View::Speaker(name.to_owned()), lang).to_hash();
     html! {
         <nav class="suggestions" aria-label={strings.suggestions}>
             <p class="suggestions-title">{ strings.try_a_topic }</p>
             <div class="suggestion-row">
-                { for props.topics.iter().map(|query| html! {
+                { for topics.iter().map(|query| html! {
                     <a class="suggestion-chip" href={topic(query)}>{ query }</a>
                 }) }
             </div>
             <p class="suggestions-title">{ strings.or_a_speaker }</p>
             <div class="suggestion-row">
-                { for props.speakers.iter().take(6).map(|entry| html! {
+                { for speakers.iter().take(6).map(|entry| html! {
                     <a class="suggestion-chip speaker" href={speaker(&entry.key)}>{ &entry.label }</a>
                 }) }
             </div>
@@ -96,25 +88,16 @@ pub fn suggestions(props: &SuggestionsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AttractScreenProps {
-    pub topics: Rc<Vec<String>>,
-    pub speakers: Vec<FacetEntry>,
-    pub lang: UiLang,
-    pub on_start: Callback<()>,
-}
-
 /// The full-screen invitation a kiosk shows until someone touches it.
-#[function_component(AttractScreen)]
-pub fn attract_screen(props: &AttractScreenProps) -> Html {
-    let strings = props.lang.strings();
-    let onclick = props.on_start.reform(|_: MouseEvent| ());
+pub fn attract_screen(topics: &[String], speakers: &[FacetEntry], lang: UiLang, on_start: &Callback<()>) -> Html {
+    let strings = lang.strings();
+    let onclick = on_start.reform(|_: MouseEvent| ());
     html! {
         <div class="attract" role="dialog" aria-modal="true" aria-labelledby="attract-title" {onclick}>
             <h1 id="attract-title">{ strings.app_title }</h1>
             <p class="attract-tagline">{ strings.tagline }</p>
             <p class="attract-hint">{ strings.touch_to_start }</p>
-            <Suggestions topics={props.topics.clone()} speakers={props.speakers.clone()} lang={props.lang} />
+            { suggestions(topics, speakers, lang) }
         </div>
     }
 }

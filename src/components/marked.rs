@@ -9,17 +9,14 @@ use std::ops::Range;
 
 use crate::present::Marked;
 
-#[derive(Properties, PartialEq)]
-pub struct MarkedTextProps {
-    pub marked: Marked,
-}
-
-#[function_component(MarkedText)]
-pub fn marked_text(props: &MarkedTextProps) -> Html {
-    let text = &props.marked.text;
+/// `marked` as text nodes and `<mark>` elements. A plain function, not a
+/// component: a card shows three of them, and as components each was an
+/// instance to create, schedule and drop on every card drawn.
+pub fn marked_text(marked: &Marked) -> Html {
+    let text = &marked.text;
     let mut pieces = Vec::new();
     let mut cursor = 0;
-    for range in &props.marked.highlights {
+    for range in &marked.highlights {
         // Overlapping, reversed or off-boundary ranges are skipped rather than trusted.
         if range.start < cursor {
             continue;
@@ -44,25 +41,22 @@ pub enum EvidenceMark {
     Mention,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EvidenceTextProps {
-    pub marked: Marked,
-    /// Byte ranges of the text with what they are evidence of.
-    pub evidence: Vec<(Range<usize>, EvidenceMark)>,
-    /// Tooltips for the two marks, in the page's language.
-    pub cue_title: &'static str,
-    pub mention_title: &'static str,
+/// The two marks' tooltips, in the page's language.
+pub struct EvidenceTitles {
+    pub cue: &'static str,
+    pub mention: &'static str,
 }
 
-/// Text with query highlights and attribution evidence, which may overlap:
-/// the text is cut at every boundary and each piece takes all the marks
-/// that cover it. Pieces stay text nodes, so nothing in them is run.
-#[function_component(EvidenceText)]
-pub fn evidence_text(props: &EvidenceTextProps) -> Html {
-    let text = &props.marked.text;
+/// Text with query highlights and attribution evidence (byte ranges with
+/// what they are evidence of), which may overlap: the text is cut at every
+/// boundary and each piece takes all the marks that cover it. Pieces stay
+/// text nodes, so nothing in them is run. A plain function, as
+/// `marked_text` is.
+pub fn evidence_text(marked: &Marked, evidence: &[(Range<usize>, EvidenceMark)], titles: &EvidenceTitles) -> Html {
+    let text = &marked.text;
     let on_text = |r: &Range<usize>| r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end);
-    let hits: Vec<&Range<usize>> = props.marked.highlights.iter().filter(|r| on_text(r)).collect();
-    let marks: Vec<&(Range<usize>, EvidenceMark)> = props.evidence.iter().filter(|(r, _)| on_text(r)).collect();
+    let hits: Vec<&Range<usize>> = marked.highlights.iter().filter(|r| on_text(r)).collect();
+    let marks: Vec<&(Range<usize>, EvidenceMark)> = evidence.iter().filter(|(r, _)| on_text(r)).collect();
     // A handful of boundaries: kept in order by insertion, which costs less
     // code in the bundle than a general sort.
     let mut cuts: Vec<usize> = vec![0, text.len()];
@@ -72,16 +66,16 @@ pub fn evidence_text(props: &EvidenceTextProps) -> Html {
         }
     }
     let covers = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
-    let marked = |mark: EvidenceMark, a: usize, b: usize| marks.iter().any(|(r, m)| *m == mark && covers(r, a, b));
+    let has_mark = |mark: EvidenceMark, a: usize, b: usize| marks.iter().any(|(r, m)| *m == mark && covers(r, a, b));
     cuts.windows(2)
         .filter_map(|w| {
             let (a, b) = (w[0], w[1]);
             let piece = text.get(a..b)?;
             let hit = hits.iter().any(|r| covers(r, a, b));
-            let (class, title) = match (marked(EvidenceMark::Cue, a, b), marked(EvidenceMark::Mention, a, b)) {
-                (true, true) => ("cue mention", props.cue_title),
-                (true, false) => ("cue", props.cue_title),
-                (false, true) => ("mention", props.mention_title),
+            let (class, title) = match (has_mark(EvidenceMark::Cue, a, b), has_mark(EvidenceMark::Mention, a, b)) {
+                (true, true) => ("cue mention", titles.cue),
+                (true, false) => ("cue", titles.cue),
+                (false, true) => ("mention", titles.mention),
                 (false, false) if hit => ("", ""),
                 (false, false) => return Some(html! { { piece } }),
             };

@@ -45,23 +45,16 @@ pub fn overview(props: &OverviewProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct KindLabelProps {
-    /// The card's main statement's kind; `None` for narration.
-    pub kind: Option<search::StatementKind>,
-    pub lang: UiLang,
-}
-
 /// "Citation directe", "Paraphrase": how the card's words are given, from
 /// the corpus's attribution, so a paraphrase is never read as a quotation.
-#[function_component(KindLabel)]
-pub fn kind_label(props: &KindLabelProps) -> Html {
-    let Some(kind) = props.kind else { return Html::default() };
-    let strings = props.lang.strings();
+/// Nothing for narration (`None`).
+pub fn kind_line(kind: Option<search::StatementKind>, lang: UiLang) -> Html {
+    let Some(kind) = kind else { return Html::default() };
+    let strings = lang.strings();
     html! {
         <p class={classes!("kind", format!("kind-{}", kind_class(kind)))}>
             <span class="visually-hidden">{ strings.kind_label }</span>
-            { present::kind_label(kind, props.lang) }
+            { present::kind_label(kind, lang) }
         </p>
     }
 }

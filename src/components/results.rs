@@ -12,8 +12,8 @@ use yew::prelude::*;
 use super::{
     export::{CiteMenu, ExportButtons},
     focus::focus_neighbour_card,
-    marked::MarkedText,
-    overview::KindLabel,
+    marked::marked_text,
+    overview::kind_line,
 };
 use crate::{
     hooks::use_painted_later,
@@ -126,9 +126,9 @@ pub fn result_list(props: &ResultListProps) -> Html {
                     }
                 </div>
             </div>
-            <Interpretation outcome={props.outcome.clone()} route={props.route.clone()} />
+            { interpretation(outcome, &props.route) }
             if outcome.cards.is_empty() {
-                <EmptyState outcome={props.outcome.clone()} route={props.route.clone()} />
+                { empty_state(outcome, &props.route) }
             } else {
                 <ol class="cards" onkeydown={on_keys} aria-busy={drawing.then_some("true")}>
                     // Two lists, each keyed by article: for a frame, an
@@ -212,21 +212,14 @@ fn article_group(props: &ArticleGroupProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct InterpretationProps {
-    outcome: Rc<Outcome>,
-    route: Route,
-}
-
 /// One line saying what was searched beyond the words as typed (a typo
 /// read as a word, equivalents, words dropped), with a link to the words
 /// as typed; or, when they were, a link back.
-#[function_component(Interpretation)]
-fn interpretation(props: &InterpretationProps) -> Html {
-    let strings = props.route.lang.strings();
-    let read = &props.outcome.interpretation;
-    if props.route.as_typed {
-        let href = props.route.as_typed(false).to_hash();
+fn interpretation(outcome: &Outcome, route: &Route) -> Html {
+    let strings = route.lang.strings();
+    let read = &outcome.interpretation;
+    if route.as_typed {
+        let href = route.as_typed(false).to_hash();
         return html! { <p class="interpretation">{ strings.searched_as_typed }{ " " }<a href={href}>{ strings.search_with_variants }</a></p> };
     }
     if read.corrected.is_empty() && read.equivalents.is_empty() && read.relaxed.is_none() {
@@ -234,7 +227,7 @@ fn interpretation(props: &InterpretationProps) -> Html {
     }
     // A few equivalents per word say enough; the gazetteer lists dozens for some bodies.
     let equivalents: Vec<String> = read.equivalents.iter().flat_map(|(_, others)| others.iter().take(3).cloned()).collect();
-    let href = props.route.as_typed(true).to_hash();
+    let href = route.as_typed(true).to_hash();
     html! {
         <p class="interpretation">
             if !read.corrected.is_empty() {
@@ -246,30 +239,24 @@ fn interpretation(props: &InterpretationProps) -> Html {
             if let Some(complete) = read.relaxed {
                 <span>{ if complete == 0 { strings.no_passage_has_all_words } else { strings.few_passages_have_all_words } }{ " " }</span>
             }
-            <a class="as-typed" href={href}>{ strings.search_as_typed }{ " " }{ strings.open_quote }{ props.route.query.trim() }{ strings.close_quote }</a>
+            <a class="as-typed" href={href}>{ strings.search_as_typed }{ " " }{ strings.open_quote }{ route.query.trim() }{ strings.close_quote }</a>
         </p>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct EmptyStateProps {
-    outcome: Rc<Outcome>,
-    route: Route,
-}
-
-#[function_component(EmptyState)]
-fn empty_state(props: &EmptyStateProps) -> Html {
-    let strings = props.route.lang.strings();
-    let suggestion = props.outcome.suggestion.clone().map(|suggestion| {
-        let href = props.route.with_query(suggestion.as_str()).to_hash();
+/// No card: a spelling to try, a way out of the filters, or back to every statement.
+fn empty_state(outcome: &Outcome, route: &Route) -> Html {
+    let strings = route.lang.strings();
+    let suggestion = outcome.suggestion.clone().map(|suggestion| {
+        let href = route.with_query(suggestion.as_str()).to_hash();
         html! { <p>{ strings.did_you_mean }{ " " }<a class="suggestion" href={href}>{ suggestion }</a>{ " ?" }</p> }
     });
-    let relax = props.route.has_filters().then(|| {
-        html! { <p><a class="relax" href={props.route.without_filters().to_hash()}>{ strings.relax_filters }</a></p> }
+    let relax = route.has_filters().then(|| {
+        html! { <p><a class="relax" href={route.without_filters().to_hash()}>{ strings.relax_filters }</a></p> }
     });
     // With nothing better to offer, a way back to every statement.
-    let clear = (suggestion.is_none() && !props.route.query.trim().is_empty()).then(|| {
-        let href = props.route.with_query("").to_hash();
+    let clear = (suggestion.is_none() && !route.query.trim().is_empty()).then(|| {
+        let href = route.with_query("").to_hash();
         html! { <p><a class="clear-query" href={href}>{ strings.clear_query }</a></p> }
     });
     html! {
@@ -298,8 +285,8 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
     let href = props.route.reading(card.reading.clone()).to_hash();
     html! {
         <article class="card" part="card">
-            <WhoLine who={card.who.clone()} {lang} />
-            <KindLabel kind={card.kind} lang={lang} />
+            { who_line(&card.who, lang) }
+            { kind_line(card.kind, lang) }
             if card.other_speakers > 0 {
                 <p class="others">
                     { format!("+{}", UiLang::count(card.other_speakers, strings.other_speaker, strings.other_speakers)) }
@@ -308,7 +295,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
             <a class="open" href={href.clone()} title={strings.open_statement}>
                 <blockquote class="snippet">
                     if card.clipped_start { { "… " } }
-                    <MarkedText marked={card.snippet.clone()} />
+                    { marked_text(&card.snippet) }
                     if card.clipped_end { { " …" } }
                 </blockquote>
             </a>
@@ -320,7 +307,7 @@ pub fn statement_card(props: &StatementCardProps) -> Html {
             <div class="card-foot">
                 <p class="meta">
                     <span class="title">
-                        <MarkedText marked={card.title.clone()} />
+                        { marked_text(&card.title) }
                     </span>
                     if let Some(section) = &card.section {
                         <span class="section">{ " › " }{ section }</span>
@@ -355,21 +342,13 @@ pub fn skip_to_results(props: &SkipToResultsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct WhoLineProps {
-    pub who: Who,
-    pub lang: UiLang,
-}
-
 /// "Ghada Waly — Directrice exécutive · ONUDC", whichever parts are known,
 /// the name and the country linking to their pages.
-#[function_component(WhoLine)]
-pub fn who_line(props: &WhoLineProps) -> Html {
-    let who = &props.who;
+pub fn who_line(who: &Who, lang: UiLang) -> Html {
     if who.speaker.is_none() && who.country.is_none() {
         return html! {};
     }
-    let page = |view: View| Route::page(view, props.lang).to_hash();
+    let page = |view: View| Route::page(view, lang).to_hash();
     let label = who.speaker_label.clone().or_else(|| who.speaker.clone()).unwrap_or_default();
     // An unnamed speaker's label is their role: it is not said twice.
     let role = who.role.as_ref().filter(|role| who.speaker.is_none() || !label.contains(role.as_str()));
@@ -377,7 +356,7 @@ pub fn who_line(props: &WhoLineProps) -> Html {
         <p class="who">
             if let Some(speaker) = &who.speaker {
                 <a class="speaker" href={page(View::Speaker(speaker.clone()))}>
-                    <MarkedText marked={Marked { text: label.clone(), highlights: who.speaker_highlights.clone() }} />
+                    { marked_text(&Marked { text: label.clone(), highlights: who.speaker_highlights.clone() }) }
                 </a>
             }
             if let Some(role) = role {

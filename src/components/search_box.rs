@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::{focus::focus_neighbour_card, keyboard::Keyboard};
+use super::{focus::focus_neighbour_card, keyboard::keyboard};
 use crate::{hooks::use_keys_in_root, mode::Mode, strings::UiLang};
 
 #[derive(Properties, PartialEq)]
@@ -99,7 +99,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             />
             <kbd class="hint" aria-hidden="true">{ "/" }</kbd>
             if *keyboard_open {
-                <Keyboard value={props.value.clone()} lang={props.lang} on_query={props.on_query.clone()} {on_close} />
+                { keyboard(&props.value, props.lang, &props.on_query, &on_close) }
             }
         </form>
         <p class="query-limit" role="status">{ if at_limit { strings.query_limit } else { "" } }</p>
