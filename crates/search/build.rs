@@ -14,7 +14,8 @@ use std::{env, fmt::Write as _, fs, path::PathBuf};
 /// spacing modifiers, combining marks, Greek, Cyrillic, general
 /// punctuation, super- and subscripts, letter-like symbols, number forms,
 /// enclosed alphanumerics, Latin ligatures, half- and full-width forms.
-const BLOCKS: &[(u32, u32)] = &[
+/// All in the Basic Multilingual Plane, so the table's keys are `u16`.
+const BLOCKS: &[(u16, u16)] = &[
     (0x0080, 0x052F),
     (0x1AB0, 0x1AFF),
     (0x1D00, 0x1EFF),
@@ -37,7 +38,7 @@ fn main() {
     let mut text = String::new();
     let mut count = 0usize;
     for &(first, last) in BLOCKS {
-        for c in (first..=last).filter_map(char::from_u32) {
+        for c in (first..=last).filter_map(|code| char::from_u32(code.into())) {
             let folded = fold_by_rule(c);
             if folded == c.to_lowercase().collect::<String>() {
                 continue;
@@ -54,7 +55,7 @@ fn main() {
     }
     let table = format!(
         "/// Characters whose fold is not their lowercase, ascending.\n\
-         static FOLD_KEYS: [u32; {count}] = [{keys}];\n\
+         static FOLD_KEYS: [u16; {count}] = [{keys}];\n\
          /// Where each one's fold ends in `FOLD_TEXT` (it starts where the one before ends).\n\
          static FOLD_ENDS: [u16; {count}] = [{ends}];\n\
          /// The folds, one after another.\n\

@@ -137,7 +137,8 @@ include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 /// The fold of a character whose fold is not its lowercase (from the table
 /// `build.rs` computes with NFKD), or `None`.
 fn folded(c: char) -> Option<&'static str> {
-    let at = FOLD_KEYS.binary_search(&(c as u32)).ok()?;
+    // The table's blocks are all below U+10000 (see `build.rs`).
+    let at = FOLD_KEYS.binary_search(&u16::try_from(u32::from(c)).ok()?).ok()?;
     let start = at.checked_sub(1).and_then(|before| FOLD_ENDS.get(before)).map_or(0, |&end| usize::from(end));
     FOLD_TEXT.get(start..usize::from(*FOLD_ENDS.get(at)?))
 }
