@@ -6,8 +6,16 @@
 //! tables into the page; the characters of the scripts the corpus can hold
 //! are folded here once instead, and the page keeps only those whose fold
 //! is not plain lowercase. Outside these blocks a character is lowercased.
+//!
+//! It also writes the ordinary words without the file's comments, which
+//! are for editors and would otherwise ship in the page.
 
-use std::{env, fmt::Write as _, fs, path::PathBuf};
+use std::{
+    env,
+    fmt::Write as _,
+    fs,
+    path::{Path, PathBuf},
+};
 
 
 /// The blocks folded through the table: Latin (with Vietnamese), IPA and
@@ -33,6 +41,9 @@ include!("src/fold_rule.rs");
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/fold_rule.rs");
+    println!("cargo:rerun-if-changed=data/ordinary-words.txt");
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
+    write_ordinary_words(&out_dir);
     let mut keys = String::new();
     let mut ends = String::new();
     let mut text = String::new();
@@ -61,9 +72,24 @@ fn main() {
          /// The folds, one after another.\n\
          static FOLD_TEXT: &str = {text:?};\n"
     );
-    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default()).join("fold_table.rs");
-    if let Err(error) = fs::write(&out, table) {
-        eprintln!("error: cannot write {}: {error}", out.display());
+    write_or_exit(&out_dir.join("fold_table.rs"), &table);
+}
+
+/// `data/ordinary-words.txt`'s words, one space apart.
+fn write_ordinary_words(out_dir: &Path) {
+    let source = "data/ordinary-words.txt";
+    let text = fs::read_to_string(source).unwrap_or_else(|error| {
+        eprintln!("error: cannot read {source}: {error}");
+        std::process::exit(1);
+    });
+    let words: Vec<&str> =
+        text.lines().filter(|line| !line.trim_start().starts_with('#')).flat_map(str::split_whitespace).collect();
+    write_or_exit(&out_dir.join("ordinary-words.txt"), &words.join(" "));
+}
+
+fn write_or_exit(path: &Path, text: &str) {
+    if let Err(error) = fs::write(path, text) {
+        eprintln!("error: cannot write {}: {error}", path.display());
         std::process::exit(1);
     }
 }

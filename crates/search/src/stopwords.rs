@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 use crate::analysis::fold;
 use crate::types::Lang;
 
-const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
+/// `data/ordinary-words.txt` without its comments (`build.rs`), words one space apart.
+const ORDINARY_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/ordinary-words.txt"));
 
 /// The ordinary words (`data/ordinary-words.txt`), folded as the index
 /// folds terms, read once. Looked up only for the few terms good enough to
@@ -20,7 +21,7 @@ const ORDINARY_WORDS: &str = include_str!("../data/ordinary-words.txt");
 /// table compiled for it.
 pub(crate) fn ordinary_words() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
-    WORDS.get_or_init(|| ORDINARY_WORDS.lines().filter(|line| !line.trim_start().starts_with('#')).flat_map(str::split_whitespace).map(fold).collect())
+    WORDS.get_or_init(|| ORDINARY_WORDS.split(' ').filter(|word| !word.is_empty()).map(fold).collect())
 }
 
 pub(crate) fn list(lang: Lang) -> &'static [&'static str] {
@@ -45,3 +46,17 @@ const EN: &[&str] = &[
     "she", "so", "t", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
     "to", "was", "we", "were", "which", "who", "will", "with", "would", "you", "your",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_words_are_the_files_words_folded_without_its_comments() {
+        let words = ordinary_words();
+        assert!(words.len() > 200, "{} words", words.len());
+        assert!(words.iter().any(|word| word == "declare"), "folded as the index folds");
+        assert!(words.iter().all(|word| !word.is_empty() && !word.contains('#') && *word == fold(word)), "{words:?}");
+        assert!(!words.iter().any(|word| word == "french:"), "a comment's words are no ordinary words");
+    }
+}
