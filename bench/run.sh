@@ -40,7 +40,7 @@ reps_for() {
 step "native build (release, opt-level 3)"
 cargo build --release --quiet --manifest-path bench/Cargo.toml -p hanoi-bench
 
-step "wasm build (the app's profile: opt-level \"z\", search and fst at 3, wasm-opt -Oz)"
+step "wasm build (the app's profile: opt-level \"z\", search and fst at 2, wasm-opt -Oz)"
 wasm_pkg="$bench/target/wasm-pkg"
 (
     # shellcheck disable=SC1091
