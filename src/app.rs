@@ -1,7 +1,7 @@
 //! The page's top level: opens the embedded index, follows the URL hash and
 //! lays out the search, the filters, the results and the reading view.
 
-use std::rc::Rc;
+use std::{cell::Cell, rc::Rc};
 
 use yew::prelude::*;
 
@@ -12,7 +12,7 @@ use crate::{
     },
     mode::Mode,
     engine::Engine,
-    hooks::{use_route, use_view_position, HistoryMode, Navigate, RouteHandle, RouteSource},
+    hooks::{after_next_paint, use_route, use_view_position, HistoryMode, Navigate, RouteHandle, RouteSource},
     present::{self, Card, Outcome, PAGE_SIZE},
     route::{ContextSide, Route, View},
     strings::UiLang,
@@ -74,6 +74,20 @@ pub fn app(props: &AppProps) -> Html {
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark(name);
+    }
+}
+
+/// Searches [`present::rehearsal_query`] and drops the answer: once per
+/// page, however many explorers it holds, since they share the one engine.
+fn rehearse_first_search(engine: &Engine, first_screen: &Outcome, route: &Route) {
+    thread_local! {
+        static REHEARSED: Cell<bool> = const { Cell::new(false) };
+    }
+    if REHEARSED.replace(true) {
+        return;
+    }
+    if let Some(query) = present::rehearsal_query(first_screen) {
+        present::search(engine, &route.with_query(&query), PAGE_SIZE, now_ms);
     }
 }
 
@@ -142,6 +156,16 @@ fn explorer(props: &ExplorerProps) -> Html {
             }
         })
     };
+
+    // Once the first screen and, a frame later, its filter lists are
+    // painted, a search like the reader's first is run unseen, so that their
+    // first keystroke finds the code compiled and the tables built.
+    {
+        let (engine, first_screen, route) = (engine.clone(), outcome.clone(), route.clone());
+        use_effect_with((), move |_| {
+            after_next_paint(move || after_next_paint(move || rehearse_first_search(&engine, &first_screen, &route)));
+        });
+    }
 
     // Only a kiosk suggests topics: a walk over the dictionary (15 ms on a
     // 100k-passage corpus) the other modes need not pay at start-up.

@@ -107,6 +107,27 @@ pub fn search(searcher: &Searcher<'_>, route: &Route, limit: usize, now_ms: impl
     }
 }
 
+/// Letters a rehearsal's word keeps at least, so that its search takes the
+/// typo path too (the engine allows an edit from four letters of a prefix).
+const REHEARSAL_MIN_LETTERS: usize = 4;
+
+/// A query as a reader types one, made from what the first screen shows:
+/// the longest word of its first card, its last letter not yet typed, so it
+/// is a prefix that also takes the typo path. `None` when the first screen
+/// shows no card with a word long enough.
+///
+/// Searched once, unseen, while the reader looks at the first screen, it
+/// prepares what their first keystroke would otherwise pay for: V8 compiles
+/// each wasm function at its first call (about 180 of them, 5 to 10 ms on
+/// the first search typed), and the engine builds its per-passage tables at
+/// its first search.
+pub fn rehearsal_query(outcome: &Outcome) -> Option<String> {
+    let text = &outcome.cards.first()?.text;
+    let longest = text.split(|c: char| !c.is_alphanumeric()).max_by_key(|word| word.chars().count())?;
+    let typed = longest.char_indices().last().map(|(last, _)| &longest[..last])?;
+    (typed.chars().count() >= REHEARSAL_MIN_LETTERS).then(|| typed.to_owned())
+}
+
 /// A list's last entry, for the passages lacking its value: there when some
 /// do, or when it is ticked (so it can be unticked).
 fn unknown_entry(chosen: &[String], label: &str, count: u32) -> Option<FacetEntry> {

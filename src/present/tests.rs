@@ -71,6 +71,25 @@ fn a_section_title_opens_its_first_passage_only_and_labels_cards() {
 }
 
 #[test]
+fn the_rehearsal_types_the_first_cards_longest_word_short_of_its_last_letter() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let mut first_screen = search(&index, &Route::default(), 10, || 0.0);
+    let first_card = first_screen.cards[0].clone();
+    let rehearsal = rehearsal_query(&first_screen).expect("a first card with a long word");
+    let longest = first_card.text.split(|c: char| !c.is_alphanumeric()).max_by_key(|word| word.chars().count()).expect("a word");
+    assert_eq!(rehearsal.chars().count() + 1, longest.chars().count(), "{rehearsal:?} is {longest:?} but its last letter");
+    assert!(longest.starts_with(&rehearsal));
+    // It is a search a reader could type: it finds the card it came from.
+    let found = search(&index, &Route { query: rehearsal, ..Route::default() }, 10, || 0.0);
+    assert!(found.cards.iter().any(|card| card.reading == first_card.reading), "{:?}", found.cards);
+
+    first_screen.cards[0].text = "Un an, à la fin.".into();
+    assert_eq!(rehearsal_query(&first_screen), None, "no word is long enough to take the typo path");
+    assert_eq!(rehearsal_query(&Outcome::default()), None, "a view without cards rehearses nothing");
+}
+
+#[test]
 fn only_web_addresses_become_links() {
     assert!(is_web_address("https://example.org/a"));
     assert!(is_web_address("HTTP://example.org"));
