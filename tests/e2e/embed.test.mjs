@@ -171,6 +171,18 @@ test('the JavaScript API returns plain objects that follow the filters', async (
   assert.equal(await failure({ colour: 'red', speakers: [] }), null);
 });
 
+test('in a column as narrow as a phone, the custom element keeps its sort and export buttons inside its box', async () => {
+  const page = await explorer.newPage({ width: 330, height: 740 });
+  await page.goto(host.url);
+  await page.locator('#first .card').first().waitFor();
+  const box = await page.locator('#first').boundingBox();
+  const sticking = await page.locator('#first .results-bar select, #first .export > *').evaluateAll(
+    (controls, right) => controls.filter((control) => control.getBoundingClientRect().right > right + 1).map((control) => control.textContent.trim() || control.tagName),
+    box.x + box.width,
+  );
+  assert.deepEqual(sticking, [], `past the element's right edge (${box.x + box.width}px)`);
+});
+
 test('the iframe mode fits 400 x 600 and is preset by its URL', async () => {
   const page = await explorer.newPage({ width: 800, height: 800 });
   await page.goto(host.url + 'framed.html');
