@@ -77,15 +77,14 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Searches [`present::rehearsal_query`] and drops the answer: once per
-/// page, however many explorers it holds, since they share the one engine.
+thread_local! {
+    /// Whether the page's first search was rehearsed: once per page, however
+    /// many explorers it holds, since they share the one engine.
+    static REHEARSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Searches [`present::rehearsal_query`] and drops the answer.
 fn rehearse_first_search(engine: &Engine, first_screen: &Outcome, route: &Route) {
-    thread_local! {
-        static REHEARSED: Cell<bool> = const { Cell::new(false) };
-    }
-    if REHEARSED.replace(true) {
-        return;
-    }
     if let Some(query) = present::rehearsal_query(first_screen) {
         present::search(engine, &route.with_query(&query), PAGE_SIZE, now_ms);
     }
@@ -163,7 +162,10 @@ fn explorer(props: &ExplorerProps) -> Html {
     {
         let (engine, first_screen, route) = (engine.clone(), outcome.clone(), route.clone());
         use_effect_with((), move |_| {
-            after_next_paint(move || after_next_paint(move || rehearse_first_search(&engine, &first_screen, &route)));
+            // Only the page's first explorer schedules it.
+            if !REHEARSED.replace(true) {
+                after_next_paint(move || after_next_paint(move || rehearse_first_search(&engine, &first_screen, &route)));
+            }
         });
     }
 

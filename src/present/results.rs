@@ -124,8 +124,9 @@ const REHEARSAL_MIN_LETTERS: usize = 4;
 pub fn rehearsal_query(outcome: &Outcome) -> Option<String> {
     let text = &outcome.cards.first()?.text;
     let longest = text.split(|c: char| !c.is_alphanumeric()).max_by_key(|word| word.chars().count())?;
-    let typed = longest.char_indices().last().map(|(last, _)| &longest[..last])?;
-    (typed.chars().count() >= REHEARSAL_MIN_LETTERS).then(|| typed.to_owned())
+    let mut typed = longest.chars();
+    typed.next_back();
+    (typed.clone().count() >= REHEARSAL_MIN_LETTERS).then(|| typed.as_str().to_owned())
 }
 
 /// A list's last entry, for the passages lacking its value: there when some
