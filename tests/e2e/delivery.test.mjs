@@ -93,6 +93,31 @@ test('dist/ served under a sub-path works and requests nothing outside it', asyn
   assert.deepEqual(explorer.errors, []);
 });
 
+test('the service worker is installed only once the first screen and its filter lists are on the page', async () => {
+  const page = await explorer.newPage();
+  await page.addInitScript(() => {
+    window.__order = {};
+    const container = navigator.serviceWorker;
+    const register = container.register.bind(container);
+    container.register = (...args) => { window.__order.registered ??= performance.now(); return register(...args); };
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.facet-lists .facet')) {
+        observer.disconnect();
+        window.__order.lists = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(explorer.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const { registered, lists, ready } = await page.evaluate(() => ({
+    ...window.__order,
+    ready: performance.getEntriesByName('hanoi:ready')[0]?.startTime,
+  }));
+  assert.ok(lists != null && ready != null, 'the filter lists and the "hanoi:ready" mark came');
+  assert.ok(lists < ready && ready <= registered, `lists at ${lists}, ready at ${ready}, registered at ${registered}`);
+  assert.deepEqual(explorer.errors, []);
+});
+
 /** The names of this app's caches, seen from the page. */
 const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('hanoi-explorer ')));
 
