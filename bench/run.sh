@@ -40,7 +40,7 @@ reps_for() {
 step "native build (release, opt-level 3)"
 cargo build --release --quiet --manifest-path bench/Cargo.toml -p hanoi-bench
 
-step "wasm build (the app's profile: opt-level \"z\", search and fst at 2, wasm-opt -Oz)"
+step "wasm build (the app's profile: opt-level \"z\", search and fst at 2, wasm-opt -Oz as index.html asks)"
 wasm_pkg="$bench/target/wasm-pkg"
 (
     # shellcheck disable=SC1091
@@ -52,7 +52,10 @@ wasm_pkg="$bench/target/wasm-pkg"
     wasm-bindgen --target nodejs --out-dir "$wasm_pkg" \
         "$CARGO_TARGET_DIR/wasm32-unknown-unknown/shipped/hanoi_bench_wasm.wasm"
 )
-wasm-opt -Oz \
+# The shipped wasm-opt passes, read from index.html's rust link so the two cannot drift apart.
+opt_params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+# shellcheck disable=SC2086 # the passes are separate words
+wasm-opt -Oz $opt_params \
     "$wasm_pkg/hanoi_bench_wasm_bg.wasm" -o "$wasm_pkg/hanoi_bench_wasm_bg.wasm"
 
 step "JavaScript peers (npm ci)"

@@ -69,7 +69,7 @@ every number below comes from that one run.
 | node | ${process.version} |
 | rustc | ${process.env.BENCH_RUSTC ?? sh('rustc --version')} |
 | engines | ours: crates/search at commit ${sh('git log -1 --format=%h -- crates/search')}${sh('git status --porcelain -- crates/search') ? ' plus uncommitted changes' : ''}; MiniSearch ${pkg('minisearch')}; FlexSearch ${pkg('flexsearch')} |
-| builds | native: release, opt-level 3, LTO, 1 codegen unit; wasm: the app's release settings (opt-level "z" with the search crate and fst at 2, LTO, 1 codegen unit, panic abort), then \`wasm-opt -Oz\`, as shipped |
+| builds | native: release, opt-level 3, LTO, 1 codegen unit; wasm: the app's release settings (opt-level "z" with the search crate and fst at 2, LTO, 1 codegen unit, panic abort), then \`wasm-opt -Oz --converge --low-memory-unused\`, as shipped |
 | run time | ${process.env.BENCH_SECONDS ?? '?'} s for the whole command |
 | load average | ${process.env.BENCH_LOAD_START ?? '?'} at the start, ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the end (1, 5, 15 min) |
 `);
