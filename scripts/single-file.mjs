@@ -7,7 +7,7 @@
 // wasm-bindgen glue turned from an ES module into a classic script, and the
 // wasm itself, gzipped and written seven bits to a character (see
 // sevenBitText), unpacked in the page by the browser's DecompressionStream
-// and instantiated asynchronously. The service worker registration is dropped:
+// and compiled as it streams out of it. The service worker registration is dropped:
 // there is no worker for file://, and this file needs none.
 //
 // It also writes dist/hanoi-explorer-embed.js, the same bundle as one script
@@ -100,7 +100,8 @@ function sevenBitText(bytes) {
   return Buffer.from(Uint16Array.from(codes).buffer).toString('utf16le');
 }
 
-/** A JS expression: a promise of the wasm's bytes, unpacked from the text above. */
+/** A JS expression: a promise of the wasm, unpacked from the text above, as a
+ * streamed response that the browser compiles while it is still unzipped. */
 function packedWasm(wasmGzip) {
   return `(async () => {
   const text = \`${sevenBitText(wasmGzip)}\`;
@@ -115,14 +116,14 @@ function packedWasm(wasmGzip) {
     }
   }
   const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(unpacked).arrayBuffer();
+  return new Response(unpacked, { headers: { 'Content-Type': 'application/wasm' } });
 })()`;
 }
 
 /** The classic script that starts the wasm (given as `packedWasm`'s expression), shown as a message if the browser cannot. */
-function loader(wasmBytes) {
-  return `${wasmBytes}
-.then((bytes) => wasm_bindgen({ module_or_path: bytes }))
+function loader(wasmResponse) {
+  return `${wasmResponse}
+.then((wasm) => wasm_bindgen({ module_or_path: wasm }))
 .catch((error) => {
   // Where index.html's shell stands, its own handler says it (in the link's language).
   if (!document.getElementById('shell')) {
@@ -154,7 +155,7 @@ function hostRelativeSizes(css) {
   return css.replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--hx-rem, 16px))');
 }
 
-function embedScript(glue, wasmBytes, css) {
+function embedScript(glue, wasmResponse, css) {
   return `// Hanoi Explorer for other sites: <script src="hanoi-explorer-embed.js"></script>, then
 //   <hanoi-explorer query="..." speaker="..." country="RUS" lang="en" permalink-base="https://..."></hanoi-explorer>
 // and HanoiExplorer.search(query, { speakers, countries, from, to, limit, lang, permalinkBase }).
@@ -165,8 +166,8 @@ ${classicGlue(glue)}
 // the index.html that ships beside this script.
 const bundlePage = new URL('index.html', document.currentScript?.src ?? location.href).href;
 const ATTRIBUTES = ['query', 'speaker', 'country', 'lang', 'permalink-base'];
-const started = ${wasmBytes}
-  .then((bytes) => wasm_bindgen({ module_or_path: bytes }))
+const started = ${wasmResponse}
+  .then((wasm) => wasm_bindgen({ module_or_path: wasm }))
   .then(() => wasm_bindgen);
 const css = ${JSON.stringify(':host { all: initial; display: block; contain: content; }\n' + hostRelativeSizes(css))};
 let sheet;
@@ -218,7 +219,7 @@ let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 let wasmRaw;
 let glueText;
 /** `packedWasm`'s expression, built once: the page and the embed script share it. */
-let wasmBytes;
+let wasmResponse;
 let gzipMinimum = 0;
 const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 });
 
@@ -257,8 +258,8 @@ html = html.replace(/<script type="module">([\s\S]*?)<\/script>/, (_, trunkLoade
   glueText = glue.toString('utf8');
   const wasmGzip = gzip(wasmRaw);
   gzipMinimum += gzip(glue).length + wasmGzip.length;
-  wasmBytes = packedWasm(wasmGzip);
-  appScripts = `<script>\n${scriptText(classicGlue(glueText))}\n</script>\n<script>\n${scriptText(loader(wasmBytes))}\n</script>\n`;
+  wasmResponse = packedWasm(wasmGzip);
+  appScripts = `<script>\n${scriptText(classicGlue(glueText))}\n</script>\n<script>\n${scriptText(loader(wasmResponse))}\n</script>\n`;
   return '';
 });
 if (!html.includes('</body>')) fail('dist/index.html has no </body> to put the app\'s scripts before');
@@ -274,6 +275,6 @@ const size = Buffer.byteLength(html);
 console.log(`single file ${OUTPUT}: ${size} bytes raw, ${gzip(html).length} bytes gzip; `
   + `wasm+js+css gzip: ${gzipMinimum} bytes`);
 
-const embed = embedScript(glueText, wasmBytes, stylesheet);
+const embed = embedScript(glueText, wasmResponse, stylesheet);
 fs.writeFileSync(path.join(dist, EMBED_OUTPUT), embed);
 console.log(`embed script ${EMBED_OUTPUT}: ${Buffer.byteLength(embed)} bytes raw, ${gzip(embed).length} bytes gzip`);
