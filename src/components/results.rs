@@ -18,7 +18,7 @@ use super::{
 use crate::{
     hooks::use_painted_later,
     mode::Mode,
-    present::{first_screen_cards, Card, Marked, Outcome, Who},
+    present::{first_screen_cards, grouped, Card, Group, Marked, Outcome, Who},
     route::{Route, SortOrder, View},
     strings::UiLang,
 };
@@ -55,10 +55,10 @@ pub fn result_list(props: &ResultListProps) -> Html {
             unfolded.set(files);
         })
     };
-    let group = |cards: Vec<Card>, route: &Route| {
-        let file = cards[0].reading.file.clone();
+    let group = |Group { key, cards }: Group, route: &Route| {
+        let unfolded = unfolded.contains(&cards[0].reading.file);
         html! {
-            <ArticleGroup key={file.clone()} unfolded={unfolded.contains(&file)} on_toggle={on_toggle.clone()} {cards} route={route.clone()} />
+            <ArticleGroup {key} {unfolded} on_toggle={on_toggle.clone()} {cards} route={route.clone()} />
         }
     };
 
@@ -131,10 +131,9 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 { empty_state(outcome, &props.route) }
             } else {
                 <ol class="cards" onkeydown={on_keys} aria-busy={drawing.then_some("true")}>
-                    // Two lists, each keyed by article: for a frame, an
-                    // article may stand in both.
-                    <>{ for groups.into_iter().map(|cards| group(cards, &props.route)) }</>
-                    <>{ for below_shown.0.into_iter().map(|cards| group(cards, &below_shown.1)) }</>
+                    // Two keyed lists: for a frame, a group may stand in both.
+                    <>{ for groups.into_iter().map(|found| group(found, &props.route)) }</>
+                    <>{ for below_shown.0.into_iter().map(|found| group(found, &below_shown.1)) }</>
                 </ol>
                 if outcome.cards.len() < outcome.total {
                     <button class="more" type="button" onclick={props.on_more.reform(|_| ())}>
@@ -144,29 +143,6 @@ pub fn result_list(props: &ResultListProps) -> Html {
             }
         </section>
     }
-}
-
-/// A search's cards by article; the first screen's latest statements one
-/// by one, since grouping them would show one article's worth.
-fn grouped(cards: &[Card], route: &Route) -> Vec<Vec<Card>> {
-    if route.query.trim().is_empty() {
-        cards.iter().map(|card| vec![card.clone()]).collect()
-    } else {
-        by_article(cards)
-    }
-}
-
-/// The cards of each article together, in the rank of each article's best
-/// card: an article is listed once, as Pagefind lists a page once.
-fn by_article(cards: &[Card]) -> Vec<Vec<Card>> {
-    let mut groups: Vec<Vec<Card>> = Vec::new();
-    for card in cards {
-        match groups.iter_mut().find(|group| group[0].reading.file == card.reading.file) {
-            Some(group) => group.push(card.clone()),
-            None => groups.push(vec![card.clone()]),
-        }
-    }
-    groups
 }
 
 #[derive(Properties, PartialEq)]

@@ -131,6 +131,43 @@ pub fn rehearsal_query(outcome: &Outcome) -> Option<String> {
 
 /// A list's last entry, for the passages lacking its value: there when some
 /// do, or when it is ticked (so it can be unticked).
+/// Cards shown together, under a key unique in their list (yew's keyed
+/// lists need that: a debug build stops on a repeated key, and a release
+/// build may lose track of an element).
+#[derive(Clone, PartialEq)]
+pub struct Group {
+    pub key: String,
+    /// At least one.
+    pub cards: Vec<Card>,
+}
+
+/// A search's cards by article, keyed by the article's file; the first
+/// screen's latest statements one by one, since grouping them would show one
+/// article's worth, each keyed by its own passage (many share an article).
+pub fn grouped(cards: &[Card], route: &Route) -> Vec<Group> {
+    if route.query.trim().is_empty() {
+        cards
+            .iter()
+            .map(|card| Group { key: format!("{}#{}", card.reading.file, card.reading.passage.unwrap_or_default()), cards: vec![card.clone()] })
+            .collect()
+    } else {
+        by_article(cards)
+    }
+}
+
+/// The cards of each article together, in the rank of each article's best
+/// card: an article is listed once, as Pagefind lists a page once.
+fn by_article(cards: &[Card]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for card in cards {
+        match groups.iter_mut().find(|group| group.key == card.reading.file) {
+            Some(group) => group.cards.push(card.clone()),
+            None => groups.push(Group { key: card.reading.file.clone(), cards: vec![card.clone()] }),
+        }
+    }
+    groups
+}
+
 fn unknown_entry(chosen: &[String], label: &str, count: u32) -> Option<FacetEntry> {
     let selected = chosen.iter().any(|key| key == UNKNOWN_KEY);
     (count > 0 || selected).then(|| FacetEntry { key: UNKNOWN_KEY.to_owned(), label: label.to_owned(), count, selected })

@@ -90,6 +90,27 @@ fn the_rehearsal_types_the_first_cards_longest_word_short_of_its_last_letter() {
 }
 
 #[test]
+fn each_group_of_a_list_has_its_own_key_though_several_cards_share_an_article() {
+    let blob = blob();
+    let index = Searcher::new(Index::open(&blob).expect("the test blob opens"));
+    let keys = |route: &Route| -> Vec<String> {
+        let outcome = search(&index, route, 10, || 0.0);
+        grouped(&outcome.cards, route).into_iter().map(|group| group.key).collect()
+    };
+    // The latest statements stand one by one: all three are a.txt's.
+    let latest = keys(&Route::default());
+    assert_eq!(latest.len(), 3, "{latest:?}");
+    let mut unique = latest.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), latest.len(), "repeated keys: {latest:?}");
+    // A search lists each article once, under its file.
+    let found = Route { query: "cooperation".into(), ..Route::default() };
+    assert_eq!(keys(&found), ["a.txt"]);
+    assert_eq!(grouped(&search(&index, &found, 10, || 0.0).cards, &found)[0].cards.len(), 2);
+}
+
+#[test]
 fn only_web_addresses_become_links() {
     assert!(is_web_address("https://example.org/a"));
     assert!(is_web_address("HTTP://example.org"));
