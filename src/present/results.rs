@@ -129,8 +129,6 @@ pub fn rehearsal_query(outcome: &Outcome) -> Option<String> {
     (typed.clone().count() >= REHEARSAL_MIN_LETTERS).then(|| typed.as_str().to_owned())
 }
 
-/// A list's last entry, for the passages lacking its value: there when some
-/// do, or when it is ticked (so it can be unticked).
 /// Cards shown together, under a key unique in their list (yew's keyed
 /// lists need that: a debug build stops on a repeated key, and a release
 /// build may lose track of an element).
@@ -148,7 +146,10 @@ pub fn grouped(cards: &[Card], route: &Route) -> Vec<Group> {
     if route.query.trim().is_empty() {
         cards
             .iter()
-            .map(|card| Group { key: format!("{}#{}", card.reading.file, card.reading.passage.unwrap_or_default()), cards: vec![card.clone()] })
+            .map(|card| {
+                let key = format!("{}#{}", card.reading.file, card.reading.passage.unwrap_or_default());
+                Group { key, cards: vec![card.clone()] }
+            })
             .collect()
     } else {
         by_article(cards)
@@ -168,6 +169,8 @@ fn by_article(cards: &[Card]) -> Vec<Group> {
     groups
 }
 
+/// A list's last entry, for the passages lacking its value: there when some
+/// do, or when it is ticked (so it can be unticked).
 fn unknown_entry(chosen: &[String], label: &str, count: u32) -> Option<FacetEntry> {
     let selected = chosen.iter().any(|key| key == UNKNOWN_KEY);
     (count > 0 || selected).then(|| FacetEntry { key: UNKNOWN_KEY.to_owned(), label: label.to_owned(), count, selected })
