@@ -16,11 +16,13 @@ let explorer;
 before(async () => { explorer = await openExplorer(); });
 after(async () => { await explorer?.close(); });
 
-/** A page whose wasm is held back until `release()` is called. */
-async function heldBack(viewport, hash = '', search = '') {
+/** A page whose wasm is held back until `release()` is called; `prepare`
+ * gets the page and `release` before it navigates. */
+async function heldBack(viewport, hash = '', search = '', prepare = async () => {}) {
   const page = await explorer.newPage(viewport);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
+  await prepare(page, release);
   await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
   await page.goto(`${explorer.url}${search}${hash}`, { waitUntil: 'domcontentloaded' });
   return { page, release };
@@ -54,42 +56,39 @@ for (const [name, viewport] of [['phone', { width: 390, height: 760 }], ['deskto
 }
 
 test('a wasm that arrives after the shell is painted draws the app in the frame it starts in, before the browser reports that paint', async () => {
-  const page = await explorer.newPage();
-  await page.addInitScript(() => {
-    // Animation frames counted, and the frame of the wasm's start and of the app's box.
-    window.__frames = { now: 0 };
-    const tick = () => { window.__frames.now += 1; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-    // On a busy start the browser's own paint entry reaches the page a few
-    // hundred milliseconds after the paint: here it never does.
-    const entries = performance.getEntriesByName.bind(performance);
-    performance.getEntriesByName = (name, ...rest) => (name === 'first-contentful-paint' ? [] : entries(name, ...rest));
-    const mark = performance.mark.bind(performance);
-    performance.mark = (name, ...rest) => {
-      if (name === 'hanoi:main') window.__frames.main = window.__frames.now;
-      return mark(name, ...rest);
-    };
-    // The wasm is let through the moment the shell is marked painted, as on
-    // a page whose wasm arrives just after its first frame.
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('#shell[data-painted]')) {
-        observer.disconnect();
-        window.releaseWasm();
-      }
-    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-painted'] });
-    new MutationObserver((_, observer) => {
-      if (document.getElementById('search-input')) {
-        observer.disconnect();
-        window.__frames.box = window.__frames.now;
-        window.__frames.shellPainted = document.getElementById('shell')?.hasAttribute('data-painted');
-      }
-    }).observe(document, { childList: true, subtree: true });
+  const { page } = await heldBack(undefined, '', '', async (page, release) => {
+    await page.exposeFunction('releaseWasm', release);
+    await page.addInitScript(() => {
+      // Animation frames counted, and the frame of the wasm's start and of the app's box.
+      window.__frames = { now: 0 };
+      const tick = () => { window.__frames.now += 1; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+      // On a busy start the browser's own paint entry reaches the page a few
+      // hundred milliseconds after the paint: here it never does.
+      const entries = performance.getEntriesByName.bind(performance);
+      performance.getEntriesByName = (name, ...rest) => (name === 'first-contentful-paint' ? [] : entries(name, ...rest));
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, ...rest) => {
+        if (name === 'hanoi:main') window.__frames.main = window.__frames.now;
+        return mark(name, ...rest);
+      };
+      // The wasm is let through the moment the shell is marked painted, as on
+      // a page whose wasm arrives just after its first frame.
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('#shell[data-painted]')) {
+          observer.disconnect();
+          window.releaseWasm();
+        }
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-painted'] });
+      new MutationObserver((_, observer) => {
+        if (document.getElementById('search-input')) {
+          observer.disconnect();
+          window.__frames.box = window.__frames.now;
+          window.__frames.shellPainted = document.getElementById('shell')?.hasAttribute('data-painted');
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
   });
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.exposeFunction('releaseWasm', () => release());
-  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-  await page.goto(explorer.url, { waitUntil: 'domcontentloaded' });
   await page.locator('.card').first().waitFor();
   const frames = await page.evaluate(() => window.__frames);
   assert.equal(frames.shellPainted, true, 'the shell was marked painted when the app drew');
