@@ -78,6 +78,8 @@ function transferSizes(dist) {
 // input-to-paint times.
 function instrument() {
   window.__bench = { usable: null, inDom: null, filters: null, paints: [], frames: [] };
+  // Told to the bench (see `told`), which asks the page nothing until then.
+  const tell = (what) => console.debug(`hanoi-bench:${what}`);
   // A message posted from an animation frame's callback runs once that frame is painted.
   const afterPaint = (record) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
@@ -90,14 +92,14 @@ function instrument() {
     if (window.__bench.inDom == null && ready()) {
       window.__bench.inDom = performance.now();
       observer.disconnect();
-      afterPaint((now) => { window.__bench.usable = now; });
+      afterPaint((now) => { window.__bench.usable = now; tell('usable'); });
     }
   }).observe(document, { childList: true, subtree: true });
   // The filter lists come a frame after the first screen (src/components/facets.rs): when they are painted.
   new MutationObserver((_, observer) => {
     if (document.querySelector('.facet-lists .facet')) {
       observer.disconnect();
-      afterPaint((now) => { window.__bench.filters = now; });
+      afterPaint((now) => { window.__bench.filters = now; tell('filters'); });
     }
   }).observe(document, { childList: true, subtree: true });
   document.addEventListener('input', (event) => {
@@ -113,10 +115,23 @@ function instrument() {
   }, true);
 }
 
-/** Opens `url` in an instrumented `page`; resolves once the app is usable there. */
+/** Resolves when the page's instrument tells `what` (or DRAW, on a peer's
+ * page). Listening costs the page nothing: Playwright's own ways of waiting
+ * (`waitForFunction`, locators, even `goto` waiting for the load event then
+ * asking) first evaluate its injected script in the page, 20-40 ms of main
+ * thread that landed in the very frames measured. */
+const told = (page, what, timeout = 30000) =>
+  page.waitForEvent('console', { predicate: (message) => message.text() === `hanoi-bench:${what}`, timeout });
+
+/** Opens `url` in an instrumented `page`; resolves once the app is usable
+ * there, with a promise of the filter lists painted. */
 async function openUsable(page, url) {
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench.usable != null, null, { timeout: 30000 });
+  const usable = told(page, 'usable');
+  const filters = told(page, 'filters');
+  filters.catch(() => {});
+  await page.goto(url, { waitUntil: 'commit' });
+  await usable;
+  return { filters };
 }
 
 /** Usable times over fresh pages; `split` gathers when the shell was painted, the wasm started, the first screen was in the DOM and the filter lists were painted. */
@@ -125,8 +140,7 @@ async function startTimes(explorer, url, split = { shell: [], main: [], inDom: [
   for (let i = 0; i < STARTS; i++) {
     const page = await explorer.newPage();
     await page.addInitScript(instrument);
-    await openUsable(page, url);
-    await page.waitForFunction(() => window.__bench.filters != null, null, { timeout: 30000 });
+    await (await openUsable(page, url)).filters;
     const { usable, shell, main, inDom, filters } = await page.evaluate(() => ({
       shell: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       usable: window.__bench.usable,
@@ -164,32 +178,50 @@ async function returnTimes(explorer) {
   return times;
 }
 
-/** The floor under every start in this browser: the first paint of a page
- * holding only a heading and a box, served the same way, over fresh pages. */
-async function emptyPagePaints(explorer) {
+/** The floors under every start and keystroke in this browser: the first
+ * paint of a page holding only a heading and a box, served the same way, over
+ * fresh pages; and, on such a page whose box writes what is typed into a line
+ * below it, input to paint for the same typing as ours. */
+async function emptyPageFloors(explorer) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hanoi-empty-'));
-  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>empty</title><h1>Empty</h1><input>');
+  fs.writeFileSync(path.join(root, 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><title>empty</title>
+<h1>Empty</h1><input id="search-input"><p id="echo"></p>
+<script>
+new PerformanceObserver((list, observer) => {
+  if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); console.debug('hanoi-bench:painted'); }
+}).observe({ type: 'paint', buffered: true });
+document.getElementById('search-input').addEventListener('input', (event) => { document.getElementById('echo').textContent = event.target.value; });
+</script>`);
   const server = await serve({ root });
+  const openPainted = async (page) => {
+    const painted = told(page, 'painted');
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await painted;
+  };
   try {
     const paints = [];
     for (let i = 0; i < STARTS; i++) {
       const page = await explorer.newPage();
-      await page.goto(server.url);
-      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 30000 });
+      await openPainted(page);
       paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
       await page.close();
     }
-    return paints;
+    const page = await explorer.newPage();
+    await page.addInitScript(instrument);
+    await openPainted(page);
+    const typed = await typeQueries(page, false);
+    await page.close();
+    return { paints, typed };
   } finally {
     await server.close();
     fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
-async function keystrokes(explorer) {
-  const page = await explorer.newPage();
-  await page.addInitScript(instrument);
-  await openUsable(page, explorer.url);
+/** Types each of TYPED into the page's `#search-input`, one character at a
+ * time, once the previous character's frames are drawn; with `readsEngine`,
+ * also the search time the page shows for each. */
+async function typeQueries(page, readsEngine) {
   const engine = [];
   const paints = [];
   const frames = [];
@@ -201,6 +233,7 @@ async function keystrokes(explorer) {
       const before = await page.evaluate(() => window.__bench.frames.length);
       await page.keyboard.type(char);
       await page.waitForFunction((n) => window.__bench.frames.length > n, before);
+      if (!readsEngine) continue;
       const timing = await page.locator('.timing').first().textContent().catch(() => '');
       const found = /([\d.]+) ms/.exec(timing ?? '');
       if (found) engine.push(Number(found[1]));
@@ -208,8 +241,16 @@ async function keystrokes(explorer) {
     paints.push(...(await page.evaluate(() => window.__bench.paints)));
     frames.push(...(await page.evaluate(() => window.__bench.frames)));
   }
-  await page.close();
   return { paints, frames, engine };
+}
+
+async function keystrokes(explorer) {
+  const page = await explorer.newPage();
+  await page.addInitScript(instrument);
+  await openUsable(page, explorer.url);
+  const typed = await typeQueries(page, true);
+  await page.close();
+  return typed;
 }
 
 /** Passages as documents ({ title, texts }): from an extraction's JSON or a generated corpus. */
@@ -232,6 +273,7 @@ const DRAW = `const draw = (items) => {
   for (const text of items) { const li = document.createElement('li'); li.textContent = text; list.append(li); }
   document.body.append(list);
   window.__peer = { usable: performance.now(), results: items.length };
+  console.debug('hanoi-bench:usable');
 };`;
 
 /** A site with MiniSearch's serialised index and a page that loads it. */
@@ -298,8 +340,9 @@ async function peerStarts(explorer, label, passages) {
       let results = 0;
       for (let i = 0; i < STARTS; i++) {
         const page = await explorer.browser.newPage();
-        await page.goto(`${server.url}${peer}/index.html`);
-        await page.waitForFunction(() => window.__peer?.usable != null, null, { timeout: 60000 });
+        const usable = told(page, 'usable', 60000);
+        await page.goto(`${server.url}${peer}/index.html`, { waitUntil: 'commit' });
+        await usable;
         const got = await page.evaluate(() => window.__peer);
         times.push(got.usable);
         results = got.results;
@@ -325,7 +368,7 @@ async function measure({ label, dist, passages }) {
     const sizes = transferSizes(dist);
     const served = await startTimes(explorer, explorer.url);
     const returning = await returnTimes(explorer);
-    const empty = await emptyPagePaints(explorer);
+    const empty = await emptyPageFloors(explorer);
     // A page double-clicked from disk is the single-file edition: browsers fetch no wasm from file://.
     const fromFile = await startTimes(explorer, pathToFileURL(path.join(dist, 'hanoi-explorer.html')).href);
     const typed = await keystrokes(explorer);
@@ -387,7 +430,10 @@ and V8 reuses the wasm code it compiled and optimised then, instead of compiling
 under every start here: a page of one heading and one box, painted in a fresh page of the same browser. **Input to paint** is from a keystroke's input
 event to the paint of the frame that shows its results (an animation frame, then a message posted from
 it), over ${TYPED.length} queries typed one character at a time; the row after it is the earlier measure,
-one animation frame later; **engine** is the search time the page reports for the same keystrokes. The 10k bundle is the generated 10k corpus written as articles (\`hanoi-bench articles\`).
+one animation frame later; the **floor** is the same typing into the empty page's box, which only writes it into a line below;
+**engine** is the search time the page reports for the same keystrokes. Until a page is usable the bench asks it nothing: the
+page tells it by a console message, since Playwright's ways of waiting evaluate its own script in the page first, 20-40 ms of main
+thread that runs in the frames measured (it did in the runs before 2026-12-04). The 10k bundle is the generated 10k corpus written as articles (\`hanoi-bench articles\`).
 
 ${head}
 ${sizeRows.join('\n')}
@@ -398,11 +444,12 @@ ${sizeRows.join('\n')}
 | of which: first screen in the DOM (then laid out and painted), median (ms) | ${cell((r) => ms(median(r.served.split.inDom)))} |
 | then: the filter lists painted, a frame or more after the first screen, median (ms) | ${cell((r) => ms(median(r.served.split.filters)))} |
 | usable on a return visit (the browser's cache and compiled wasm kept), served: median / p95 (ms) | ${cell((r) => `${ms(median(r.returning))} / ${ms(quantile(r.returning, 0.95))}`)} |
-| an empty page (a heading and a box) painted, served, in the same browser: median (ms) | ${cell((r) => ms(median(r.empty)))} |
+| an empty page (a heading and a box) painted, served, in the same browser: median (ms) | ${cell((r) => ms(median(r.empty.paints)))} |
 | usable, single file from \`file://\`: median / p95 (ms) | ${cell((r) => `${ms(median(r.fromFile))} / ${ms(quantile(r.fromFile, 0.95))}`)} |
 | of which: the shell's search box painted, from \`file://\`, median (ms) | ${cell((r) => ms(median(r.fromFile.split.shell)))} |
 | input to paint per keystroke: median / p95 (ms) | ${cell((r) => `${ms(median(r.typed.paints))} / ${ms(quantile(r.typed.paints, 0.95))}`)} |
 | input to the frame after (two animation frames, the measure of earlier runs): median / p95 (ms) | ${cell((r) => `${ms(median(r.typed.frames))} / ${ms(quantile(r.typed.frames, 0.95))}`)} |
+| the floor: an empty page's box writing each keystroke into a line, input to paint: median / p95 (ms) | ${cell((r) => `${ms(median(r.empty.typed.paints))} / ${ms(quantile(r.empty.typed.paints, 0.95))}`)} |
 | engine time of those keystrokes: median / p95 (ms) | ${cell((r) => `${ms(median(r.typed.engine))} / ${ms(quantile(r.typed.engine, 0.95))}`)} |
 ${peerRows()}`;
 fs.appendFileSync(target, '\n' + section);
