@@ -70,7 +70,9 @@ for n in $sizes; do
     "$native" generate --seeds seeds --passages "$n" --out "$dir"
     step "native: build, size, latency ($(reps_for "$n") passes)"
     "$native" native --corpus "$dir" --reps "$(reps_for "$n")"
-    step "wasm, MiniSearch, FlexSearch in Node ($(reps_for "$n") passes)"
+    step "the typo walk, two automata, native ($(reps_for "$n") passes)"
+    "$native" automata --corpus "$dir" --reps "$(reps_for "$n")"
+    step "wasm, MiniSearch, FlexSearch in Node, and the two automata in wasm ($(reps_for "$n") passes)"
     node --max-old-space-size=8192 --expose-gc bench/js/bench.mjs "$dir" "$wasm_pkg" "$(reps_for "$n")"
 done
 

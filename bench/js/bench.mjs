@@ -8,7 +8,7 @@
 // usage: node bench.mjs <corpus dir> <wasm-bindgen nodejs output dir> <reps>
 
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -174,6 +174,11 @@ const sanity = queries.sanity.map((s) => {
   return row;
 });
 
+// The typo walk with both automata, in wasm as the page would run it, over
+// the dictionary `hanoi-bench automata` wrote (bench/automata/src/lib.rs).
+const dictionary = join(dir, 'dictionary.txt');
+const automata = existsSync(dictionary) ? JSON.parse(wasm.automata(readFileSync(dictionary, 'utf8'), reps)) : null;
+
 const blob = corpus.blob;
 const report = {
   reps,
@@ -188,6 +193,7 @@ const report = {
   heap_mb: process.memoryUsage().heapUsed / 2 ** 20,
   classes,
   sanity,
+  automata,
 };
 writeFileSync(join(dir, 'js.json'), JSON.stringify(report, null, 2));
 console.error(`node bench done: ${dir}`);

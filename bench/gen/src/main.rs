@@ -37,11 +37,15 @@ fn main() -> ExitCode {
             &PathBuf::from(flag("--corpus").unwrap_or_else(|| "bench/out/10k".into())),
             flag("--reps").and_then(|n| n.parse().ok()).unwrap_or(5),
         ),
+        Some("automata") => automata(
+            &PathBuf::from(flag("--corpus").unwrap_or_else(|| "bench/out/10k".into())),
+            flag("--reps").and_then(|n| n.parse().ok()).unwrap_or(5),
+        ),
         Some("articles") => articles(
             &PathBuf::from(flag("--corpus").unwrap_or_else(|| "bench/out/10k".into())),
             &PathBuf::from(flag("--out").unwrap_or_else(|| "bench/out/10k/articles".into())),
         ),
-        _ => Err("usage: hanoi-bench generate --seeds DIR --passages N --out DIR | native --corpus DIR [--reps R] | articles --corpus DIR --out DIR".into()),
+        _ => Err("usage: hanoi-bench generate --seeds DIR --passages N --out DIR | native --corpus DIR [--reps R] | automata --corpus DIR [--reps R] | articles --corpus DIR --out DIR".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -50,6 +54,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The typo walk with both automata over a corpus's dictionary
+/// (hanoi-bench-automata): automata.json, and dictionary.txt, one term a
+/// line, for the same walks in wasm (bench/js/bench.mjs).
+fn automata(corpus: &std::path::Path, reps: usize) -> Result<(), String> {
+    let read = corpus::Corpus::read(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+    let dictionary = hanoi_bench_automata::dictionary(read.passages.iter().map(|passage| passage.text.as_str()));
+    let started = std::time::Instant::now();
+    let report = hanoi_bench_automata::compare(&dictionary, reps, &|| started.elapsed().as_secs_f64() * 1e6)?;
+    let write = |name: &str, bytes: Vec<u8>| {
+        std::fs::write(corpus.join(name), bytes).map_err(|e| format!("cannot write {name} in {}: {e}", corpus.display()))
+    };
+    write("dictionary.txt", (dictionary.join("\n") + "\n").into_bytes())?;
+    write("automata.json", serde_json::to_vec_pretty(&report).unwrap_or_default())
 }
 
 /// Writes a generated corpus as the articles the page is built from, so

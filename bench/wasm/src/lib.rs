@@ -1,5 +1,6 @@
 //! The search engine behind the smallest JS surface that lets Node time it:
-//! open a blob, run a keystroke's search, list a query's matches.
+//! open a blob, run a keystroke's search, list a query's matches; and the
+//! typo walk with two automata (hanoi-bench-automata), timed inside.
 //!
 //! Timing is done in JS with `performance.now()` around each call, so the
 //! numbers include crossing the wasm boundary with the query string, as the
@@ -48,4 +49,20 @@ pub fn matches(query: &str) -> Result<Vec<u32>, JsError> {
 
 fn request(query: &str, limit: usize) -> SearchRequest {
     SearchRequest { query: query.to_string(), filters: Filters::default(), sort: Sort::Relevance, offset: 0, limit, as_typed: false }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Milliseconds, Node's global clock.
+    #[wasm_bindgen(js_namespace = performance)]
+    fn now() -> f64;
+}
+
+/// The typo walk with both automata over a dictionary given one term a
+/// line, sorted, `reps` times: the report's JSON.
+#[wasm_bindgen]
+pub fn automata(dictionary: &str, reps: usize) -> Result<String, JsError> {
+    let terms: Vec<String> = dictionary.lines().filter(|line| !line.is_empty()).map(str::to_owned).collect();
+    let report = hanoi_bench_automata::compare(&terms, reps, &|| now() * 1000.0).map_err(|e| JsError::new(&e))?;
+    Ok(report.to_string())
 }

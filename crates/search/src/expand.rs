@@ -129,7 +129,7 @@ const MAX_FUZZY_PREFIX_SCANNED: usize = 512;
 /// Edits allowed for a folded word: 1 from 5 letters, 2 from
 /// 9; a prefix being typed gets 1 from 4 letters (none below, where almost
 /// everything would match). Numbers get none: 2024 is no typo for 2025.
-pub(crate) fn allowed_edits(term: &str, prefix: bool) -> u8 {
+pub fn allowed_edits(term: &str, prefix: bool) -> u8 {
     if term.chars().any(|c| c.is_numeric()) {
         return 0;
     }

@@ -25,6 +25,13 @@
 //! of the dictionary at distance 2 (every one-letter branch at distance 1)
 //! before it can prune anything. With it, a word of 5 to 8 letters keeps its
 //! first letter and a longer one may change it only if nothing else is wrong.
+//!
+//! The parametric automata of the `levenshtein_automata` crate, combined for
+//! the first-letter rule as Meilisearch combines them, find the same keys
+//! and walk faster, but building a word's two DFAs costs more than the whole
+//! walk here, and a keystroke changes the word: `make bench` measures both
+//! on its dictionaries (bench/gen/src/automata.rs, hence this module is
+//! public) and BENCHMARKS.md gives the figures.
 
 use fst::Automaton;
 
@@ -34,7 +41,7 @@ pub(crate) const MAX_CHARS: usize = 24;
 const MAX_EDITS: u8 = 2;
 const BAND: usize = 2 * MAX_EDITS as usize + 1;
 
-pub(crate) struct Levenshtein {
+pub struct Levenshtein {
     query: Vec<char>,
     edits: u8,
     /// `Some` to accept a key when a prefix of it is within the distance
@@ -51,7 +58,7 @@ pub(crate) struct Levenshtein {
 /// typos they would outnumber the query's own completions (`conti` found
 /// ten times as many passages through `contre` as through its own words).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Siblings {
+pub enum Siblings {
     Kept,
     LeftOut,
 }
@@ -59,7 +66,7 @@ pub(crate) enum Siblings {
 /// The walk's state, copied at every fst transition, so kept small: the
 /// band of the row rather than the row.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct State {
+pub struct State {
     /// `band[k]`: the distance (weighted as above) between the key read so
     /// far (`depth` chars) and the query's first `depth + k - edits` chars,
     /// saturated at `edits + 1`. Cells further from the diagonal, and cells before the
@@ -91,7 +98,7 @@ pub(crate) struct State {
 impl Levenshtein {
     /// `None` when the word is too long to be worth the work, or when more
     /// edits are asked for than the band holds.
-    pub(crate) fn new(query: &str, edits: u8) -> Option<Levenshtein> {
+    pub fn new(query: &str, edits: u8) -> Option<Levenshtein> {
         let query: Vec<char> = query.chars().collect();
         (query.len() <= MAX_CHARS && edits <= MAX_EDITS).then_some(Levenshtein { query, edits, prefix: None })
     }
@@ -100,13 +107,13 @@ impl Levenshtein {
     /// within it (`posi` one edit from every `pos…`) except the query's own
     /// completions: those are found apart, and as typos at no edit they
     /// would take the places of the real neighbours.
-    pub(crate) fn for_other_prefixes(self, siblings: Siblings) -> Levenshtein {
+    pub fn for_other_prefixes(self, siblings: Siblings) -> Levenshtein {
         Levenshtein { prefix: Some(siblings), ..self }
     }
 
     /// Edits from the query to the key read into `state` (to its closest
     /// prefix, for a prefix automaton): how close a match is.
-    pub(crate) fn edits(&self, state: &State) -> u8 {
+    pub fn edits(&self, state: &State) -> u8 {
         if self.prefix.is_some() {
             state.fewest
         } else {

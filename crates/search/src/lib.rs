@@ -38,7 +38,7 @@ mod filters;
 mod format;
 mod index;
 mod lead;
-mod levenshtein;
+pub mod levenshtein;
 pub mod order;
 mod postings;
 mod query;
@@ -52,6 +52,7 @@ mod topics;
 mod types;
 
 pub use builder::IndexBuilder;
+pub use expand::allowed_edits;
 pub use format::Section;
 pub use index::{Index, IndexError};
 pub use quotes::quoted_spans;
