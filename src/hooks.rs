@@ -169,7 +169,7 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
         })
     });
     let follows_hash = source == RouteSource::Hash;
-    let pending: PendingAddress = use_mut_ref(|| None);
+    let pending: PendingAddress = use_memo((), |_| AddressWrite::default());
 
     {
         // An embed's host may change its attributes after start: the route
@@ -195,13 +195,22 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
                     // The reader went elsewhere: a typed query not yet in the
                     // address must not land on the entry they went to.
                     let on_change = move |_: &Event| {
-                        pending.borrow_mut().take();
+                        pending.url.borrow_mut().take();
                         route.set(Rc::new(Route::from_hash(&current_hash())));
                     };
                     Some(EventListener::new(window.as_ref()?, event, on_change))
                 })
                 .collect();
-            move || drop(listeners)
+            // A click on a link may leave the query before its address is
+            // written: written first, in the capture phase, before the
+            // browser follows the link, Back returns to it.
+            let flush_before_links = window.as_ref().map(|window| {
+                let pending = pending.clone();
+                EventListener::new_with_options(window, "click", EventListenerOptions::run_in_capture_phase(), move |_| {
+                    flush_address(&pending)
+                })
+            });
+            move || drop((listeners, flush_before_links))
         });
     }
 
@@ -243,23 +252,40 @@ pub fn use_route(source: RouteSource, root: NodeRef) -> RouteHandle {
     RouteHandle { route: (*route).clone(), navigate: (*navigate).clone() }
 }
 
-/// The address a typed query is waiting to replace, once its results are
-/// painted.
-type PendingAddress = Rc<RefCell<Option<String>>>;
+/// The address a typed query is waiting to replace, and the timer that
+/// will write it.
+#[derive(Default)]
+struct AddressWrite {
+    url: RefCell<Option<String>>,
+    timer: RefCell<Option<Timeout>>,
+}
 
-/// Writes `hash` into the page's address. Typing replaces the entry after the
-/// frame showing its results is painted (a `replaceState` costs about 2 ms,
-/// a tenth of a keystroke's frame here), one write for all the keys typed
-/// meanwhile. A push first writes any replace still waiting, so Back returns
-/// to the query as typed.
+type PendingAddress = Rc<AddressWrite>;
+
+/// How long typing must pause before the address follows it: longer than
+/// the gap between two keys of a quick typist, short enough to be there by
+/// the time a reader reaches for the address bar.
+const ADDRESS_SETTLES_MS: u32 = 300;
+
+/// Writes `hash` into the page's address. Typing replaces the entry once the
+/// keys pause ([`ADDRESS_SETTLES_MS`]), one write for all the keys typed
+/// meanwhile: a `replaceState` costs 1-2 ms here, and written after each
+/// key's frame it was in the way of the next key. A push first writes any
+/// replace still waiting, so Back returns to the query as typed.
 fn write_address(pending: &PendingAddress, hash: &str, mode: HistoryMode) {
     let Some(url) = url_with_hash(hash) else { return };
     match mode {
         HistoryMode::Replace => {
-            if pending.borrow_mut().replace(url).is_none() {
-                let pending = pending.clone();
-                after_paint_or_timeout(move || flush_address(&pending));
-            }
+            *pending.url.borrow_mut() = Some(url);
+            // Weak, or the timer and the write would keep each other alive.
+            let writer = Rc::downgrade(pending);
+            let timer = Timeout::new(ADDRESS_SETTLES_MS, move || {
+                if let Some(pending) = writer.upgrade() {
+                    flush_address(&pending);
+                }
+            });
+            // Replacing the previous key's timer cancels it.
+            *pending.timer.borrow_mut() = Some(timer);
         }
         HistoryMode::Push => {
             flush_address(pending);
@@ -270,8 +296,9 @@ fn write_address(pending: &PendingAddress, hash: &str, mode: HistoryMode) {
     }
 }
 
-fn flush_address(pending: &PendingAddress) {
-    if let (Some(url), Some(history)) = (pending.borrow_mut().take(), history()) {
+fn flush_address(pending: &AddressWrite) {
+    let url = pending.url.borrow_mut().take();
+    if let (Some(url), Some(history)) = (url, history()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }

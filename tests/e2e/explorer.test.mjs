@@ -41,6 +41,33 @@ test('typing an accent-free word finds accented and accent-free articles, highli
   assert.deepEqual(explorer.errors, []);
 });
 
+test('typing writes the address once the keys pause, not at every key', async () => {
+  const page = await explorer.newPage();
+  await page.addInitScript(() => {
+    window.addressWrites = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (state, title, url) => { window.addressWrites.push(String(url)); return replace(state, title, url); };
+  });
+  await page.goto(explorer.url);
+  await page.waitForFunction(() => performance.getEntriesByName('hanoi:ready').length > 0);
+  await page.evaluate(() => { window.addressWrites = []; });
+  // A quick typist: a key every 40 ms, each one's results painted in between.
+  await page.locator('#search-input').pressSequentially('cooperation', { delay: 40 });
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === 'cooperation');
+  await page.waitForTimeout(500);
+  const writes = await page.evaluate(() => window.addressWrites);
+  assert.equal(writes.length, 1, `the address was written ${writes.length} times: ${writes.join(' ')}`);
+  assert.match(writes[0], /q=cooperation/);
+  // A click on a card pushes a new entry; Back finds the query as typed.
+  await page.locator('#search-input').pressSequentially(' droits', { delay: 40 });
+  await page.locator('.card .open').first().click();
+  await page.locator('.passage.focused').waitFor();
+  await page.goBack();
+  await page.locator('.card').first().waitFor();
+  assert.equal(new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('q'), 'cooperation droits');
+  assert.deepEqual(explorer.errors, []);
+});
+
 test('a prefix of the last word matches while typing', async () => {
   const page = await explorer.newPage();
   await page.goto(`${explorer.url}#q=cybercrimin`);
