@@ -44,8 +44,17 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     // drawing (some 150 elements and the code that builds them, compiled on
     // first use) held that screen back by about 60 ms. The panel keeps its
     // column meanwhile, so nothing beside it moves; on a phone the lists are
-    // folded away anyway. After that they follow every search at once.
-    let lists_drawn = use_painted_later(|| false, true);
+    // folded away anyway. After that they follow each search a frame after
+    // its cards, as the cards below the first screen do.
+    let lists = use_painted_later(
+        || None,
+        Some(ListEntries {
+            speakers: props.outcome.speakers.clone(),
+            countries: props.outcome.countries.clone(),
+            sources: props.outcome.sources.clone(),
+            total: props.outcome.total,
+        }),
+    );
     let on_fold = {
         let unfolded = unfolded.clone();
         Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
@@ -126,10 +135,10 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <span class="fold" aria-hidden="true">{ if *unfolded { "▴" } else { "▾" } }</span>
             </button>
             <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
-            if lists_drawn {
-                <FacetList title={strings.speakers} entries={props.outcome.speakers.clone()} on_toggle={on_speaker} lang={route.lang} />
-                <FacetList title={strings.countries} entries={props.outcome.countries.clone()} on_toggle={on_country} lang={route.lang} />
-                <FacetList title={strings.sources} entries={props.outcome.sources.clone()} on_toggle={on_source} lang={route.lang} />
+            if let Some(lists) = lists {
+                <FacetList title={strings.speakers} entries={lists.speakers} on_toggle={on_speaker} lang={route.lang} />
+                <FacetList title={strings.countries} entries={lists.countries} on_toggle={on_country} lang={route.lang} />
+                <FacetList title={strings.sources} entries={lists.sources} on_toggle={on_source} lang={route.lang} />
                 <fieldset class="facet dates">
                     <legend>{ strings.dates }</legend>
                     <Timeline
@@ -148,12 +157,21 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 // On a phone the open panel covers the results: this closes it,
                 // saying how many results wait under it.
                 <button class="small show-results" type="button" onclick={on_fold.clone()}>
-                    { format!("{} {}", strings.show_results, UiLang::count(props.outcome.total, strings.results_one, strings.results_many)) }
+                    { format!("{} {}", strings.show_results, UiLang::count(lists.total, strings.results_one, strings.results_many)) }
                 </button>
             }
             </div>
         </aside>
     }
+}
+
+/// What the lists show: the search's counts, a frame behind its cards.
+#[derive(Clone, PartialEq)]
+struct ListEntries {
+    speakers: Vec<FacetEntry>,
+    countries: Vec<FacetEntry>,
+    sources: Vec<FacetEntry>,
+    total: usize,
 }
 
 /// The date filters as chips: one for a single month or day (the

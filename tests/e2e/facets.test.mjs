@@ -20,6 +20,27 @@ async function open(hash, viewport = { width: 1280, height: 900 }) {
   return page;
 }
 
+test('a keystroke\'s frame shows its cards; the filter lists follow it a frame later', async () => {
+  const page = await open('');
+  await page.evaluate(() => {
+    const lists = document.querySelector('.facet-lists');
+    window.lists = { redrawn: false, inKeyFrames: [], counts: () => [...lists.querySelectorAll('.count')].map((count) => count.textContent).join(' ') };
+    window.lists.before = window.lists.counts();
+    new MutationObserver(() => { window.lists.redrawn = true; }).observe(lists, { subtree: true, childList: true, characterData: true, attributes: true });
+    // Before the keystroke's frame is painted: were the lists drawn in it?
+    document.addEventListener('input', () => {
+      window.lists.redrawn = false;
+      requestAnimationFrame(() => window.lists.inKeyFrames.push(window.lists.redrawn));
+    }, true);
+  });
+  await page.locator('#search-input').pressSequentially('waly', { delay: 80 });
+  await page.waitForFunction(() => window.lists.counts() !== window.lists.before);
+  const inKeyFrames = await page.evaluate(() => window.lists.inKeyFrames);
+  assert.equal(inKeyFrames.length, 4);
+  assert.deepEqual(inKeyFrames, [false, false, false, false], 'the lists were drawn in the frame of a keystroke');
+  await page.close();
+});
+
 test('ticking a speaker leaves the next row where the pointer expects it', async () => {
   const page = await open('');
   const rows = page.locator('.facet').first().locator('.facet-entry');
