@@ -58,9 +58,9 @@ report:
 	@echo "$(CURDIR)/target/report/report.html"
 
 # Benchmarks (not tests): synthetic corpora, our engine native and wasm beside
-# MiniSearch and FlexSearch, then the release page in Chromium beside MiniSearch
-# and Pagefind starting cold; writes BENCHMARKS.md. About 7 minutes on 2 cores
-# once the tools are set up.
+# MiniSearch and FlexSearch, its typo walk beside levenshtein_automata's, then
+# the release page in Chromium beside MiniSearch and Pagefind starting cold;
+# writes BENCHMARKS.md. About 7 minutes on 2 cores once the tools are set up.
 .PHONY: bench
 bench:
 	bash bench/run.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: generates the 1k, 10k and 100k synthetic corpora, measures
 # our engine natively and as wasm in Node beside MiniSearch and FlexSearch,
+# and its typo walk beside levenshtein_automata's (bench/automata),
 # then the release page of the seeds in headless Chromium (bench/page.mjs)
 # beside MiniSearch and Pagefind starting cold on the same passages,
 # and writes BENCHMARKS.md at the repository root.
