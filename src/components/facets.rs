@@ -46,15 +46,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     // column meanwhile, so nothing beside it moves; on a phone the lists are
     // folded away anyway. After that they follow each search a frame after
     // its cards, as the cards below the first screen do.
-    let lists = use_painted_later(
-        || None,
-        Some(ListEntries {
-            speakers: props.outcome.speakers.clone(),
-            countries: props.outcome.countries.clone(),
-            sources: props.outcome.sources.clone(),
-            total: props.outcome.total,
-        }),
-    );
+    let lists = use_painted_later(|| None, Some(SameSearch(props.outcome.clone())));
     let on_fold = {
         let unfolded = unfolded.clone();
         Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
@@ -135,10 +127,10 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <span class="fold" aria-hidden="true">{ if *unfolded { "▴" } else { "▾" } }</span>
             </button>
             <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
-            if let Some(lists) = lists {
-                <FacetList title={strings.speakers} entries={lists.speakers} on_toggle={on_speaker} lang={route.lang} />
-                <FacetList title={strings.countries} entries={lists.countries} on_toggle={on_country} lang={route.lang} />
-                <FacetList title={strings.sources} entries={lists.sources} on_toggle={on_source} lang={route.lang} />
+            if let Some(SameSearch(lists)) = lists {
+                <FacetList title={strings.speakers} entries={lists.speakers.clone()} on_toggle={on_speaker} lang={route.lang} />
+                <FacetList title={strings.countries} entries={lists.countries.clone()} on_toggle={on_country} lang={route.lang} />
+                <FacetList title={strings.sources} entries={lists.sources.clone()} on_toggle={on_source} lang={route.lang} />
                 <fieldset class="facet dates">
                     <legend>{ strings.dates }</legend>
                     <Timeline
@@ -165,13 +157,16 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     }
 }
 
-/// What the lists show: the search's counts, a frame behind its cards.
-#[derive(Clone, PartialEq)]
-struct ListEntries {
-    speakers: Vec<FacetEntry>,
-    countries: Vec<FacetEntry>,
-    sources: Vec<FacetEntry>,
-    total: usize,
+/// The search whose counts the lists show, a frame behind its cards. The
+/// app keeps one outcome per search (a memo), so the same search is the
+/// same `Rc`: compared by identity, not entry by entry at every render.
+#[derive(Clone)]
+struct SameSearch(Rc<Outcome>);
+
+impl PartialEq for SameSearch {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The date filters as chips: one for a single month or day (the

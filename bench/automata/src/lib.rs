@@ -73,11 +73,14 @@ impl Walk {
         }
     }
 
-    fn limit(self) -> usize {
-        match self {
-            Walk::WholeWord => usize::MAX,
-            Walk::Prefix => PREFIX_KEYS,
-        }
+}
+
+/// The keys a parametric automaton accepts in `walk`: for the word being
+/// typed, not its own completions, and the first [`PREFIX_KEYS`] only.
+fn walked<A: Automaton>(map: &Map<Vec<u8>>, automaton: A, walk: Walk, word: &str) -> Vec<Vec<u8>> {
+    match walk {
+        Walk::WholeWord => keys(map, automaton, usize::MAX),
+        Walk::Prefix => keys(map, automaton.intersection(Str::new(word).starts_with().complement()), PREFIX_KEYS),
     }
 }
 
@@ -96,9 +99,10 @@ fn keys<A: Automaton>(map: &Map<Vec<u8>>, automaton: A, limit: usize) -> Vec<Vec
 
 fn ours(map: &Map<Vec<u8>>, word: &str, edits: u8, walk: Walk) -> Vec<Vec<u8>> {
     let Some(automaton) = Levenshtein::new(word, edits) else { return Vec::new() };
+    // Its prefix form leaves the word's own completions out itself.
     match walk {
-        Walk::WholeWord => keys(map, &automaton, walk.limit()),
-        Walk::Prefix => keys(map, automaton.for_other_prefixes(Siblings::Kept), walk.limit()),
+        Walk::WholeWord => keys(map, &automaton, usize::MAX),
+        Walk::Prefix => keys(map, automaton.for_other_prefixes(Siblings::Kept), PREFIX_KEYS),
     }
 }
 
@@ -126,20 +130,13 @@ fn parametric(
     let built = now_us() - started;
     let first: String = word.chars().take(1).collect();
     let same_first = || Str::new(&first).starts_with();
-    let not_its_completions = Str::new(word).starts_with().complement();
-    let found = match (&two, walk) {
-        (None, Walk::WholeWord) => keys(map, same_first().intersection(Parametric(&one)), walk.limit()),
-        (None, Walk::Prefix) => {
-            keys(map, same_first().intersection(Parametric(&one)).intersection(not_its_completions), walk.limit())
-        }
-        (Some(two), _) => {
+    let found = match &two {
+        None => walked(map, same_first().intersection(Parametric(&one)), walk, word),
+        Some(two) => {
             let either = Parametric(&one)
                 .intersection(same_first().complement())
                 .union(Parametric(two).intersection(same_first()));
-            match walk {
-                Walk::WholeWord => keys(map, either, walk.limit()),
-                Walk::Prefix => keys(map, either.intersection(not_its_completions), walk.limit()),
-            }
+            walked(map, either, walk, word)
         }
     };
     (found, built)
