@@ -46,7 +46,12 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     // column meanwhile, so nothing beside it moves; on a phone the lists are
     // folded away anyway. After that they follow each search a frame after
     // its cards, as the cards below the first screen do.
-    let lists = use_painted_later(|| None, Some(SameSearch(props.outcome.clone())));
+    let painted = use_painted_later(|| None, Some(SameSearch(props.outcome.clone())));
+    // Except a tick: the reader's own, it shows at once (a frame of the old
+    // lists would untick the box they just ticked).
+    let lists = painted.map(|SameSearch(painted)| {
+        if same_ticks(&painted, &props.outcome) { painted } else { props.outcome.clone() }
+    });
     let on_fold = {
         let unfolded = unfolded.clone();
         Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
@@ -127,7 +132,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <span class="fold" aria-hidden="true">{ if *unfolded { "▴" } else { "▾" } }</span>
             </button>
             <div id="facet-lists" class={classes!("facet-lists", unfolded.then_some("unfolded"))}>
-            if let Some(SameSearch(lists)) = lists {
+            if let Some(lists) = lists {
                 <FacetList title={strings.speakers} entries={lists.speakers.clone()} on_toggle={on_speaker} lang={route.lang} />
                 <FacetList title={strings.countries} entries={lists.countries.clone()} on_toggle={on_country} lang={route.lang} />
                 <FacetList title={strings.sources} entries={lists.sources.clone()} on_toggle={on_source} lang={route.lang} />
@@ -167,6 +172,16 @@ impl PartialEq for SameSearch {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
+}
+
+/// Whether two searches tick the same entries in each list.
+fn same_ticks(one: &Outcome, other: &Outcome) -> bool {
+    fn ticked(entries: &[FacetEntry]) -> impl Iterator<Item = &String> {
+        entries.iter().filter(|entry| entry.selected).map(|entry| &entry.key)
+    }
+    [(&one.speakers, &other.speakers), (&one.countries, &other.countries), (&one.sources, &other.sources)]
+        .into_iter()
+        .all(|(one, other)| ticked(one).eq(ticked(other)))
 }
 
 /// The date filters as chips: one for a single month or day (the

@@ -41,6 +41,20 @@ test('a keystroke\'s frame shows its cards; the filter lists follow it a frame l
   await page.close();
 });
 
+test('a ticked box stays ticked in the very next frame, though the lists follow searches a frame later', async () => {
+  const page = await open('');
+  await page.evaluate(() => {
+    window.tickedInNextFrame = [];
+    document.querySelector('.facet-lists').addEventListener('change', (event) => {
+      requestAnimationFrame(() => window.tickedInNextFrame.push(event.target.checked));
+    }, true);
+  });
+  await page.locator('.facet').first().locator('.facet-entry input').first().click();
+  await page.waitForFunction(() => window.tickedInNextFrame.length === 1);
+  assert.deepEqual(await page.evaluate(() => window.tickedInNextFrame), [true]);
+  await page.close();
+});
+
 test('ticking a speaker leaves the next row where the pointer expects it', async () => {
   const page = await open('');
   const rows = page.locator('.facet').first().locator('.facet-entry');
